@@ -1,0 +1,20 @@
+//! Pure rules and types: no HTTP, no SQL, no clock (callers pass `now`/`today`).
+
+pub mod access;
+pub mod fields;
+pub mod import;
+pub mod locale;
+pub mod org;
+pub mod password;
+
+/// Identifies a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonId(pub i64);
+
+/// Identifies a unit in the organisation tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnitId(pub i64);
+
+/// Identifies a location (site).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LocationId(pub i64);

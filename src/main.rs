@@ -1,0 +1,16 @@
+//! `samspill`: remote leadership and active employeeship, one binary on SQLite or PostgreSQL.
+
+use clap::Parser;
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    samspill::cli::init_tracing();
+    let cli = samspill::cli::Cli::parse();
+    match cli.run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("samspill: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

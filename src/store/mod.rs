@@ -1,0 +1,201 @@
+//! All SQL lives here. One SQL text with `$1..$n` placeholders runs on both SQLite and
+//! PostgreSQL; the macros below run it through whichever pool or transaction is at hand.
+
+pub mod locations;
+pub mod people;
+pub mod sessions;
+pub mod throttle;
+pub mod units;
+pub mod imports;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgConnection, SqliteConnection};
+
+use crate::config::DatabaseUrl;
+
+pub type Result<T> = std::result::Result<T, sqlx::Error>;
+
+/// A connection pool on one of the two supported databases.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Pg(PgPool),
+}
+
+/// A borrowed connection (from the pool or inside a transaction) that store functions run on.
+pub enum Ex<'c> {
+    Sqlite(&'c mut SqliteConnection),
+    Pg(&'c mut PgConnection),
+}
+
+/// A connection checked out of the pool; `ex()` lends it to store functions.
+pub enum Conn {
+    Sqlite(sqlx::pool::PoolConnection<sqlx::Sqlite>),
+    Pg(sqlx::pool::PoolConnection<sqlx::Postgres>),
+}
+
+/// An open transaction; dropped without `commit` it rolls back.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Pg(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl Conn {
+    pub fn ex(&mut self) -> Ex<'_> {
+        match self {
+            Conn::Sqlite(c) => Ex::Sqlite(&mut **c),
+            Conn::Pg(c) => Ex::Pg(&mut **c),
+        }
+    }
+}
+
+impl Tx {
+    pub fn ex(&mut self) -> Ex<'_> {
+        match self {
+            Tx::Sqlite(t) => Ex::Sqlite(&mut **t),
+            Tx::Pg(t) => Ex::Pg(&mut **t),
+        }
+    }
+
+    pub async fn commit(self) -> Result<()> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await,
+            Tx::Pg(t) => t.commit().await,
+        }
+    }
+}
+
+/// Runs one expression against whichever backend `$ex` holds; `$c` is the connection.
+macro_rules! on {
+    ($ex:expr, |$c:ident| $body:expr) => {
+        match $ex {
+            $crate::store::Ex::Sqlite($c) => $body,
+            $crate::store::Ex::Pg($c) => $body,
+        }
+    };
+}
+
+/// `rows!(ex, Row, "SELECT …", args…)` → `Vec<Row>`.
+macro_rules! rows {
+    ($ex:expr, $row:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
+        $crate::store::on!($ex, |c| sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.fetch_all(&mut *c).await)
+    };
+}
+
+/// `row!(ex, Row, "SELECT …", args…)` → `Option<Row>`.
+macro_rules! row {
+    ($ex:expr, $row:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
+        $crate::store::on!($ex, |c| sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.fetch_optional(&mut *c).await)
+    };
+}
+
+/// `scalar!(ex, T, "SELECT one value", args…)` → `T`.
+macro_rules! scalar {
+    ($ex:expr, $t:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
+        $crate::store::on!($ex, |c| sqlx::query_scalar::<_, $t>($sql)$(.bind($arg))*.fetch_one(&mut *c).await)
+    };
+}
+
+/// `exec!(ex, "UPDATE …", args…)` → rows affected.
+macro_rules! exec {
+    ($ex:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+        $crate::store::on!($ex, |c| sqlx::query($sql)$(.bind($arg))*.execute(&mut *c).await.map(|r| r.rows_affected()))
+    };
+}
+
+pub(crate) use {exec, on, row, rows, scalar};
+
+static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+impl Db {
+    /// Connects without touching the schema. A SQLite file is created when missing.
+    pub async fn connect(url: &DatabaseUrl) -> Result<Db> {
+        if url.is_postgres() {
+            let options = PgConnectOptions::from_str(url.expose())?;
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(5))
+                .connect_with(options)
+                .await?;
+            Ok(Db::Pg(pool))
+        } else {
+            let options = SqliteConnectOptions::from_str(url.expose())?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5));
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .acquire_timeout(Duration::from_secs(5))
+                .connect_with(options)
+                .await?;
+            Ok(Db::Sqlite(pool))
+        }
+    }
+
+    pub async fn migrate(&self) -> std::result::Result<(), sqlx::migrate::MigrateError> {
+        match self {
+            Db::Sqlite(p) => SQLITE_MIGRATOR.run(p).await,
+            Db::Pg(p) => PG_MIGRATOR.run(p).await,
+        }
+    }
+
+    pub async fn conn(&self) -> Result<Conn> {
+        Ok(match self {
+            Db::Sqlite(p) => Conn::Sqlite(p.acquire().await?),
+            Db::Pg(p) => Conn::Pg(p.acquire().await?),
+        })
+    }
+
+    /// Starts a write transaction. SQLite takes the write lock at once (`BEGIN IMMEDIATE`), so a
+    /// read-then-write transaction cannot fail half-way on a lock upgrade.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(match self {
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Pg(p) => Tx::Pg(p.begin().await?),
+        })
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Db::Pg(_))
+    }
+
+    pub async fn ping(&self) -> Result<()> {
+        let mut c = self.conn().await?;
+        scalar!(c.ex(), i32, "SELECT 1").map(|_| ())
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(p) => p.close().await,
+            Db::Pg(p) => p.close().await,
+        }
+    }
+
+    /// Writes a consistent copy of a live SQLite database to `target` (`VACUUM INTO`).
+    pub async fn backup_sqlite(&self, target: &str) -> Result<bool> {
+        match self {
+            Db::Sqlite(p) => {
+                sqlx::query("VACUUM INTO $1").bind(target).execute(p).await?;
+                Ok(true)
+            }
+            Db::Pg(_) => Ok(false),
+        }
+    }
+}
+
+/// Seconds since the Unix epoch; every timestamp is stored this way on both databases.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// True when the error is a unique-constraint violation (the same code on both databases).
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}

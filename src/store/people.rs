@@ -1,0 +1,176 @@
+//! People: their records, reporting lines, accounts.
+
+use super::{exec, now, row, rows, scalar, Ex, Result};
+use crate::domain::fields::Weekdays;
+use crate::domain::{LocationId, PersonId, UnitId};
+
+/// A person's record, with the names of unit, leader and location for display.
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct Person {
+    pub id: i64,
+    pub employee_number: String,
+    pub name: String,
+    pub email: String,
+    pub title: String,
+    pub unit_id: Option<i64>,
+    pub unit_name: Option<String>,
+    pub leader_id: Option<i64>,
+    pub leader_name: Option<String>,
+    pub leader_location_id: Option<i64>,
+    pub location_id: Option<i64>,
+    pub location_name: Option<String>,
+    pub home_office_days: i64,
+    pub active: bool,
+    pub end_date: Option<String>,
+    pub is_admin: bool,
+}
+
+impl Person {
+    pub fn id(&self) -> PersonId {
+        PersonId(self.id)
+    }
+    pub fn days(&self) -> Weekdays {
+        Weekdays::from_bits(self.home_office_days)
+    }
+    pub fn location(&self) -> Option<LocationId> {
+        self.location_id.map(LocationId)
+    }
+    pub fn leader_location(&self) -> Option<LocationId> {
+        self.leader_location_id.map(LocationId)
+    }
+}
+
+const SELECT: &str = "SELECT p.id, p.employee_number, p.name, p.email, p.title, p.unit_id, u.name AS unit_name, \
+     p.leader_id, l.name AS leader_name, l.location_id AS leader_location_id, p.location_id, loc.name AS location_name, \
+     p.home_office_days, p.active, p.end_date, p.is_admin \
+     FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people l ON l.id = p.leader_id \
+     LEFT JOIN locations loc ON loc.id = p.location_id";
+
+pub async fn get(ex: Ex<'_>, id: PersonId) -> Result<Option<Person>> {
+    row!(ex, Person, &format!("{SELECT} WHERE p.id = $1"), id.0)
+}
+
+/// Everyone who reports to `leader`, active ones only, by name.
+pub async fn reports_of(ex: Ex<'_>, leader: PersonId) -> Result<Vec<Person>> {
+    rows!(ex, Person, &format!("{SELECT} WHERE p.leader_id = $1 AND p.active ORDER BY p.name"), leader.0)
+}
+
+/// A filter for the people list.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Matches name, e-mail or employee number, case-insensitively.
+    pub query: Option<String>,
+    pub unit: Option<UnitId>,
+    pub include_inactive: bool,
+}
+
+fn filter_sql(f: &Filter) -> (String, String, i64) {
+    let pattern = f.query.as_deref().map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_'], ""))).unwrap_or_else(|| "%".into());
+    let clause = format!(
+        " WHERE (LOWER(p.name) LIKE $1 OR p.email LIKE $1 OR LOWER(p.employee_number) LIKE $1) AND ($2 = 0 OR p.unit_id = $2){}",
+        if f.include_inactive { "" } else { " AND p.active" }
+    );
+    (clause, pattern, f.unit.map_or(0, |u| u.0))
+}
+
+pub async fn list(ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result<Vec<Person>> {
+    let (clause, pattern, unit) = filter_sql(f);
+    rows!(ex, Person, &format!("{SELECT}{clause} ORDER BY p.name, p.id LIMIT $3 OFFSET $4"), pattern, unit, limit, offset)
+}
+
+pub async fn count(ex: Ex<'_>, f: &Filter) -> Result<i64> {
+    let (clause, pattern, unit) = filter_sql(f);
+    scalar!(ex, i64, &format!("SELECT COUNT(*) FROM people p{clause}"), pattern, unit)
+}
+
+/// Active people as choices for a leader field: (id, name, employee number).
+pub async fn choices(ex: Ex<'_>) -> Result<Vec<(i64, String, String)>> {
+    rows!(ex, (i64, String, String), "SELECT id, name, employee_number FROM people WHERE active ORDER BY name, id")
+}
+
+/// Every reporting line as (person, leader), for cycle checks.
+pub async fn leader_links(ex: Ex<'_>) -> Result<Vec<(i64, i64)>> {
+    rows!(ex, (i64, i64), "SELECT id, leader_id FROM people WHERE leader_id IS NOT NULL")
+}
+
+/// The fields HR edits on a person.
+#[derive(Clone, Debug)]
+pub struct PersonFields {
+    pub employee_number: String,
+    pub name: String,
+    pub email: String,
+    pub title: String,
+    pub unit: Option<UnitId>,
+    pub leader: Option<PersonId>,
+    pub location: Option<LocationId>,
+    pub home_office_days: Weekdays,
+}
+
+pub async fn insert(ex: Ex<'_>, p: &PersonFields) -> Result<PersonId> {
+    let t = now();
+    scalar!(
+        ex,
+        i64,
+        "INSERT INTO people (employee_number, name, email, title, unit_id, leader_id, location_id, home_office_days, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+        &p.employee_number,
+        &p.name,
+        &p.email,
+        &p.title,
+        p.unit.map(|u| u.0),
+        p.leader.map(|l| l.0),
+        p.location.map(|l| l.0),
+        p.home_office_days.bits(),
+        t
+    )
+    .map(PersonId)
+}
+
+pub async fn update(ex: Ex<'_>, id: PersonId, p: &PersonFields) -> Result<u64> {
+    exec!(
+        ex,
+        "UPDATE people SET employee_number = $1, name = $2, email = $3, title = $4, unit_id = $5, leader_id = $6, \
+         location_id = $7, home_office_days = $8, updated_at = $9 WHERE id = $10",
+        &p.employee_number,
+        &p.name,
+        &p.email,
+        &p.title,
+        p.unit.map(|u| u.0),
+        p.leader.map(|l| l.0),
+        p.location.map(|l| l.0),
+        p.home_office_days.bits(),
+        now(),
+        id.0
+    )
+}
+
+/// Deactivating ends the person's sessions too.
+pub async fn set_active(ex: Ex<'_>, id: PersonId, active: bool) -> Result<u64> {
+    exec!(ex, "UPDATE people SET active = $1, updated_at = $2 WHERE id = $3", active, now(), id.0)
+}
+
+/// What login needs: id, password hash, active.
+pub async fn credentials(ex: Ex<'_>, email: &str) -> Result<Option<(i64, Option<String>, bool)>> {
+    row!(ex, (i64, Option<String>, bool), "SELECT id, password_hash, active FROM people WHERE email = $1", email)
+}
+
+pub async fn id_by_email(ex: Ex<'_>, email: &str) -> Result<Option<PersonId>> {
+    row!(ex, (i64,), "SELECT id FROM people WHERE email = $1", email).map(|r| r.map(|(id,)| PersonId(id)))
+}
+
+pub async fn set_password(ex: Ex<'_>, id: PersonId, hash: &str) -> Result<u64> {
+    exec!(ex, "UPDATE people SET password_hash = $1, updated_at = $2 WHERE id = $3", hash, now(), id.0)
+}
+
+pub async fn set_admin(ex: Ex<'_>, id: PersonId, is_admin: bool) -> Result<u64> {
+    exec!(ex, "UPDATE people SET is_admin = $1, updated_at = $2 WHERE id = $3", is_admin, now(), id.0)
+}
+
+/// The person's language; `None` follows the browser.
+pub async fn set_locale(ex: Ex<'_>, id: PersonId, locale: Option<&str>) -> Result<u64> {
+    exec!(ex, "UPDATE people SET locale = $1 WHERE id = $2", locale, id.0)
+}
+
+pub async fn count_all(ex: Ex<'_>) -> Result<i64> {
+    scalar!(ex, i64, "SELECT COUNT(*) FROM people")
+}

@@ -1,0 +1,62 @@
+//! Sessions: a random token in the cookie, its SHA-256 in the database.
+
+use super::{exec, row, Ex, Result};
+use crate::domain::{PersonId, UnitId};
+
+/// The signed-in person, as every request needs them.
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct SessionUser {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub is_admin: bool,
+    pub is_leader: bool,
+    pub unit_id: Option<i64>,
+    pub locale: Option<String>,
+}
+
+impl SessionUser {
+    pub fn person(&self) -> PersonId {
+        PersonId(self.id)
+    }
+    pub fn unit(&self) -> Option<UnitId> {
+        self.unit_id.map(UnitId)
+    }
+}
+
+pub async fn create(ex: Ex<'_>, token_hash: &str, person: PersonId, now: i64, expires_at: i64) -> Result<u64> {
+    exec!(
+        ex,
+        "INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        token_hash,
+        person.0,
+        now,
+        expires_at
+    )
+}
+
+/// The active person behind a live session.
+pub async fn user(ex: Ex<'_>, token_hash: &str, now: i64) -> Result<Option<SessionUser>> {
+    row!(
+        ex,
+        SessionUser,
+        "SELECT p.id, p.name, p.email, p.is_admin, \
+         EXISTS (SELECT 1 FROM people r WHERE r.leader_id = p.id AND r.active) AS is_leader, p.unit_id, p.locale \
+         FROM sessions s JOIN people p ON p.id = s.person_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND p.active",
+        token_hash,
+        now
+    )
+}
+
+pub async fn delete(ex: Ex<'_>, token_hash: &str) -> Result<u64> {
+    exec!(ex, "DELETE FROM sessions WHERE token_hash = $1", token_hash)
+}
+
+pub async fn delete_for_person(ex: Ex<'_>, person: PersonId) -> Result<u64> {
+    exec!(ex, "DELETE FROM sessions WHERE person_id = $1", person.0)
+}
+
+pub async fn delete_expired(ex: Ex<'_>, now: i64) -> Result<u64> {
+    exec!(ex, "DELETE FROM sessions WHERE expires_at <= $1", now)
+}

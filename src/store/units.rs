@@ -1,0 +1,33 @@
+//! Units: the organisation tree.
+
+use super::{exec, now, rows, scalar, Ex, Result};
+use crate::domain::UnitId;
+
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct Unit {
+    pub id: i64,
+    pub name: String,
+    pub parent_id: Option<i64>,
+    pub active: bool,
+    /// Active people placed directly in the unit.
+    pub members: i64,
+}
+
+pub async fn all(ex: Ex<'_>) -> Result<Vec<Unit>> {
+    rows!(
+        ex,
+        Unit,
+        "SELECT u.id, u.name, u.parent_id, u.active, \
+         (SELECT COUNT(*) FROM people p WHERE p.unit_id = u.id AND p.active) AS members \
+         FROM units u ORDER BY u.name, u.id"
+    )
+}
+
+pub async fn insert(ex: Ex<'_>, name: &str, parent: Option<UnitId>) -> Result<UnitId> {
+    scalar!(ex, i64, "INSERT INTO units (name, parent_id, created_at) VALUES ($1, $2, $3) RETURNING id", name, parent.map(|p| p.0), now())
+        .map(UnitId)
+}
+
+pub async fn update(ex: Ex<'_>, id: UnitId, name: &str, parent: Option<UnitId>, active: bool) -> Result<u64> {
+    exec!(ex, "UPDATE units SET name = $1, parent_id = $2, active = $3 WHERE id = $4", name, parent.map(|p| p.0), active, id.0)
+}

@@ -1,0 +1,160 @@
+//! Signing in and out. Failed attempts are counted per account and per address in the
+//! database; the message never tells whether an e-mail exists.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::header::SET_COOKIE;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::ctx::{self, Ctx, Nav, Page};
+use super::error::AppError;
+use super::forms::FormState;
+use super::AppState;
+use crate::domain::fields::Email;
+use crate::domain::password;
+use crate::domain::PersonId;
+use crate::store;
+
+/// A session lasts a working day and a half, then the person signs in again.
+pub const SESSION_SECONDS: i64 = 12 * 3600;
+const THROTTLE_WINDOW: i64 = 15 * 60;
+const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+const MAX_FAILURES_PER_ADDRESS: i64 = 50;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/login", get(login_page).post(login)).route("/logout", post(logout))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "auth/login.html")]
+struct LoginPage {
+    page: Page,
+    form: FormState,
+    notice: Option<&'static str>,
+    demo: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LoginQuery {
+    next: String,
+    expired: Option<String>,
+    signed_out: Option<String>,
+}
+
+async fn login_page(ctx: Ctx, State(app): State<AppState>, Query(q): Query<LoginQuery>) -> Response {
+    if ctx.req.user.is_some() {
+        return Redirect::to(safe_next(&q.next)).into_response();
+    }
+    let notice = if q.expired.is_some() {
+        Some("login-notice-expired")
+    } else if q.signed_out.is_some() {
+        Some("login-notice-signed-out")
+    } else {
+        None
+    };
+    let form = FormState::with_values([("next", q.next)]);
+    LoginPage { page: ctx.page("login-title", Nav::None), form, notice, demo: app.web.demo }.into_response()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
+}
+
+/// Only a path on this site may be the place to return to.
+pub(super) fn safe_next(next: &str) -> &str {
+    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.starts_with("/login");
+    if ok { next } else { "/" }
+}
+
+async fn login(
+    ctx: Ctx,
+    State(app): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Form(f): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let i18n = ctx.i18n();
+    let mut form = FormState::with_values([("email", f.email.clone()), ("next", f.next.clone())]);
+    let email = form.check(&i18n, "email", Email::parse(&f.email));
+    if f.password.is_empty() {
+        form.add_error("password", i18n.t("login-error-password-missing"));
+    }
+    let render = |form: FormState| LoginPage { page: ctx.page("login-title", Nav::None), form, notice: None, demo: app.web.demo };
+    let Some(email) = email.filter(|_| !form.has_errors()) else {
+        return Ok(render(form).into_response());
+    };
+
+    let now = store::now();
+    let account_key = format!("account:{email}");
+    let address_key = format!("address:{}", addr.ip());
+    let mut c = app.db.conn().await?;
+    let account_failures = store::throttle::failures_since(c.ex(), &account_key, now - THROTTLE_WINDOW).await?;
+    let address_failures = store::throttle::failures_since(c.ex(), &address_key, now - THROTTLE_WINDOW).await?;
+    if account_failures >= MAX_FAILURES_PER_ACCOUNT || address_failures >= MAX_FAILURES_PER_ADDRESS {
+        form.add_error("email", i18n.t("login-error-throttled"));
+        return Ok(render(form).into_response());
+    }
+
+    let account = store::people::credentials(c.ex(), email.as_str()).await?;
+    drop(c);
+    let stored_hash = account.as_ref().and_then(|(_, hash, active)| hash.clone().filter(|_| *active));
+    let password = f.password;
+    let verified = tokio::task::spawn_blocking(move || password::verify(&password, stored_hash.as_deref()))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+
+    let mut c = app.db.conn().await?;
+    let Some(person) = account.filter(|_| verified).map(|(id, _, _)| PersonId(id)) else {
+        store::throttle::record_failure(c.ex(), &account_key, now).await?;
+        store::throttle::record_failure(c.ex(), &address_key, now).await?;
+        form.add_error("email", i18n.t("login-error-invalid"));
+        return Ok(render(form).into_response());
+    };
+    store::throttle::clear(c.ex(), &account_key).await?;
+    // A fresh token at every sign-in: a session id planted before it is worth nothing.
+    if let Some(old) = &ctx.req.session_token {
+        store::sessions::delete(c.ex(), &ctx::token_hash(old)).await?;
+    }
+    let token = ctx::random_token();
+    if token.is_empty() {
+        return Err(AppError::Internal("no randomness for a session token".into()));
+    }
+    store::sessions::create(c.ex(), &ctx::token_hash(&token), person, now, now + SESSION_SECONDS).await?;
+    tracing::info!(person = person.0, "signed in");
+    let mut response = Redirect::to(safe_next(&f.next)).into_response();
+    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, ctx::SESSION_COOKIE, &token, Some(SESSION_SECONDS)));
+    Ok(response)
+}
+
+async fn logout(ctx: Ctx, State(app): State<AppState>) -> Result<Response, AppError> {
+    if let Some(token) = &ctx.req.session_token {
+        let mut c = app.db.conn().await?;
+        store::sessions::delete(c.ex(), &ctx::token_hash(token)).await?;
+    }
+    let mut response = Redirect::to("/login?signed_out=1").into_response();
+    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, ctx::SESSION_COOKIE, "", Some(0)));
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_returned_to() {
+        assert_eq!(safe_next("/org/people?q=a"), "/org/people?q=a");
+        for bad in ["https://evil.example", "//evil.example", "/\\evil", "", "javascript:alert(1)", "/login?next=/"] {
+            assert_eq!(safe_next(bad), "/", "{bad}");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! "Min side": the signed-in person's start page, and "Mine data".
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::routing::get;
+use axum::Router;
+
+use super::ctx::{Ctx, Nav, Page};
+use super::error::AppError;
+use super::i18n::I18n;
+use super::AppState;
+use crate::domain::org::is_remote;
+use crate::store::{self, people::Person};
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/", get(home)).route("/me", get(my_data))
+}
+
+/// A person as a row in a table: every field formatted for reading.
+pub struct PersonView {
+    pub id: i64,
+    pub name: String,
+    pub employee_number: String,
+    pub email: String,
+    pub title: String,
+    pub unit: String,
+    pub location: String,
+    pub home_office_days: String,
+    pub leader: String,
+    /// Works at another site than their leader.
+    pub remote: bool,
+    pub active: bool,
+}
+
+impl PersonView {
+    pub fn new(p: &Person, i18n: &I18n) -> PersonView {
+        let dash = || "–".to_string();
+        PersonView {
+            id: p.id,
+            name: p.name.clone(),
+            employee_number: p.employee_number.clone(),
+            email: p.email.clone(),
+            title: if p.title.is_empty() { dash() } else { p.title.clone() },
+            unit: p.unit_name.clone().unwrap_or_else(dash),
+            location: p.location_name.clone().unwrap_or_else(dash),
+            home_office_days: i18n.weekdays(p.days()),
+            leader: p.leader_name.clone().unwrap_or_else(dash),
+            remote: is_remote(p.leader_location(), p.location()),
+            active: p.active,
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home/index.html")]
+struct HomePage {
+    page: Page,
+    me: PersonView,
+    team: Vec<PersonView>,
+    remote_count: usize,
+    is_hr: bool,
+}
+
+async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let mut c = app.db.conn().await?;
+    let me = store::people::get(c.ex(), user.person()).await?.ok_or(AppError::NotFound)?;
+    let team: Vec<PersonView> = if user.is_leader {
+        store::people::reports_of(c.ex(), user.person()).await?.iter().map(|p| PersonView::new(p, &i18n)).collect()
+    } else {
+        Vec::new()
+    };
+    let remote_count = team.iter().filter(|p| p.remote).count();
+    let mut page = ctx.page("home-title", Nav::Home);
+    page.title = i18n.t1("home-greeting", "name", me.name.split_whitespace().next().unwrap_or(&me.name));
+    Ok(HomePage { page, me: PersonView::new(&me, &i18n), team, remote_count, is_hr: user.is_admin })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home/my_data.html")]
+struct MyDataPage {
+    page: Page,
+    me: PersonView,
+    role: String,
+    language: String,
+}
+
+async fn my_data(ctx: Ctx, State(app): State<AppState>) -> Result<MyDataPage, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let mut c = app.db.conn().await?;
+    let me = store::people::get(c.ex(), user.person()).await?.ok_or(AppError::NotFound)?;
+    let role = match (user.is_admin, user.is_leader) {
+        (true, _) => i18n.t("role-hr"),
+        (false, true) => i18n.t("role-leader"),
+        (false, false) => i18n.t("role-employee"),
+    };
+    let language = user.locale.as_deref().and_then(crate::domain::locale::Locale::from_tag).map_or_else(|| i18n.t("settings-language-auto"), |l| l.endonym().to_string());
+    Ok(MyDataPage { page: ctx.page("my-data-title", Nav::None), me: PersonView::new(&me, &i18n), role, language })
+}

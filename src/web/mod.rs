@@ -1,0 +1,128 @@
+//! HTTP: the router built from feature routers, the layers every request passes, and serving.
+
+pub mod assets;
+mod auth;
+pub mod ctx;
+mod csrf;
+pub mod error;
+pub mod forms;
+mod home;
+pub mod i18n;
+mod org;
+mod settings;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::header::{self, HeaderName};
+use axum::http::{HeaderValue, Request, StatusCode};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use tower_http::request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::WebConfig;
+use crate::store::Db;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub web: Arc<WebConfig>,
+}
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
+                   connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+#[derive(Clone, Copy)]
+struct RandomRequestId;
+
+impl MakeRequestId for RandomRequestId {
+    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+        HeaderValue::from_str(&ctx::random_token()[..16]).ok().map(RequestId::new)
+    }
+}
+
+/// The whole application, for `serve` and for tests.
+pub fn router(state: AppState) -> Router {
+    let pages = Router::new()
+        .merge(auth::routes())
+        .merge(home::routes())
+        .merge(settings::routes())
+        .merge(org::routes())
+        .fallback(error::not_found)
+        .layer(from_fn(csrf::verify))
+        .layer(from_fn(error::error_pages))
+        .layer(from_fn_with_state(state.clone(), ctx::load));
+
+    let request_id = HeaderName::from_static("x-request-id");
+    let mut app = Router::new()
+        .route("/healthz", get(health))
+        .route("/assets/{version}/{*file}", get(assets::serve))
+        .route("/favicon.ico", get(assets::favicon))
+        .merge(pages)
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+        ));
+    if state.web.secure_cookies {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        ));
+    }
+    app.layer(
+        TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+            // The path only: queries may hold search terms about people.
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+        }),
+    )
+    .layer(PropagateRequestIdLayer::new(request_id.clone()))
+    .layer(SetRequestIdLayer::new(request_id, RandomRequestId))
+    .with_state(state)
+}
+
+/// `200 ok` when the database answers, `503` when it does not.
+async fn health(axum::extract::State(app): axum::extract::State<AppState>) -> impl IntoResponse {
+    match app.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+/// Serves until `shutdown` completes, then lets requests in flight finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let db = state.db.clone();
+    // Expired sessions and old login failures are swept hourly; nothing depends on it for safety.
+    let sweeper = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            if let Ok(mut c) = db.conn().await {
+                let now = crate::store::now();
+                let _ = crate::store::sessions::delete_expired(c.ex(), now).await;
+                let _ = crate::store::throttle::prune(c.ex(), now - 86_400).await;
+            }
+        }
+    });
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    sweeper.abort();
+    result
+}

@@ -1,0 +1,78 @@
+//! "Organisasjon" for HR: units, people, locations and import.
+
+mod import;
+mod locations;
+mod people;
+mod units;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::routing::get;
+use axum::Router;
+
+use super::ctx::{Ctx, Nav, Page};
+use super::error::AppError;
+use super::AppState;
+use crate::domain::access::{Op, Resource};
+use crate::store;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/org", get(overview))
+        .merge(units::routes())
+        .merge(people::routes())
+        .merge(locations::routes())
+        .merge(import::routes())
+}
+
+/// Every organisation page is for HR: reading and writing alike.
+fn require_hr(ctx: &Ctx) -> Result<(), AppError> {
+    ctx.require(Op::Write, Resource::Organisation).map(|_| ())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "org/index.html")]
+struct OverviewPage {
+    page: Page,
+    people: String,
+    units: String,
+    locations: String,
+}
+
+async fn overview(ctx: Ctx, State(app): State<AppState>) -> Result<OverviewPage, AppError> {
+    require_hr(&ctx)?;
+    let i18n = ctx.i18n();
+    let mut c = app.db.conn().await?;
+    let people = store::people::count(c.ex(), &store::people::Filter::default()).await?;
+    let units = store::units::all(c.ex()).await?.iter().filter(|u| u.active).count() as i64;
+    let locations = store::locations::all(c.ex()).await?.iter().filter(|l| l.active).count() as i64;
+    Ok(OverviewPage {
+        page: ctx.page("org-title", Nav::Organisation),
+        people: i18n.number(people),
+        units: i18n.number(units),
+        locations: i18n.number(locations),
+    })
+}
+
+/// Options for a unit field: every active unit by its full path.
+pub fn unit_options(units: &[store::units::Unit]) -> Vec<(String, String)> {
+    let tree = crate::domain::import::unit_paths(
+        &units
+            .iter()
+            .map(|u| crate::domain::import::ExistingUnit {
+                id: crate::domain::UnitId(u.id),
+                parent: u.parent_id.map(crate::domain::UnitId),
+                name: u.name.clone(),
+                active: u.active,
+            })
+            .collect::<Vec<_>>(),
+    );
+    let mut options: Vec<(String, String)> = units
+        .iter()
+        .filter(|u| u.active)
+        .map(|u| (u.id.to_string(), tree.get(&crate::domain::UnitId(u.id)).map(|p| p.join(" / ")).unwrap_or_else(|| u.name.clone())))
+        .collect();
+    options.sort_by(|a, b| a.1.cmp(&b.1));
+    options
+}
