@@ -47,12 +47,12 @@ const SELECT: &str = "SELECT p.id, p.employee_number, p.name, p.email, p.title, 
      LEFT JOIN locations loc ON loc.id = p.location_id";
 
 pub async fn get(ex: Ex<'_>, id: PersonId) -> Result<Option<Person>> {
-    row!(ex, Person, &format!("{SELECT} WHERE p.id = $1"), id.0)
+    row!(ex, Person, sqlx::AssertSqlSafe(format!("{SELECT} WHERE p.id = $1")), id.0)
 }
 
 /// Everyone who reports to `leader`, active ones only, by name.
 pub async fn reports_of(ex: Ex<'_>, leader: PersonId) -> Result<Vec<Person>> {
-    rows!(ex, Person, &format!("{SELECT} WHERE p.leader_id = $1 AND p.active ORDER BY p.name"), leader.0)
+    rows!(ex, Person, sqlx::AssertSqlSafe(format!("{SELECT} WHERE p.leader_id = $1 AND p.active ORDER BY p.name")), leader.0)
 }
 
 /// A filter for the people list.
@@ -75,12 +75,12 @@ fn filter_sql(f: &Filter) -> (String, String, i64) {
 
 pub async fn list(ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result<Vec<Person>> {
     let (clause, pattern, unit) = filter_sql(f);
-    rows!(ex, Person, &format!("{SELECT}{clause} ORDER BY p.name, p.id LIMIT $3 OFFSET $4"), pattern, unit, limit, offset)
+    rows!(ex, Person, sqlx::AssertSqlSafe(format!("{SELECT}{clause} ORDER BY p.name, p.id LIMIT $3 OFFSET $4")), pattern, unit, limit, offset)
 }
 
 pub async fn count(ex: Ex<'_>, f: &Filter) -> Result<i64> {
     let (clause, pattern, unit) = filter_sql(f);
-    scalar!(ex, i64, &format!("SELECT COUNT(*) FROM people p{clause}"), pattern, unit)
+    scalar!(ex, i64, sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM people p{clause}")), pattern, unit)
 }
 
 /// Active people as choices for a leader field: (id, name, employee number).
@@ -173,4 +173,8 @@ pub async fn set_locale(ex: Ex<'_>, id: PersonId, locale: Option<&str>) -> Resul
 
 pub async fn count_all(ex: Ex<'_>) -> Result<i64> {
     scalar!(ex, i64, "SELECT COUNT(*) FROM people")
+}
+
+pub async fn id_by_number(ex: Ex<'_>, number: &str) -> Result<Option<PersonId>> {
+    row!(ex, (i64,), "SELECT id FROM people WHERE employee_number = $1", number).map(|r| r.map(|(id,)| PersonId(id)))
 }

@@ -19,7 +19,6 @@ pub fn routes() -> Router<AppState> {
 
 /// A person as a row in a table: every field formatted for reading.
 pub struct PersonView {
-    pub id: i64,
     pub name: String,
     pub employee_number: String,
     pub email: String,
@@ -30,14 +29,12 @@ pub struct PersonView {
     pub leader: String,
     /// Works at another site than their leader.
     pub remote: bool,
-    pub active: bool,
 }
 
 impl PersonView {
     pub fn new(p: &Person, i18n: &I18n) -> PersonView {
         let dash = || "–".to_string();
         PersonView {
-            id: p.id,
             name: p.name.clone(),
             employee_number: p.employee_number.clone(),
             email: p.email.clone(),
@@ -47,7 +44,6 @@ impl PersonView {
             home_office_days: i18n.weekdays(p.days()),
             leader: p.leader_name.clone().unwrap_or_else(dash),
             remote: is_remote(p.leader_location(), p.location()),
-            active: p.active,
         }
     }
 }
@@ -58,7 +54,7 @@ struct HomePage {
     page: Page,
     me: PersonView,
     team: Vec<PersonView>,
-    remote_count: usize,
+    team_summary: String,
     is_hr: bool,
 }
 
@@ -73,9 +69,10 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
         Vec::new()
     };
     let remote_count = team.iter().filter(|p| p.remote).count();
+    let team_summary = i18n.t_with("home-team-summary", &[("count", team.len().to_string()), ("remote", remote_count.to_string())]);
     let mut page = ctx.page("home-title", Nav::Home);
     page.title = i18n.t1("home-greeting", "name", me.name.split_whitespace().next().unwrap_or(&me.name));
-    Ok(HomePage { page, me: PersonView::new(&me, &i18n), team, remote_count, is_hr: user.is_admin })
+    Ok(HomePage { page, me: PersonView::new(&me, &i18n), team, team_summary, is_hr: user.is_admin })
 }
 
 #[derive(Template, WebTemplate)]

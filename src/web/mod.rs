@@ -8,7 +8,7 @@ pub mod error;
 pub mod forms;
 mod home;
 pub mod i18n;
-mod org;
+pub mod org;
 mod settings;
 
 use std::net::SocketAddr;

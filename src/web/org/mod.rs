@@ -5,6 +5,8 @@ mod locations;
 mod people;
 mod units;
 
+pub use import::{import_error_lines, plan_summary, PlanCounts};
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;

@@ -1,0 +1,49 @@
+//! `samspill serve`: migrate (done by the caller), optionally load the demo, then serve until
+//! SIGINT or SIGTERM.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+
+use super::demo;
+use crate::config::{ServeArgs, WebConfig};
+use crate::store::Db;
+use crate::web::{self, AppState};
+
+pub async fn run(db: Db, args: ServeArgs) -> anyhow::Result<()> {
+    if args.demo {
+        let outcome = demo::run(&db).await?;
+        demo::print(&outcome);
+    }
+    let listener = tokio::net::TcpListener::bind(args.bind).await.with_context(|| format!("cannot listen on {}", args.bind))?;
+    let address = listener.local_addr()?;
+    println!("samspill is listening on http://{address}");
+    tracing::info!(%address, "listening");
+    let state = AppState { db, web: Arc::new(WebConfig::new(&args.base_url, args.demo)) };
+    web::serve(listener, state, shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on Ctrl-C or SIGTERM; requests in flight then finish before the process exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,397 @@
+//! People: searchable list, creating, editing (unit, leader, workplace, home-office days, HR role)
+//! and deactivating. People are never deleted.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::{require_hr, unit_options};
+use crate::domain::fields::{optional_text, required_text, Email, EmployeeNumber, Weekdays};
+use crate::domain::org::{creates_cycle, is_remote};
+use crate::domain::{LocationId, PersonId, UnitId};
+use crate::store::{self, people::Filter, people::Person, people::PersonFields};
+use crate::web::ctx::{Ctx, Nav, Page};
+use crate::web::error::AppError;
+use crate::web::forms::FormState;
+use crate::web::AppState;
+
+const PAGE_SIZE: i64 = 50;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/org/people", get(list).post(create))
+        .route("/org/people/new", get(new))
+        .route("/org/people/{id}", get(edit).post(update))
+        .route("/org/people/{id}/active", post(set_active))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListQuery {
+    q: String,
+    unit: String,
+    inactive: String,
+    page: String,
+    saved: String,
+}
+
+/// A row of the list, formatted for display.
+struct PersonRow {
+    person: Person,
+    remote: bool,
+    days: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "org/people.html")]
+struct ListPage {
+    page: Page,
+    rows: Vec<PersonRow>,
+    units: Vec<(String, String)>,
+    filter: FormState,
+    total: String,
+    pages: i64,
+    position: String,
+    prev_href: Option<String>,
+    next_href: Option<String>,
+    notice: Option<&'static str>,
+}
+
+async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>) -> Result<ListPage, AppError> {
+    require_hr(&ctx)?;
+    let i18n = ctx.i18n();
+    let filter = Filter {
+        query: Some(q.q.trim().to_string()).filter(|s| !s.is_empty()),
+        unit: q.unit.parse().ok().map(UnitId),
+        include_inactive: q.inactive == "on",
+    };
+    let mut c = app.db.conn().await?;
+    let total = store::people::count(c.ex(), &filter).await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let page_number = q.page.parse::<i64>().unwrap_or(1).clamp(1, pages);
+    let people = store::people::list(c.ex(), &filter, PAGE_SIZE, (page_number - 1) * PAGE_SIZE).await?;
+    let units = store::units::all(c.ex()).await?;
+    let rows = people
+        .into_iter()
+        .map(|p| PersonRow { remote: p.leader_id.is_some() && is_remote(p.leader_location(), p.location()), days: i18n.weekdays(p.days()), person: p })
+        .collect();
+    let href = |n: i64| {
+        let query = serde_urlencoded::to_string([("q", q.q.as_str()), ("unit", q.unit.as_str()), ("inactive", q.inactive.as_str()), ("page", &n.to_string())])
+            .unwrap_or_default();
+        format!("/org/people?{query}")
+    };
+    Ok(ListPage {
+        page: ctx.page("org-people-title", Nav::Organisation),
+        rows,
+        units: unit_options(&units),
+        filter: FormState::with_values([("q", q.q.clone()), ("unit", q.unit.clone()), ("inactive", q.inactive.clone())]),
+        total: i18n.number(total),
+        pages,
+        position: i18n.t_with("pagination-position", &[("page", page_number.to_string()), ("pages", pages.to_string())]),
+        prev_href: (page_number > 1).then(|| href(page_number - 1)),
+        next_href: (page_number < pages).then(|| href(page_number + 1)),
+        notice: match q.saved.as_str() {
+            "created" => Some("org-people-created"),
+            "updated" => Some("org-people-updated"),
+            _ => None,
+        },
+    })
+}
+
+/// The person form as submitted. Home-office days are one checkbox per weekday.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+struct PersonForm {
+    employee_number: String,
+    name: String,
+    email: String,
+    title: String,
+    unit: String,
+    leader: String,
+    location: String,
+    day1: String,
+    day2: String,
+    day3: String,
+    day4: String,
+    day5: String,
+    day6: String,
+    day7: String,
+    is_admin: String,
+}
+
+impl PersonForm {
+    fn from_person(p: &Person) -> PersonForm {
+        let day = |d: u8| if p.days().contains(d) { "on".to_string() } else { String::new() };
+        PersonForm {
+            employee_number: p.employee_number.clone(),
+            name: p.name.clone(),
+            email: p.email.clone(),
+            title: p.title.clone(),
+            unit: p.unit_id.map(|u| u.to_string()).unwrap_or_default(),
+            leader: p.leader_id.map(|u| u.to_string()).unwrap_or_default(),
+            location: p.location_id.map(|u| u.to_string()).unwrap_or_default(),
+            day1: day(1),
+            day2: day(2),
+            day3: day(3),
+            day4: day(4),
+            day5: day(5),
+            day6: day(6),
+            day7: day(7),
+            is_admin: if p.is_admin { "on".into() } else { String::new() },
+        }
+    }
+
+    fn days(&self) -> Weekdays {
+        let all = [&self.day1, &self.day2, &self.day3, &self.day4, &self.day5, &self.day6, &self.day7];
+        Weekdays::from_days(all.iter().enumerate().filter(|(_, v)| v.as_str() == "on").map(|(i, _)| i as u8 + 1))
+    }
+
+    fn state(&self) -> FormState {
+        let f = self.clone();
+        FormState::with_values([
+            ("employee_number", f.employee_number),
+            ("name", f.name),
+            ("email", f.email),
+            ("title", f.title),
+            ("unit", f.unit),
+            ("leader", f.leader),
+            ("location", f.location),
+            ("day1", f.day1),
+            ("day2", f.day2),
+            ("day3", f.day3),
+            ("day4", f.day4),
+            ("day5", f.day5),
+            ("day6", f.day6),
+            ("day7", f.day7),
+            ("is_admin", f.is_admin),
+        ])
+    }
+}
+
+/// A weekday checkbox: field name and label.
+struct DayBox {
+    name: String,
+    label: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "org/person_form.html")]
+struct FormPage {
+    page: Page,
+    /// `None` for a new person.
+    person: Option<Person>,
+    units: Vec<(String, String)>,
+    leaders: Vec<(String, String)>,
+    locations: Vec<(String, String)>,
+    days: Vec<DayBox>,
+    form: FormState,
+    reports: usize,
+    error: Option<String>,
+}
+
+impl FormPage {
+    fn action(&self) -> String {
+        match &self.person {
+            Some(p) => format!("/org/people/{}", p.id),
+            None => "/org/people".to_string(),
+        }
+    }
+}
+
+async fn form_page(ctx: &Ctx, app: &AppState, id: Option<i64>, form: Option<FormState>, error: Option<String>) -> Result<FormPage, AppError> {
+    let i18n = ctx.i18n();
+    let mut c = app.db.conn().await?;
+    let person = match id {
+        Some(id) => Some(store::people::get(c.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?),
+        None => None,
+    };
+    let reports = match &person {
+        Some(p) => store::people::reports_of(c.ex(), p.id()).await?.len(),
+        None => 0,
+    };
+    let units = unit_options(&store::units::all(c.ex()).await?);
+    let leaders = store::people::choices(c.ex())
+        .await?
+        .into_iter()
+        .filter(|(pid, _, _)| Some(*pid) != id)
+        .map(|(pid, name, number)| (pid.to_string(), format!("{name} ({number})")))
+        .collect();
+    let locations = store::locations::all(c.ex()).await?.into_iter().filter(|l| l.active).map(|l| (l.id.to_string(), l.name)).collect();
+    let days = (1..=7).map(|d| DayBox { name: format!("day{d}"), label: i18n.weekday(d) }).collect();
+    let form = form.unwrap_or_else(|| person.as_ref().map(|p| PersonForm::from_person(p).state()).unwrap_or_default());
+    let page = match &person {
+        Some(p) => {
+            let mut page = ctx.page("org-people-edit-title", Nav::Organisation);
+            page.title = format!("{}: {}", page.title, p.name);
+            page
+        }
+        None => ctx.page("org-people-new", Nav::Organisation),
+    };
+    Ok(FormPage { page, person, units, leaders, locations, days, form, reports, error })
+}
+
+async fn new(ctx: Ctx, State(app): State<AppState>) -> Result<FormPage, AppError> {
+    require_hr(&ctx)?;
+    form_page(&ctx, &app, None, None, None).await
+}
+
+async fn edit(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<FormPage, AppError> {
+    require_hr(&ctx)?;
+    form_page(&ctx, &app, Some(id), None, None).await
+}
+
+/// Checks every field against the database as it stands in `tx`; `id` is the person edited.
+async fn validate(ctx: &Ctx, tx: &mut store::Tx, f: &PersonForm, id: Option<i64>, form: &mut FormState) -> Result<Option<PersonFields>, AppError> {
+    let i18n = ctx.i18n();
+    let number = form.check(&i18n, "employee_number", EmployeeNumber::parse(&f.employee_number));
+    let name = form.check(&i18n, "name", required_text(&f.name, 200));
+    let email = form.check(&i18n, "email", Email::parse(&f.email));
+    let title = form.check(&i18n, "title", optional_text(&f.title, 200));
+
+    let units = store::units::all(tx.ex()).await?;
+    let unit = match f.unit.parse::<i64>() {
+        Ok(u) if units.iter().any(|x| x.id == u && x.active) => Some(UnitId(u)),
+        Ok(_) => {
+            form.add_error("unit", i18n.t("org-people-error-unit"));
+            None
+        }
+        Err(_) => None,
+    };
+    let locations = store::locations::all(tx.ex()).await?;
+    let location = match f.location.parse::<i64>() {
+        Ok(l) if locations.iter().any(|x| x.id == l && x.active) => Some(LocationId(l)),
+        Ok(_) => {
+            form.add_error("location", i18n.t("org-people-error-location"));
+            None
+        }
+        Err(_) => None,
+    };
+    let leader = match f.leader.parse::<i64>() {
+        Err(_) => None,
+        Ok(l) if Some(l) == id => {
+            form.add_error("leader", i18n.t("org-people-error-own-leader"));
+            None
+        }
+        Ok(l) => {
+            let choices = store::people::choices(tx.ex()).await?;
+            if !choices.iter().any(|(c, _, _)| *c == l) {
+                form.add_error("leader", i18n.t("org-people-error-leader"));
+                None
+            } else {
+                let links: std::collections::HashMap<i64, i64> = store::people::leader_links(tx.ex()).await?.into_iter().collect();
+                if id.is_some_and(|me| creates_cycle(me, Some(l), |p| links.get(&p).copied())) {
+                    form.add_error("leader", i18n.t("org-people-error-cycle"));
+                }
+                Some(PersonId(l))
+            }
+        }
+    };
+    if let Some(number) = &number {
+        if taken(tx, "employee_number", number.as_str(), id).await? {
+            form.add_error("employee_number", i18n.t("org-people-error-number-taken"));
+        }
+    }
+    if let Some(email) = &email {
+        if taken(tx, "email", email.as_str(), id).await? {
+            form.add_error("email", i18n.t("org-people-error-email-taken"));
+        }
+    }
+    if id == Some(ctx.user()?.id) && f.is_admin != "on" {
+        form.add_error("is_admin", i18n.t("org-people-error-own-admin"));
+    }
+    match (number, name, email, title) {
+        (Some(number), Some(name), Some(email), Some(title)) if !form.has_errors() => Ok(Some(PersonFields {
+            employee_number: number.as_str().to_string(),
+            name,
+            email: email.as_str().to_string(),
+            title,
+            unit,
+            leader,
+            location,
+            home_office_days: f.days(),
+        })),
+        _ => Ok(None),
+    }
+}
+
+/// Whether someone other than `id` already has this employee number or e-mail.
+async fn taken(tx: &mut store::Tx, column: &str, value: &str, id: Option<i64>) -> Result<bool, AppError> {
+    let holder = match column {
+        "email" => store::people::id_by_email(tx.ex(), value).await?,
+        _ => store::people::id_by_number(tx.ex(), value).await?,
+    };
+    Ok(holder.is_some_and(|h| Some(h.0) != id))
+}
+
+async fn create(ctx: Ctx, State(app): State<AppState>, Form(f): Form<PersonForm>) -> Result<Response, AppError> {
+    require_hr(&ctx)?;
+    let mut form = f.state();
+    let mut tx = app.db.begin().await?;
+    let Some(fields) = validate(&ctx, &mut tx, &f, None, &mut form).await? else {
+        drop(tx);
+        return Ok(form_page(&ctx, &app, None, Some(form), None).await?.into_response());
+    };
+    let id = store::people::insert(tx.ex(), &fields).await?;
+    store::people::set_admin(tx.ex(), id, f.is_admin == "on").await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/org/people?saved=created").into_response())
+}
+
+async fn update(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form(f): Form<PersonForm>) -> Result<Response, AppError> {
+    require_hr(&ctx)?;
+    let mut form = f.state();
+    let mut tx = app.db.begin().await?;
+    let before = store::people::get(tx.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?;
+    let Some(fields) = validate(&ctx, &mut tx, &f, Some(id), &mut form).await? else {
+        drop(tx);
+        return Ok(form_page(&ctx, &app, Some(id), Some(form), None).await?.into_response());
+    };
+    store::people::update(tx.ex(), PersonId(id), &fields).await?;
+    let admin = f.is_admin == "on";
+    if admin != before.is_admin {
+        store::people::set_admin(tx.ex(), PersonId(id), admin).await?;
+        // A changed role takes effect at the next sign-in.
+        store::sessions::delete_for_person(tx.ex(), PersonId(id)).await?;
+    }
+    tx.commit().await?;
+    Ok(Redirect::to("/org/people?saved=updated").into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ActiveForm {
+    active: String,
+}
+
+/// Deactivates (ending the person's sessions) or reactivates. Someone who still leads active
+/// people must first get their reports a new leader; HR cannot deactivate themselves.
+async fn set_active(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form(f): Form<ActiveForm>) -> Result<Response, AppError> {
+    require_hr(&ctx)?;
+    let activate = f.active == "true";
+    let mut tx = app.db.begin().await?;
+    let person = store::people::get(tx.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?;
+    if !activate {
+        let reports = store::people::reports_of(tx.ex(), person.id()).await?.len();
+        let refusal = if id == ctx.user()?.id {
+            Some(ctx.i18n().t("org-people-error-deactivate-self"))
+        } else if reports > 0 {
+            Some(ctx.i18n().t1("org-people-error-has-reports", "count", reports))
+        } else {
+            None
+        };
+        if let Some(message) = refusal {
+            drop(tx);
+            return Ok(form_page(&ctx, &app, Some(id), None, Some(message)).await?.into_response());
+        }
+    }
+    store::people::set_active(tx.ex(), person.id(), activate).await?;
+    if !activate {
+        store::sessions::delete_for_person(tx.ex(), person.id()).await?;
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/org/people/{id}")).into_response())
+}
