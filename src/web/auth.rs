@@ -73,8 +73,13 @@ struct LoginForm {
 
 /// Only a path on this site may be the place to return to.
 pub(super) fn safe_next(next: &str) -> &str {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.starts_with("/login");
-    if ok { next } else { "/" }
+    if next.starts_with("/login") { "/" } else { local_path(next) }
+}
+
+/// A path on this site, or `/`: a redirect never leads to another site.
+pub(super) fn local_path(path: &str) -> &str {
+    let ok = path.starts_with('/') && !path.starts_with("//") && !path.contains('\\');
+    if ok { path } else { "/" }
 }
 
 async fn login(

@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::auth::safe_next;
+use super::auth::local_path;
 use super::ctx::{self, Ctx, Nav, Page};
 use super::error::AppError;
 use super::forms::FormState;
@@ -42,7 +42,7 @@ async fn switch_language(ctx: Ctx, State(app): State<AppState>, Form(f): Form<La
         let mut c = app.db.conn().await?;
         store::people::set_locale(c.ex(), user.person(), Some(locale.code())).await?;
     }
-    let mut response = Redirect::to(safe_next(&f.return_to)).into_response();
+    let mut response = Redirect::to(local_path(&f.return_to)).into_response();
     response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, ctx::LANG_COOKIE, locale.code(), Some(365 * 86_400)));
     Ok(response)
 }

@@ -1,0 +1,25 @@
+// Shared by the browser tests and the screenshot script: Debian's Chromium, never a downloaded one.
+import { chromium } from "playwright-core";
+
+export const CHROMIUM = process.env.SAMSPILL_CHROMIUM || "/usr/bin/chromium";
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/// Signs in through the form, as a person would.
+export async function signIn(page, base, email, password = "samspill-demo") {
+  await page.goto(`${base}/login`);
+  await page.fill("#f-email", email);
+  await page.fill("#f-password", password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click("form[action=\"/login\"] button[type=submit]")]);
+}
+
+/// Chooses a language with the switch in the header.
+export async function chooseLanguage(page, code) {
+  await Promise.all([page.waitForLoadState("load"), page.click(`.lang-switch button[value=${code}]`)]);
+  await page.waitForSelector(`html[lang=${code}]`);
+}
