@@ -73,6 +73,16 @@ on_both!(missing_csrf_token_is_refused_with_an_explaining_page, |t: TestDb| asyn
     assert!(r.contains("Skjemaet kunne ikke sendes") && r.contains("Prøv igjen"));
     let r = c.post_raw("/login", &[("csrf", &"0".repeat(64)), ("email", "emma@etat.no"), ("password", common::PASSWORD)]).await;
     assert_eq!(r.status, 403, "a wrong token is refused too");
+    let from_page = c
+        .http
+        .post(format!("{}/settings/language", app.base))
+        .header("referer", format!("{}/settings", app.base))
+        .form(&[("language", "nn")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(from_page.status().as_u16(), 403);
+    assert!(from_page.text().await.unwrap().contains("href=\"/settings\""), "try again leads back to the form's page");
 
     let cross = c
         .http

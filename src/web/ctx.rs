@@ -115,6 +115,22 @@ pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> 
     response
 }
 
+/// Where "come back here" leads: the page itself for a GET; for a form post, the page the form
+/// was on (from `Referer`, this site only), since the post's own address cannot be opened.
+pub fn return_path(method: &axum::http::Method, uri: &axum::http::Uri, headers: &HeaderMap) -> String {
+    if matches!(*method, axum::http::Method::GET | axum::http::Method::HEAD) {
+        return uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+    }
+    let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    headers
+        .get(axum::http::header::REFERER)
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| r.parse::<axum::http::Uri>().ok())
+        .filter(|r| r.authority().is_some_and(|a| a.as_str() == host))
+        .and_then(|r| r.path_and_query().map(|p| p.as_str().to_string()))
+        .unwrap_or_else(|| "/".into())
+}
+
 /// The request context as a handler argument.
 #[derive(Clone, Debug)]
 pub struct Ctx {
@@ -128,8 +144,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let req = parts.extensions.get::<RequestCtx>().cloned().ok_or(AppError::Internal("request context missing".into()))?;
-        let path = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
-        Ok(Ctx { req, path })
+        Ok(Ctx { req, path: return_path(&parts.method, &parts.uri, &parts.headers) })
     }
 }
 

@@ -116,7 +116,7 @@ struct ErrorPage {
 /// page in the user's language, with the status kept.
 pub async fn error_pages(req: Request, next: Next) -> Response {
     let ctx = req.extensions().get::<RequestCtx>().cloned();
-    let path = req.uri().path().to_string();
+    let path = super::ctx::return_path(req.method(), req.uri(), req.headers());
     let response = next.run(req).await;
     let status = response.status();
     let marked = response.extensions().get::<ErrorKind>().copied();

@@ -1,0 +1,84 @@
+//! The `samspill` binary as an operator uses it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::{Command, Output};
+
+fn samspill(db: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_samspill"));
+    cmd.args(args).env("SAMSPILL_DATABASE_URL", db).env("RUST_LOG", "warn");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn temp_dir() -> std::path::PathBuf {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).unwrap();
+    let name: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let dir = std::env::temp_dir().join("samspill-tests").join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn an_unreachable_database_is_one_line_without_the_password() {
+    let out = samspill("postgres://samspill:hemmelig@127.0.0.1:1/samspill", &["migrate"], &[]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("postgres://samspill:***@127.0.0.1:1/samspill"), "{err}");
+    assert!(!err.contains("hemmelig"));
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn demo_import_admin_and_backup_work_on_a_fresh_sqlite_file() {
+    let dir = temp_dir();
+    let db = format!("sqlite://{}", dir.join("samspill.db").display());
+
+    let out = samspill(&db, &["demo"], &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let printed = text(&out.stdout);
+    assert!(printed.contains("47 people") && printed.contains("hr@demo.samspill.no") && printed.contains("samspill-demo"));
+    let again = samspill(&db, &["demo"], &[]);
+    assert!(text(&again.stdout).contains("already holds people"));
+
+    // A dry run of a change prints it and writes nothing; then the real run.
+    let csv = dir.join("people.csv");
+    std::fs::write(&csv, "ansattnummer;navn;epost;enhet;leder;lokasjon\n9001;Ny Rådgiver;ny@demo.samspill.no;Avdeling Nord/Team Tromsø;1002;Tromsø\n").unwrap();
+    let path = csv.to_str().unwrap();
+    let dry = samspill(&db, &["import", path, "--dry-run"], &[]);
+    assert!(dry.status.success(), "{}", text(&dry.stderr));
+    assert!(text(&dry.stdout).contains("+ Ny Rådgiver (9001)") && text(&dry.stdout).contains("Prøvekjøring"));
+    let real = samspill(&db, &["import", path], &[]);
+    assert!(text(&real.stdout).contains("Importen er lagret."));
+    let twice = samspill(&db, &["import", path, "--lang", "en"], &[]);
+    assert!(text(&twice.stdout).contains("Nothing to change."), "{}", text(&twice.stdout));
+
+    // Bad lines: every error on stderr, in the chosen language, and a failing exit code.
+    std::fs::write(&csv, "ansattnummer;navn;epost;enhet;leder;lokasjon\n9002;;x;Avdeling Nord;4242;Tromsø\n").unwrap();
+    let bad = samspill(&db, &["import", path, "--lang", "nn"], &[]);
+    assert!(!bad.status.success());
+    let err = text(&bad.stderr);
+    assert!(err.contains("Linje 2: Namn: Fyll ut feltet.") && err.contains("Linje 2: E-post:"), "{err}");
+
+    let created = samspill(&db, &["admin", "create-user", "--email", "ny.hr@demo.samspill.no", "--name", "Ny HR", "--role", "admin"], &[("SAMSPILL_PASSWORD", "eit langt passord")]);
+    assert!(created.status.success(), "{}", text(&created.stderr));
+    let short = samspill(&db, &["admin", "reset-password", "--email", "ny.hr@demo.samspill.no"], &[("SAMSPILL_PASSWORD", "kort")]);
+    assert!(!short.status.success());
+    let role = samspill(&db, &["admin", "set-role", "--email", "ingen@demo.samspill.no", "--role", "admin"], &[]);
+    assert!(text(&role.stderr).contains("no person has the e-mail"));
+
+    let copy = dir.join("copy.db");
+    let backup = samspill(&db, &["backup", copy.to_str().unwrap()], &[]);
+    assert!(backup.status.success(), "{}", text(&backup.stderr));
+    let copied = samspill(&format!("sqlite://{}", copy.display()), &["demo"], &[]);
+    assert!(text(&copied.stdout).contains("already holds people"), "the copy holds the data");
+    let exists = samspill(&db, &["backup", copy.to_str().unwrap()], &[]);
+    assert!(!exists.status.success(), "an existing file is never overwritten");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -1,0 +1,133 @@
+//! The store on SQLite and PostgreSQL: imports are whole or nothing and idempotent, leavers are
+//! deactivated only by full exports or end dates, sessions end with deactivation.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::TestDb;
+use samspill::domain::import;
+use samspill::store::{self, imports::Outcome};
+
+const FILE: &str = "ansattnummer;navn;epost;enhet;leder;lokasjon;hjemmekontordager\n\
+1;Liv Johansen;liv@etat.no;Direktørens stab;;Oslo;\n\
+2;Lars Haugen;lars@etat.no;Avdeling Nord;1;Tromsø;\n\
+3;Emma Nilsen;emma@etat.no;Avdeling Nord/Team Tromsø;2;Bodø;man fre\n\
+4;Ida Mathisen;ida@etat.no;Avdeling Nord/Team Tromsø;2;Tromsø;\n";
+
+fn today() -> time::Date {
+    time::macros::date!(2026 - 11 - 24)
+}
+
+async fn locations(t: &TestDb) {
+    let mut tx = t.db.begin().await.unwrap();
+    for name in ["Oslo", "Tromsø", "Bodø"] {
+        store::locations::insert(tx.ex(), name).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+async fn run(t: &TestDb, csv: &str, full: bool, dry_run: bool) -> Outcome {
+    let parsed = import::parse(csv.as_bytes()).unwrap();
+    store::imports::run(&t.db, &parsed, full, dry_run, today()).await.unwrap()
+}
+
+fn applied(outcome: &Outcome) -> (usize, usize, usize, bool) {
+    match outcome {
+        Outcome::Planned { plan, applied } => (plan.create.len(), plan.update.len(), plan.leavers.len(), *applied),
+        Outcome::Refused(e) => panic!("refused: {:?}", e.listed),
+    }
+}
+
+async fn active_people(t: &TestDb) -> Vec<String> {
+    let mut c = t.db.conn().await.unwrap();
+    let filter = store::people::Filter::default();
+    store::people::list(c.ex(), &filter, 1000, 0).await.unwrap().into_iter().map(|p| p.name).collect()
+}
+
+on_both!(import_creates_units_people_and_reporting_lines_then_changes_nothing, |t: TestDb| async move {
+    locations(&t).await;
+    assert_eq!(applied(&run(&t, FILE, false, true).await), (4, 0, 0, false));
+    assert_eq!(t.count_people().await, 0, "a dry run writes nothing");
+
+    assert_eq!(applied(&run(&t, FILE, false, false).await), (4, 0, 0, true));
+    let mut c = t.db.conn().await.unwrap();
+    let units = store::units::all(c.ex()).await.unwrap();
+    let team = units.iter().find(|u| u.name == "Team Tromsø").unwrap();
+    let nord = units.iter().find(|u| u.name == "Avdeling Nord").unwrap();
+    assert_eq!(team.parent_id, Some(nord.id));
+    let lars = store::people::id_by_email(c.ex(), "lars@etat.no").await.unwrap().unwrap();
+    let reports: Vec<String> = store::people::reports_of(c.ex(), lars).await.unwrap().into_iter().map(|p| p.name).collect();
+    assert_eq!(reports, ["Emma Nilsen", "Ida Mathisen"]);
+    drop(c);
+
+    assert_eq!(applied(&run(&t, FILE, false, false).await), (0, 0, 0, false), "the same file twice changes nothing");
+    assert_eq!(applied(&run(&t, FILE, true, false).await), (0, 0, 0, false));
+});
+
+on_both!(a_refused_file_writes_nothing, |t: TestDb| async move {
+    locations(&t).await;
+    run(&t, FILE, false, false).await;
+    // Valid moves and a new person, but one line names an unknown site: none of it is written.
+    let bad = FILE.replace("4;Ida Mathisen;ida@etat.no;Avdeling Nord/Team Tromsø;2;Tromsø;", "4;Ida Mathisen;ida@etat.no;Avdeling Nord/Team Tromsø;2;Hammerfest;")
+        + "5;Ny Person;ny@etat.no;Avdeling Sør;1;Oslo;\n";
+    let bad = bad.replace("3;Emma Nilsen;emma@etat.no;Avdeling Nord/Team Tromsø;2;Bodø", "3;Emma Nilsen;emma@etat.no;Avdeling Nord;2;Oslo");
+    match run(&t, &bad, false, false).await {
+        Outcome::Refused(e) => {
+            assert_eq!(e.total, 1);
+            assert_eq!(e.listed[0], import::ImportError::UnknownLocation { line: 5, name: "Hammerfest".into() });
+        }
+        Outcome::Planned { .. } => panic!("an unknown site must refuse the file"),
+    }
+    assert_eq!(t.count_people().await, 4);
+    let mut c = t.db.conn().await.unwrap();
+    assert!(!store::units::all(c.ex()).await.unwrap().iter().any(|u| u.name == "Avdeling Sør"));
+    let emma = store::people::id_by_email(c.ex(), "emma@etat.no").await.unwrap().unwrap();
+    assert_eq!(store::people::get(c.ex(), emma).await.unwrap().unwrap().location_name.as_deref(), Some("Bodø"));
+});
+
+on_both!(partial_files_leave_others_alone_and_full_exports_deactivate_the_missing, |t: TestDb| async move {
+    locations(&t).await;
+    run(&t, FILE, false, false).await;
+    let without_ida: String = FILE.lines().filter(|l| !l.starts_with("4;")).map(|l| format!("{l}\n")).collect();
+    assert_eq!(applied(&run(&t, &without_ida, false, false).await), (0, 0, 0, false));
+    assert_eq!(active_people(&t).await.len(), 4);
+    assert_eq!(applied(&run(&t, &without_ida, true, false).await), (0, 0, 1, true));
+    assert!(!active_people(&t).await.contains(&"Ida Mathisen".to_string()));
+    assert_eq!(t.count_people().await, 4, "deactivated, never deleted");
+
+    // An end date in the past deactivates a leaver; the same file again is a no-op.
+    let leaving = "ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n3;Emma Nilsen;emma@etat.no;Avdeling Nord/Team Tromsø;2;Bodø;31.10.2026\n";
+    assert_eq!(applied(&run(&t, leaving, false, false).await), (0, 1, 0, true));
+    assert!(!active_people(&t).await.contains(&"Emma Nilsen".to_string()));
+    assert_eq!(applied(&run(&t, leaving, false, false).await), (0, 0, 0, false));
+});
+
+on_both!(sessions_expire_and_end_with_deactivation, |t: TestDb| async move {
+    let emma = t.person("1", "Emma Nilsen", "emma@etat.no", None, false).await;
+    let now = store::now();
+    let mut c = t.db.conn().await.unwrap();
+    store::sessions::create(c.ex(), "a", emma, now, now + 60).await.unwrap();
+    store::sessions::create(c.ex(), "b", emma, now - 120, now - 60).await.unwrap();
+    assert_eq!(store::sessions::user(c.ex(), "a", now).await.unwrap().unwrap().name, "Emma Nilsen");
+    assert!(store::sessions::user(c.ex(), "b", now).await.unwrap().is_none(), "an expired session is no session");
+    store::sessions::delete_expired(c.ex(), now).await.unwrap();
+    store::people::set_active(c.ex(), emma, false).await.unwrap();
+    assert!(store::sessions::user(c.ex(), "a", now).await.unwrap().is_none(), "a deactivated person has no session");
+});
+
+on_both!(unique_employee_numbers_and_emails_are_kept_by_the_database, |t: TestDb| async move {
+    t.person("1", "Emma Nilsen", "emma@etat.no", None, false).await;
+    let mut c = t.db.conn().await.unwrap();
+    let fields = store::people::PersonFields {
+        employee_number: "2".into(),
+        name: "Emma To".into(),
+        email: "emma@etat.no".into(),
+        title: String::new(),
+        unit: None,
+        leader: None,
+        location: None,
+        home_office_days: Default::default(),
+    };
+    let err = store::people::insert(c.ex(), &fields).await.unwrap_err();
+    assert!(store::is_unique_violation(&err));
+});
