@@ -564,7 +564,8 @@ pub fn plan(parsed: &Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Re
             leader_of.insert(person.number.as_str(), leader);
         }
     }
-    for row in &parsed.rows {
+    // A duplicated number is already an error; its first line stands for it here.
+    for row in parsed.rows.iter().filter(|r| line_of.get(r.number.as_str()) == Some(&r.line)) {
         match &row.leader {
             Some(l) if l != &row.number => leader_of.insert(row.number.as_str(), l.as_str()),
             _ => leader_of.remove(row.number.as_str()),

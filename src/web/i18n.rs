@@ -60,11 +60,6 @@ impl I18n {
         self.t_with(key, &[(name, value.to_string())])
     }
 
-    /// Does the message exist in this language itself, without falling back?
-    pub fn has(&self, key: &str) -> bool {
-        LOCALES.lookup_single_language::<&str>(id(self.0), key, None).is_ok()
-    }
-
     /// A weekday by ISO number (1 = Monday).
     pub fn weekday(&self, iso_day: u8) -> String {
         self.t(&format!("weekday-{iso_day}"))
@@ -80,5 +75,120 @@ impl I18n {
 
     pub fn number(&self, n: i64) -> String {
         self.0.format_number(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+
+    fn files(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, ext, out);
+            } else if path.extension().is_some_and(|e| e == ext) {
+                out.push(path);
+            }
+        }
+    }
+
+    fn root() -> &'static Path {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    /// Message ids defined in one language's files.
+    fn ids(locale: &str) -> BTreeSet<String> {
+        let mut paths = Vec::new();
+        files(&root().join("locales").join(locale), "ftl", &mut paths);
+        assert!(!paths.is_empty(), "no files for {locale}");
+        paths
+            .iter()
+            .flat_map(|p| std::fs::read_to_string(p).unwrap_or_default().lines().map(str::to_string).collect::<Vec<_>>())
+            .filter_map(|line| {
+                let (id, _) = line.split_once(" =")?;
+                let ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                ok.then(|| id.to_string())
+            })
+            .collect()
+    }
+
+    /// Every `"…"` literal in `text` that looks like a message id: lowercase words joined by `-`.
+    fn id_literals(text: &str) -> Vec<String> {
+        text.split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| {
+                s.contains('-')
+                    && !s.starts_with('-')
+                    && !s.ends_with('-')
+                    && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_every_message() {
+        let nb = ids("nb");
+        for other in ["nn", "en"] {
+            let theirs = ids(other);
+            let missing: Vec<_> = nb.difference(&theirs).collect();
+            let extra: Vec<_> = theirs.difference(&nb).collect();
+            assert!(missing.is_empty(), "{other} lacks {missing:?}");
+            assert!(extra.is_empty(), "{other} has ids bokmål lacks: {extra:?}");
+        }
+        // Each message formats in its own language (no fallback), given every variable any message uses.
+        let variables = [
+            "count", "name", "status", "max", "min", "value", "page", "pages", "line", "columns", "expected", "found", "first",
+            "holder", "number", "numbers", "created", "updated", "deactivated", "unchanged", "remote",
+        ];
+        let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
+        for l in Locale::ALL {
+            for msg in &nb {
+                let result = LOCALES.lookup_single_language(id(l), msg, Some(&args));
+                assert!(result.is_ok(), "{msg} does not load in {}: {result:?}", l.code());
+            }
+        }
+    }
+
+    #[test]
+    fn code_and_templates_use_only_existing_messages() {
+        let known = ids("nb");
+        // Message ids are recognised by their first word; other dashed literals (CSS classes,
+        // header names) do not start with one of these.
+        let namespaces: BTreeSet<&str> = known.iter().filter_map(|id| id.split('-').next()).collect();
+        let mut paths = Vec::new();
+        files(&root().join("src"), "rs", &mut paths);
+        files(&root().join("templates"), "html", &mut paths);
+        let mut unknown = Vec::new();
+        for path in &paths {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            for literal in id_literals(&text) {
+                let namespace = literal.split('-').next().unwrap_or("");
+                // An error kind names a pair of messages: "<kind>-title" and "<kind>-body".
+                let pair = known.contains(&format!("{literal}-title")) && known.contains(&format!("{literal}-body"));
+                if namespaces.contains(namespace) && !known.contains(&literal) && !pair {
+                    unknown.push(format!("{}: {literal}", path.strip_prefix(root()).unwrap_or(path).display()));
+                }
+            }
+        }
+        assert!(unknown.is_empty(), "unknown message ids: {unknown:#?}");
+        for day in 1..=7 {
+            assert!(known.contains(&format!("weekday-{day}")));
+        }
+    }
+
+    #[test]
+    fn plurals_and_numbers_read_naturally() {
+        let nb = I18n(Locale::Nb);
+        assert_eq!(nb.t1("org-people-count", "count", 1), "Én person");
+        assert_eq!(nb.t1("org-people-count", "count", 12), "12 personer");
+        assert_eq!(I18n(Locale::Nn).t1("import-refused", "count", 2), "Fila har 2 feil. Ingenting er endra.");
+        assert_eq!(nb.number(1234567), "1\u{a0}234\u{a0}567");
+        assert_eq!(I18n(Locale::En).weekdays(crate::domain::fields::Weekdays::from_days([1, 5])), "Monday, Friday");
     }
 }
