@@ -49,7 +49,11 @@ fn demo_import_admin_and_backup_work_on_a_fresh_sqlite_file() {
 
     // A dry run of a change prints it and writes nothing; then the real run.
     let csv = dir.join("people.csv");
-    std::fs::write(&csv, "ansattnummer;navn;epost;enhet;leder;lokasjon\n9001;Ny Rådgiver;ny@demo.samspill.no;Avdeling Nord/Team Tromsø;1002;Tromsø\n").unwrap();
+    std::fs::write(
+        &csv,
+        "ansattnummer;navn;epost;enhet;leder;lokasjon\n9001;Ny Rådgiver;ny@demo.samspill.no;Avdeling Nord/Team Tromsø;1002;Tromsø\n",
+    )
+    .unwrap();
     let path = csv.to_str().unwrap();
     let dry = samspill(&db, &["import", path, "--dry-run"], &[]);
     assert!(dry.status.success(), "{}", text(&dry.stderr));
@@ -66,7 +70,11 @@ fn demo_import_admin_and_backup_work_on_a_fresh_sqlite_file() {
     let err = text(&bad.stderr);
     assert!(err.contains("Linje 2: Namn: Fyll ut feltet.") && err.contains("Linje 2: E-post:"), "{err}");
 
-    let created = samspill(&db, &["admin", "create-user", "--email", "ny.hr@demo.samspill.no", "--name", "Ny HR", "--role", "admin"], &[("SAMSPILL_PASSWORD", "eit langt passord")]);
+    let created = samspill(
+        &db,
+        &["admin", "create-user", "--email", "ny.hr@demo.samspill.no", "--name", "Ny HR", "--role", "admin"],
+        &[("SAMSPILL_PASSWORD", "eit langt passord")],
+    );
     assert!(created.status.success(), "{}", text(&created.stderr));
     let short = samspill(&db, &["admin", "reset-password", "--email", "ny.hr@demo.samspill.no"], &[("SAMSPILL_PASSWORD", "kort")]);
     assert!(!short.status.success());

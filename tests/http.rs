@@ -240,16 +240,34 @@ on_both!(hr_builds_the_organisation_by_hand, |t: TestDb| async move {
     assert_eq!(t.count_people().await, 1, "nothing saved");
 
     let r = c
-        .post("/org/people/new", "/org/people", &[("employee_number", "2"), ("name", "Lars Haugen"), ("email", "lars@etat.no"), ("leader", "1"), ("day1", "on"), ("day5", "on")])
+        .post(
+            "/org/people/new",
+            "/org/people",
+            &[
+                ("employee_number", "2"),
+                ("name", "Lars Haugen"),
+                ("email", "lars@etat.no"),
+                ("leader", "1"),
+                ("day1", "on"),
+                ("day5", "on"),
+            ],
+        )
         .await;
     assert_eq!((r.status, r.location.as_deref()), (303, Some("/org/people?saved=created")));
-    let taken = c.post("/org/people/new", "/org/people", &[("employee_number", "2"), ("name", "Lars To"), ("email", "lars2@etat.no")]).await;
+    let taken =
+        c.post("/org/people/new", "/org/people", &[("employee_number", "2"), ("name", "Lars To"), ("email", "lars2@etat.no")]).await;
     assert!(taken.contains("En annen person har allerede dette ansattnummeret."));
     let list = c.get("/org/people?q=lars").await;
     assert!(list.contains("Lars Haugen") && list.contains("mandag, fredag") && !list.contains("href=\"/org/people/1\""));
 
     // Hanne reporting to Lars, who reports to Hanne, would be a cycle.
-    let r = c.post("/org/people/1", "/org/people/1", &[("employee_number", "1"), ("name", "Hanne Dahl"), ("email", "hr@etat.no"), ("leader", "2"), ("is_admin", "on")]).await;
+    let r = c
+        .post(
+            "/org/people/1",
+            "/org/people/1",
+            &[("employee_number", "1"), ("name", "Hanne Dahl"), ("email", "hr@etat.no"), ("leader", "2"), ("is_admin", "on")],
+        )
+        .await;
     assert_eq!(r.status, 200);
     assert!(r.contains("ring i lederlinjen"));
 
@@ -290,7 +308,11 @@ on_both!(import_on_the_web_is_all_or_nothing_and_idempotent, |t: TestDb| async m
     assert!(r.contains("<tr><td class=\"num\">4</td><td>E-post</td><td>Skriv en gyldig e-postadresse"));
     // Lines that read well but do not fit the organisation come next.
     let r = c.upload(GOOD_CSV.replace(";Avdeling Nord;1001;", ";Avdeling Nord;9999;").as_bytes(), false).await;
-    assert!(r.contains("Filen har én feil.") && r.contains("<td class=\"num\">3</td>") && r.contains("Finner ingen leder med ansattnummer 9999"));
+    assert!(
+        r.contains("Filen har én feil.")
+            && r.contains("<td class=\"num\">3</td>")
+            && r.contains("Finner ingen leder med ansattnummer 9999")
+    );
     assert_eq!(t.count_people().await, 1);
 
     let preview = c.upload(GOOD_CSV.as_bytes(), false).await;

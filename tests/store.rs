@@ -68,8 +68,10 @@ on_both!(a_refused_file_writes_nothing, |t: TestDb| async move {
     locations(&t).await;
     run(&t, FILE, false, false).await;
     // Valid moves and a new person, but one line names an unknown site: none of it is written.
-    let bad = FILE.replace("4;Ida Mathisen;ida@etat.no;Avdeling Nord/Team Tromsø;2;Tromsø;", "4;Ida Mathisen;ida@etat.no;Avdeling Nord/Team Tromsø;2;Hammerfest;")
-        + "5;Ny Person;ny@etat.no;Avdeling Sør;1;Oslo;\n";
+    let bad = FILE.replace(
+        "4;Ida Mathisen;ida@etat.no;Avdeling Nord/Team Tromsø;2;Tromsø;",
+        "4;Ida Mathisen;ida@etat.no;Avdeling Nord/Team Tromsø;2;Hammerfest;",
+    ) + "5;Ny Person;ny@etat.no;Avdeling Sør;1;Oslo;\n";
     let bad = bad.replace("3;Emma Nilsen;emma@etat.no;Avdeling Nord/Team Tromsø;2;Bodø", "3;Emma Nilsen;emma@etat.no;Avdeling Nord;2;Oslo");
     match run(&t, &bad, false, false).await {
         Outcome::Refused(e) => {
@@ -96,7 +98,8 @@ on_both!(partial_files_leave_others_alone_and_full_exports_deactivate_the_missin
     assert_eq!(t.count_people().await, 4, "deactivated, never deleted");
 
     // An end date in the past deactivates a leaver; the same file again is a no-op.
-    let leaving = "ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n3;Emma Nilsen;emma@etat.no;Avdeling Nord/Team Tromsø;2;Bodø;31.10.2026\n";
+    let leaving =
+        "ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n3;Emma Nilsen;emma@etat.no;Avdeling Nord/Team Tromsø;2;Bodø;31.10.2026\n";
     assert_eq!(applied(&run(&t, leaving, false, false).await), (0, 1, 0, true));
     assert!(!active_people(&t).await.contains(&"Emma Nilsen".to_string()));
     assert_eq!(applied(&run(&t, leaving, false, false).await), (0, 0, 0, false));

@@ -3,9 +3,9 @@
 use anyhow::{anyhow, bail};
 use clap::{Subcommand, ValueEnum};
 
-use crate::domain::fields::{parse_new_password, required_text, Email, EmployeeNumber, Weekdays};
+use crate::domain::fields::{Email, EmployeeNumber, Weekdays, parse_new_password, required_text};
 use crate::domain::password;
-use crate::store::{self, people::PersonFields, Db};
+use crate::store::{self, Db, people::PersonFields};
 
 #[derive(Subcommand, Debug)]
 pub enum AdminCommand {

@@ -2,12 +2,12 @@
 
 use std::fs::File;
 
-use anyhow::{anyhow, Context};
+use anyhow::{Context, anyhow};
 use clap::Args;
 
 use crate::domain::import::{self, Errors, Plan};
 use crate::domain::locale::Locale;
-use crate::store::{imports, Db};
+use crate::store::{Db, imports};
 use crate::web::i18n::I18n;
 
 #[derive(Args, Debug)]

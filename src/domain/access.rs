@@ -28,16 +28,33 @@ pub enum Op {
 #[derive(Clone, Copy, Debug)]
 pub enum Resource {
     /// A self-assessment, reflection or exercise.
-    PersonalItem { owner: PersonId, owner_leader: Option<PersonId>, shared: bool },
+    PersonalItem {
+        owner: PersonId,
+        owner_leader: Option<PersonId>,
+        shared: bool,
+    },
     /// A conversation's agenda, shared notes and actions.
-    Conversation { employee: PersonId, leader: PersonId },
-    PrivateNote { author: PersonId },
+    Conversation {
+        employee: PersonId,
+        leader: PersonId,
+    },
+    PrivateNote {
+        author: PersonId,
+    },
     /// One anonymous answer: it is never tied to a person.
     AnonymousAnswer,
     /// Aggregated results of a survey wave for a group.
-    AnonymousAggregate { respondents: u32, threshold: u32, runs_survey: bool },
+    AnonymousAggregate {
+        respondents: u32,
+        threshold: u32,
+        runs_survey: bool,
+    },
     /// A person's record in the organisation (name, unit, leader, workplace).
-    PersonRecord { person: PersonId, leader: Option<PersonId>, unit: Option<UnitId> },
+    PersonRecord {
+        person: PersonId,
+        leader: Option<PersonId>,
+        unit: Option<UnitId>,
+    },
     /// Units, locations and imports as a whole.
     Organisation,
 }
@@ -56,9 +73,7 @@ pub fn may(viewer: &Viewer, op: Op, resource: &Resource) -> bool {
         }
         Resource::PersonRecord { person, leader, unit } => match op {
             Op::Write => viewer.is_hr,
-            Op::Read => {
-                viewer.is_hr || viewer.id == person || leader == Some(viewer.id) || (unit.is_some() && unit == viewer.unit)
-            }
+            Op::Read => viewer.is_hr || viewer.id == person || leader == Some(viewer.id) || (unit.is_some() && unit == viewer.unit),
         },
         Resource::Organisation => match op {
             Op::Write => viewer.is_hr,

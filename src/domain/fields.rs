@@ -66,10 +66,7 @@ impl Email {
             return Err(FieldError::InvalidEmail);
         };
         let bad_char = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"' | '@');
-        let domain_ok = domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains("..");
+        let domain_ok = domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains("..");
         if local.is_empty() || !domain_ok || t.chars().any(|c| c != '@' && bad_char(c)) || domain.contains('@') {
             return Err(FieldError::InvalidEmail);
         }

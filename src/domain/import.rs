@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read};
 
 use time::Date;
 
-use super::fields::{optional_text, parse_date, required_text, Email, EmployeeNumber, FieldError, Weekdays};
+use super::fields::{Email, EmployeeNumber, FieldError, Weekdays, optional_text, parse_date, required_text};
 use super::org::nodes_on_cycles;
 use super::{LocationId, PersonId, UnitId};
 
@@ -162,15 +162,13 @@ impl ImportError {
             ImportError::Empty => ("import-error-empty", vec![]),
             ImportError::NotUtf8 { .. } => ("import-error-not-utf8", vec![]),
             ImportError::Unreadable { .. } => ("import-error-unreadable", vec![]),
-            ImportError::MissingColumns { missing } => (
-                "import-error-missing-columns",
-                vec![("columns", missing.iter().map(|c| c.header()).collect::<Vec<_>>().join(", "))],
-            ),
+            ImportError::MissingColumns { missing } => {
+                ("import-error-missing-columns", vec![("columns", missing.iter().map(|c| c.header()).collect::<Vec<_>>().join(", "))])
+            }
             ImportError::DuplicateColumn { .. } => ("import-error-duplicate-column", vec![]),
-            ImportError::FieldCount { expected, found, .. } => (
-                "import-error-field-count",
-                vec![("expected", expected.to_string()), ("found", found.to_string())],
-            ),
+            ImportError::FieldCount { expected, found, .. } => {
+                ("import-error-field-count", vec![("expected", expected.to_string()), ("found", found.to_string())])
+            }
             ImportError::Field { error, .. } => error.message(),
             ImportError::DuplicateEmployeeNumber { first_line, .. } => {
                 ("import-error-duplicate-number", vec![("first", first_line.to_string())])
@@ -360,10 +358,7 @@ pub fn parse_unit_path(input: &str) -> Result<Vec<String>, FieldError> {
     if input.trim().is_empty() {
         return Err(FieldError::Required);
     }
-    input
-        .split('/')
-        .map(|level| required_text(level, MAX_TEXT))
-        .collect::<Result<Vec<_>, _>>()
+    input.split('/').map(|level| required_text(level, MAX_TEXT)).collect::<Result<Vec<_>, _>>()
 }
 
 /// A person as stored, for comparison with the file.
@@ -482,7 +477,11 @@ pub struct Plan {
 
 impl Plan {
     pub fn is_empty(&self) -> bool {
-        self.new_units.is_empty() && self.reactivated_units.is_empty() && self.create.is_empty() && self.update.is_empty() && self.leavers.is_empty()
+        self.new_units.is_empty()
+            && self.reactivated_units.is_empty()
+            && self.create.is_empty()
+            && self.update.is_empty()
+            && self.leavers.is_empty()
     }
 
     /// Everyone the file mentions, new or known, in file order: leaders are set from these.
@@ -544,9 +543,7 @@ pub fn plan(parsed: &Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Re
     }
 
     // Leaders: in the file, or active and staying so.
-    let stays_active = |number: &str| {
-        existing.get(number).is_some_and(|p| p.active && (!full || p.is_admin))
-    };
+    let stays_active = |number: &str| existing.get(number).is_some_and(|p| p.active && (!full || p.is_admin));
     for row in &parsed.rows {
         if let Some(leader) = &row.leader {
             if leader == &row.number {
@@ -718,7 +715,8 @@ mod tests {
 
     #[test]
     fn every_bad_line_gets_its_own_error() {
-        let file = format!("{HEADER}1;Liv;liv@x.no;Stab;;Oslo;\n2;;no-email;Stab;;Oslo;\n3;Per;per@x.no;Stab;;Oslo;blå\n4;Kari;kari@x.no\n");
+        let file =
+            format!("{HEADER}1;Liv;liv@x.no;Stab;;Oslo;\n2;;no-email;Stab;;Oslo;\n3;Per;per@x.no;Stab;;Oslo;blå\n4;Kari;kari@x.no\n");
         let errors = parse_str(&file).err().unwrap_or_default();
         assert_eq!(lines_of(&errors), vec![Some(3), Some(3), Some(4), Some(5)]);
         assert!(matches!(errors.listed[3], ImportError::FieldCount { expected: 7, found: 3, .. }));
@@ -751,11 +749,7 @@ mod tests {
         );
         let parsed = parse_str(&file).unwrap_or_default();
         let errors = plan(&parsed, &oslo(), false, TODAY).err().unwrap_or_default();
-        let kinds: Vec<(usize, &str)> = errors
-            .listed
-            .iter()
-            .map(|e| (e.line().unwrap_or(0), e.message().0))
-            .collect();
+        let kinds: Vec<(usize, &str)> = errors.listed.iter().map(|e| (e.line().unwrap_or(0), e.message().0)).collect();
         for expected in [
             (2, "import-error-cycle"),
             (3, "import-error-unknown-leader"),
@@ -847,5 +841,42 @@ mod tests {
         let errors = parse_str(&file).err().unwrap_or_default();
         assert_eq!(errors.listed.len(), MAX_LISTED_ERRORS);
         assert_eq!(errors.total, (MAX_LISTED_ERRORS + 50) * 2);
+    }
+
+    /// Makes a file of `lines` people as it is read, so the test holds no copy of it.
+    struct GeneratedFile {
+        next: usize,
+        lines: usize,
+        pending: Vec<u8>,
+    }
+
+    impl Read for GeneratedFile {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            while self.pending.len() < buf.len() && self.next <= self.lines {
+                let line = match self.next {
+                    0 => HEADER.to_string(),
+                    n => format!(
+                        "{n};Person {n};p{n}@etat.no;Avdeling {};{};Oslo;man\n",
+                        n % 40,
+                        if n > 1 { (n / 2).to_string() } else { String::new() }
+                    ),
+                };
+                self.pending.extend_from_slice(line.as_bytes());
+                self.next += 1;
+            }
+            let n = buf.len().min(self.pending.len());
+            buf[..n].copy_from_slice(&self.pending[..n]);
+            self.pending.drain(..n);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_lines_stream_through() {
+        let file = GeneratedFile { next: 0, lines: 100_000, pending: Vec::new() };
+        let parsed = parse(file).unwrap_or_default();
+        assert_eq!(parsed.rows.len(), 100_000);
+        let plan = plan(&parsed, &oslo(), false, TODAY).unwrap_or_default();
+        assert_eq!((plan.create.len(), plan.new_units.len()), (100_000, 40));
     }
 }

@@ -1,8 +1,8 @@
 //! Password hashing with Argon2id (m = 19 MiB, t = 2, p = 1). CPU-heavy: call from a blocking task.
 
+use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use argon2::Argon2;
 
 /// Hashes a password into a PHC string with a fresh random salt.
 pub fn hash(password: &str) -> Result<String, String> {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{exec, now, row, rows, scalar, Db, Ex, Result, Tx};
+use super::{Db, Ex, Result, Tx, exec, now, row, rows, scalar};
 use crate::domain::fields::Weekdays;
 use crate::domain::import::{self, Errors, ExistingLocation, ExistingPerson, ExistingUnit, Parsed, Plan, Snapshot};
 use crate::domain::{LocationId, PersonId, UnitId};
@@ -74,7 +74,10 @@ pub async fn snapshot(mut ex: Ex<'_>) -> Result<Snapshot> {
                 is_admin: p.is_admin,
             })
             .collect(),
-        units: units.into_iter().map(|(id, parent, name, active)| ExistingUnit { id: UnitId(id), parent: parent.map(UnitId), name, active }).collect(),
+        units: units
+            .into_iter()
+            .map(|(id, parent, name, active)| ExistingUnit { id: UnitId(id), parent: parent.map(UnitId), name, active })
+            .collect(),
         locations: locations.into_iter().map(|(id, name, active)| ExistingLocation { id: LocationId(id), name, active }).collect(),
     })
 }
@@ -82,8 +85,8 @@ pub async fn snapshot(mut ex: Ex<'_>) -> Result<Snapshot> {
 /// Lends the connection inside an `Ex` again for one more statement.
 fn reborrow<'a>(ex: &'a mut Ex<'_>) -> Ex<'a> {
     match ex {
-        Ex::Sqlite(c) => Ex::Sqlite(&mut **c),
-        Ex::Pg(c) => Ex::Pg(&mut **c),
+        Ex::Sqlite(c) => Ex::Sqlite(c),
+        Ex::Pg(c) => Ex::Pg(c),
     }
 }
 
@@ -101,7 +104,14 @@ async fn apply(tx: &mut Tx, snapshot: &Snapshot, plan: &Plan) -> Result<()> {
     for path in &plan.new_units {
         let parent = path.len().checked_sub(1).and_then(|n| unit_ids.get(&path[..n]).copied());
         let name = path.last().map(String::as_str).unwrap_or_default();
-        let id = scalar!(tx.ex(), i64, "INSERT INTO units (name, parent_id, created_at) VALUES ($1, $2, $3) RETURNING id", name, parent.map(|p| p.0), t)?;
+        let id = scalar!(
+            tx.ex(),
+            i64,
+            "INSERT INTO units (name, parent_id, created_at) VALUES ($1, $2, $3) RETURNING id",
+            name,
+            parent.map(|p| p.0),
+            t
+        )?;
         unit_ids.insert(path.clone(), UnitId(id));
     }
     let unit_of = |path: &Vec<String>| unit_ids.get(path).map(|u| u.0);
@@ -150,11 +160,8 @@ async fn apply(tx: &mut Tx, snapshot: &Snapshot, plan: &Plan) -> Result<()> {
         )?;
     }
     // Reporting lines last, once everyone has an id.
-    let changed_leader: Vec<&import::PersonData> = plan
-        .create
-        .iter()
-        .chain(plan.update.iter().filter(|u| u.changes.contains(&import::Change::Leader)).map(|u| &u.data))
-        .collect();
+    let changed_leader: Vec<&import::PersonData> =
+        plan.create.iter().chain(plan.update.iter().filter(|u| u.changes.contains(&import::Change::Leader)).map(|u| &u.data)).collect();
     for p in changed_leader {
         let leader = p.leader.as_ref().and_then(|l| id_of.get(l.as_str()).copied());
         if let Some(id) = id_of.get(p.number.as_str()) {
@@ -164,12 +171,8 @@ async fn apply(tx: &mut Tx, snapshot: &Snapshot, plan: &Plan) -> Result<()> {
     for leaver in &plan.leavers {
         exec!(tx.ex(), "UPDATE people SET active = FALSE, updated_at = $1 WHERE id = $2", t, leaver.id.0)?;
     }
-    let deactivated: Vec<i64> = plan
-        .leavers
-        .iter()
-        .map(|l| l.id.0)
-        .chain(plan.update.iter().filter(|u| !u.data.active).map(|u| u.id.0))
-        .collect();
+    let deactivated: Vec<i64> =
+        plan.leavers.iter().map(|l| l.id.0).chain(plan.update.iter().filter(|u| !u.data.active).map(|u| u.id.0)).collect();
     for id in deactivated {
         exec!(tx.ex(), "DELETE FROM sessions WHERE person_id = $1", id)?;
     }

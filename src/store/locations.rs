@@ -1,6 +1,6 @@
 //! Locations (sites): people's primary workplaces.
 
-use super::{exec, now, rows, scalar, Ex, Result};
+use super::{Ex, Result, exec, now, rows, scalar};
 use crate::domain::LocationId;
 
 #[derive(sqlx::FromRow, Clone, Debug)]

@@ -1,12 +1,12 @@
 //! All SQL lives here. One SQL text with `$1..$n` placeholders runs on both SQLite and
 //! PostgreSQL; the macros below run it through whichever pool or transaction is at hand.
 
+pub mod imports;
 pub mod locations;
 pub mod people;
 pub mod sessions;
 pub mod throttle;
 pub mod units;
-pub mod imports;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -47,8 +47,8 @@ pub enum Tx {
 impl Conn {
     pub fn ex(&mut self) -> Ex<'_> {
         match self {
-            Conn::Sqlite(c) => Ex::Sqlite(&mut **c),
-            Conn::Pg(c) => Ex::Pg(&mut **c),
+            Conn::Sqlite(c) => Ex::Sqlite(c),
+            Conn::Pg(c) => Ex::Pg(c),
         }
     }
 }
@@ -56,8 +56,8 @@ impl Conn {
 impl Tx {
     pub fn ex(&mut self) -> Ex<'_> {
         match self {
-            Tx::Sqlite(t) => Ex::Sqlite(&mut **t),
-            Tx::Pg(t) => Ex::Pg(&mut **t),
+            Tx::Sqlite(t) => Ex::Sqlite(t),
+            Tx::Pg(t) => Ex::Pg(t),
         }
     }
 
@@ -117,11 +117,7 @@ impl Db {
     pub async fn connect(url: &DatabaseUrl) -> Result<Db> {
         if url.is_postgres() {
             let options = PgConnectOptions::from_str(url.expose())?;
-            let pool = PgPoolOptions::new()
-                .max_connections(16)
-                .acquire_timeout(Duration::from_secs(5))
-                .connect_with(options)
-                .await?;
+            let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(5)).connect_with(options).await?;
             Ok(Db::Pg(pool))
         } else {
             let options = SqliteConnectOptions::from_str(url.expose())?
@@ -130,11 +126,7 @@ impl Db {
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
-            let pool = SqlitePoolOptions::new()
-                .max_connections(8)
-                .acquire_timeout(Duration::from_secs(5))
-                .connect_with(options)
-                .await?;
+            let pool = SqlitePoolOptions::new().max_connections(8).acquire_timeout(Duration::from_secs(5)).connect_with(options).await?;
             Ok(Db::Sqlite(pool))
         }
     }

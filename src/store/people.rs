@@ -1,6 +1,6 @@
 //! People: their records, reporting lines, accounts.
 
-use super::{exec, now, row, rows, scalar, Ex, Result};
+use super::{Ex, Result, exec, now, row, rows, scalar};
 use crate::domain::fields::Weekdays;
 use crate::domain::{LocationId, PersonId, UnitId};
 
@@ -75,7 +75,15 @@ fn filter_sql(f: &Filter) -> (String, String, i64) {
 
 pub async fn list(ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result<Vec<Person>> {
     let (clause, pattern, unit) = filter_sql(f);
-    rows!(ex, Person, sqlx::AssertSqlSafe(format!("{SELECT}{clause} ORDER BY p.name, p.id LIMIT $3 OFFSET $4")), pattern, unit, limit, offset)
+    rows!(
+        ex,
+        Person,
+        sqlx::AssertSqlSafe(format!("{SELECT}{clause} ORDER BY p.name, p.id LIMIT $3 OFFSET $4")),
+        pattern,
+        unit,
+        limit,
+        offset
+    )
 }
 
 pub async fn count(ex: Ex<'_>, f: &Filter) -> Result<i64> {

@@ -1,6 +1,6 @@
 //! Sessions: a random token in the cookie, its SHA-256 in the database.
 
-use super::{exec, row, Ex, Result};
+use super::{Ex, Result, exec, row};
 use crate::domain::{PersonId, UnitId};
 
 /// The signed-in person, as every request needs them.

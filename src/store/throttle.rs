@@ -1,6 +1,6 @@
 //! Failed sign-ins, counted in the database so that every app node sees the same counts.
 
-use super::{exec, scalar, Ex, Result};
+use super::{Ex, Result, exec, scalar};
 
 pub async fn failures_since(ex: Ex<'_>, key: &str, since: i64) -> Result<i64> {
     scalar!(ex, i64, "SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2", key, since)

@@ -1,6 +1,6 @@
 //! Units: the organisation tree.
 
-use super::{exec, now, rows, scalar, Ex, Result};
+use super::{Ex, Result, exec, now, rows, scalar};
 use crate::domain::UnitId;
 
 #[derive(sqlx::FromRow, Clone, Debug)]

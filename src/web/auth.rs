@@ -12,13 +12,13 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
+use super::AppState;
 use super::ctx::{self, Ctx, Nav, Page};
 use super::error::AppError;
 use super::forms::FormState;
-use super::AppState;
+use crate::domain::PersonId;
 use crate::domain::fields::Email;
 use crate::domain::password;
-use crate::domain::PersonId;
 use crate::store;
 
 /// A session lasts a working day and a half, then the person signs in again.

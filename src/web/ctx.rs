@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::error::AppError;
 use super::i18n::I18n;
-use super::{assets, AppState};
+use super::{AppState, assets};
 use crate::domain::access::{self, Op, Resource, Viewer};
 use crate::domain::locale::Locale;
 use crate::store::{self, sessions::SessionUser};
@@ -172,14 +172,7 @@ impl Ctx {
     /// The page frame, titled by a message id and marking a menu item as current.
     pub fn page(&self, title_key: &str, nav: Nav) -> Page {
         let i18n = self.i18n();
-        Page {
-            title: i18n.t(title_key),
-            i18n,
-            user: self.req.user.clone(),
-            csrf: self.req.csrf.clone(),
-            path: self.path.clone(),
-            nav,
-        }
+        Page { title: i18n.t(title_key), i18n, user: self.req.user.clone(), csrf: self.req.csrf.clone(), path: self.path.clone(), nav }
     }
 }
 

@@ -132,7 +132,8 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
 
 pub fn render(ctx: &Ctx, kind: ErrorKind) -> Response {
     let page = ctx.page(&format!("{}-title", kind.key()), Nav::None);
-    let template = ErrorPage { page, body_key: format!("{}-body", kind.key()), status: kind.status().as_u16(), back: kind == ErrorKind::Csrf };
+    let template =
+        ErrorPage { page, body_key: format!("{}-body", kind.key()), status: kind.status().as_u16(), back: kind == ErrorKind::Csrf };
     match template.render() {
         Ok(html) => (kind.status(), Html(html)).into_response(),
         Err(_) => kind.status().into_response(),

@@ -2,14 +2,14 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use axum::Router;
 
+use super::AppState;
 use super::ctx::{Ctx, Nav, Page};
 use super::error::AppError;
 use super::i18n::I18n;
-use super::AppState;
 use crate::domain::org::is_remote;
 use crate::store::{self, people::Person};
 
@@ -94,6 +94,10 @@ async fn my_data(ctx: Ctx, State(app): State<AppState>) -> Result<MyDataPage, Ap
         (false, true) => i18n.t("role-leader"),
         (false, false) => i18n.t("role-employee"),
     };
-    let language = user.locale.as_deref().and_then(crate::domain::locale::Locale::from_tag).map_or_else(|| i18n.t("settings-language-auto"), |l| l.endonym().to_string());
+    let language = user
+        .locale
+        .as_deref()
+        .and_then(crate::domain::locale::Locale::from_tag)
+        .map_or_else(|| i18n.t("settings-language-auto"), |l| l.endonym().to_string());
     Ok(MyDataPage { page: ctx.page("my-data-title", Nav::None), me: PersonView::new(&me, &i18n), role, language })
 }

@@ -18,9 +18,7 @@ fluent_templates::static_loader! {
     };
 }
 
-static IDS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| {
-    Locale::ALL.map(|l| l.code().parse().unwrap_or_default())
-});
+static IDS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| Locale::ALL.map(|l| l.code().parse().unwrap_or_default()));
 
 fn id(locale: Locale) -> &'static LanguageIdentifier {
     &IDS[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
@@ -143,8 +141,27 @@ mod tests {
         }
         // Each message formats in its own language (no fallback), given every variable any message uses.
         let variables = [
-            "count", "name", "status", "max", "min", "value", "page", "pages", "line", "columns", "expected", "found", "first",
-            "holder", "number", "numbers", "created", "updated", "deactivated", "unchanged", "remote",
+            "count",
+            "name",
+            "status",
+            "max",
+            "min",
+            "value",
+            "page",
+            "pages",
+            "line",
+            "columns",
+            "expected",
+            "found",
+            "first",
+            "holder",
+            "number",
+            "numbers",
+            "created",
+            "updated",
+            "deactivated",
+            "unchanged",
+            "remote",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

@@ -2,8 +2,8 @@
 
 pub mod assets;
 mod auth;
-pub mod ctx;
 mod csrf;
+pub mod ctx;
 pub mod error;
 pub mod forms;
 mod home;
@@ -15,12 +15,12 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::Router;
 use axum::http::header::{self, HeaderName};
 use axum::http::{HeaderValue, Request, StatusCode};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
 use axum::routing::get;
-use axum::Router;
 use tower_http::request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -74,18 +74,14 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
         ));
     if state.web.secure_cookies {
-        app = app.layer(SetResponseHeaderLayer::if_not_present(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000"),
-        ));
+        app = app
+            .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000")));
     }
-    app.layer(
-        TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
-            // The path only: queries may hold search terms about people.
-            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
-            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
-        }),
-    )
+    app.layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+        // The path only: queries may hold search terms about people.
+        let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+    }))
     .layer(PropagateRequestIdLayer::new(request_id.clone()))
     .layer(SetRequestIdLayer::new(request_id, RandomRequestId))
     .with_state(state)

@@ -9,11 +9,11 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
+use super::AppState;
 use super::auth::local_path;
 use super::ctx::{self, Ctx, Nav, Page};
 use super::error::AppError;
 use super::forms::FormState;
-use super::AppState;
 use crate::domain::fields::parse_new_password;
 use crate::domain::locale::Locale;
 use crate::domain::password;
@@ -117,7 +117,9 @@ async fn change_password(ctx: Ctx, State(app): State<AppState>, Form(f): Form<Pa
     let stored = store::people::credentials(c.ex(), &user.email).await?.and_then(|(_, hash, _)| hash);
     drop(c);
     let current = f.current;
-    let ok = tokio::task::spawn_blocking(move || password::verify(&current, stored.as_deref())).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let ok = tokio::task::spawn_blocking(move || password::verify(&current, stored.as_deref()))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     if !ok {
         form.add_error("current", i18n.t("settings-password-wrong"));
     }
@@ -125,7 +127,10 @@ async fn change_password(ctx: Ctx, State(app): State<AppState>, Form(f): Form<Pa
         let language = FormState::with_values([("language", user.locale.clone().unwrap_or_default())]);
         return Ok(SettingsPage { page: ctx.page("settings-title", Nav::None), language, password: form, saved: None }.into_response());
     };
-    let hash = tokio::task::spawn_blocking(move || password::hash(&new)).await.map_err(|e| AppError::Internal(e.to_string()))?.map_err(AppError::Internal)?;
+    let hash = tokio::task::spawn_blocking(move || password::hash(&new))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(AppError::Internal)?;
     let mut c = app.db.conn().await?;
     store::people::set_password(c.ex(), user.person(), &hash).await?;
     Ok(Redirect::to("/settings?saved=password").into_response())

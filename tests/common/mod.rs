@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use samspill::config::{DatabaseUrl, WebConfig};
 use samspill::domain::fields::Weekdays;
-use samspill::domain::{password, PersonId};
-use samspill::store::{self, people::PersonFields, Db};
+use samspill::domain::{PersonId, password};
+use samspill::store::{self, Db, people::PersonFields};
 use samspill::web::{self, AppState};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +56,8 @@ impl TestDb {
                 format!("sqlite://{}", dir.join(format!("{}.db", unique_name())).display())
             }
             Backend::Postgres => {
-                let server = std::env::var("SAMSPILL_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+                let server =
+                    std::env::var("SAMSPILL_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
                 let name = format!("samspill_test_{}", unique_name());
                 let admin = sqlx::PgPool::connect(&server).await.expect("PostgreSQL for tests (SAMSPILL_TEST_POSTGRES_URL) answers");
                 sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&admin).await.unwrap();

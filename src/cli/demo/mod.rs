@@ -4,7 +4,7 @@
 use anyhow::{anyhow, bail};
 
 use crate::domain::{import, password};
-use crate::store::{self, imports, Db};
+use crate::store::{self, Db, imports};
 
 const PEOPLE: &[u8] = include_bytes!("people.csv");
 const LOCATIONS: [&str; 5] = ["Oslo", "Tromsø", "Bergen", "Trondheim", "Bodø"];
@@ -20,7 +20,9 @@ pub const LOGINS: [(&str, &str); 4] = [
 ];
 
 pub enum Outcome {
-    Loaded { people: usize },
+    Loaded {
+        people: usize,
+    },
     /// The database already held people; nothing was changed.
     AlreadyFilled,
 }

@@ -4,19 +4,19 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
 use super::require_hr;
 use crate::domain::import::{self, Column, Errors, Plan};
 use crate::store::imports::{self, Outcome};
+use crate::web::AppState;
 use crate::web::ctx::{Ctx, Nav, Page};
 use crate::web::error::AppError;
 use crate::web::i18n::I18n;
-use crate::web::AppState;
 
 /// Room for a full export of a large agency (100,000 lines is about 10 MB).
 const MAX_UPLOAD_BYTES: usize = 64 * 1024 * 1024;

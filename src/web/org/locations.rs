@@ -9,13 +9,13 @@ use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::require_hr;
-use crate::domain::fields::required_text;
 use crate::domain::LocationId;
+use crate::domain::fields::required_text;
 use crate::store::{self, locations::Location};
+use crate::web::AppState;
 use crate::web::ctx::{Ctx, Nav, Page};
 use crate::web::error::AppError;
 use crate::web::forms::FormState;
-use crate::web::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

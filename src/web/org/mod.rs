@@ -5,17 +5,17 @@ mod locations;
 mod people;
 mod units;
 
-pub use import::{import_error_lines, plan_summary, PlanCounts};
+pub use import::{PlanCounts, import_error_lines, plan_summary};
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use axum::Router;
 
+use super::AppState;
 use super::ctx::{Ctx, Nav, Page};
 use super::error::AppError;
-use super::AppState;
 use crate::domain::access::{Op, Resource};
 use crate::store;
 

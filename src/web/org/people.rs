@@ -10,14 +10,14 @@ use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::{require_hr, unit_options};
-use crate::domain::fields::{optional_text, required_text, Email, EmployeeNumber, Weekdays};
+use crate::domain::fields::{Email, EmployeeNumber, Weekdays, optional_text, required_text};
 use crate::domain::org::{creates_cycle, is_remote};
 use crate::domain::{LocationId, PersonId, UnitId};
 use crate::store::{self, people::Filter, people::Person, people::PersonFields};
+use crate::web::AppState;
 use crate::web::ctx::{Ctx, Nav, Page};
 use crate::web::error::AppError;
 use crate::web::forms::FormState;
-use crate::web::AppState;
 
 const PAGE_SIZE: i64 = 50;
 
@@ -77,11 +77,20 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
     let units = store::units::all(c.ex()).await?;
     let rows = people
         .into_iter()
-        .map(|p| PersonRow { remote: p.leader_id.is_some() && is_remote(p.leader_location(), p.location()), days: i18n.weekdays(p.days()), person: p })
+        .map(|p| PersonRow {
+            remote: p.leader_id.is_some() && is_remote(p.leader_location(), p.location()),
+            days: i18n.weekdays(p.days()),
+            person: p,
+        })
         .collect();
     let href = |n: i64| {
-        let query = serde_urlencoded::to_string([("q", q.q.as_str()), ("unit", q.unit.as_str()), ("inactive", q.inactive.as_str()), ("page", &n.to_string())])
-            .unwrap_or_default();
+        let query = serde_urlencoded::to_string([
+            ("q", q.q.as_str()),
+            ("unit", q.unit.as_str()),
+            ("inactive", q.inactive.as_str()),
+            ("page", &n.to_string()),
+        ])
+        .unwrap_or_default();
         format!("/org/people?{query}")
     };
     Ok(ListPage {
@@ -202,7 +211,13 @@ impl FormPage {
     }
 }
 
-async fn form_page(ctx: &Ctx, app: &AppState, id: Option<i64>, form: Option<FormState>, error: Option<String>) -> Result<FormPage, AppError> {
+async fn form_page(
+    ctx: &Ctx,
+    app: &AppState,
+    id: Option<i64>,
+    form: Option<FormState>,
+    error: Option<String>,
+) -> Result<FormPage, AppError> {
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
     let person = match id {
@@ -245,7 +260,13 @@ async fn edit(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Res
 }
 
 /// Checks every field against the database as it stands in `tx`; `id` is the person edited.
-async fn validate(ctx: &Ctx, tx: &mut store::Tx, f: &PersonForm, id: Option<i64>, form: &mut FormState) -> Result<Option<PersonFields>, AppError> {
+async fn validate(
+    ctx: &Ctx,
+    tx: &mut store::Tx,
+    f: &PersonForm,
+    id: Option<i64>,
+    form: &mut FormState,
+) -> Result<Option<PersonFields>, AppError> {
     let i18n = ctx.i18n();
     let number = form.check(&i18n, "employee_number", EmployeeNumber::parse(&f.employee_number));
     let name = form.check(&i18n, "name", required_text(&f.name, 200));
@@ -290,15 +311,15 @@ async fn validate(ctx: &Ctx, tx: &mut store::Tx, f: &PersonForm, id: Option<i64>
             }
         }
     };
-    if let Some(number) = &number {
-        if taken(tx, "employee_number", number.as_str(), id).await? {
-            form.add_error("employee_number", i18n.t("org-people-error-number-taken"));
-        }
+    if let Some(number) = &number
+        && taken(tx, "employee_number", number.as_str(), id).await?
+    {
+        form.add_error("employee_number", i18n.t("org-people-error-number-taken"));
     }
-    if let Some(email) = &email {
-        if taken(tx, "email", email.as_str(), id).await? {
-            form.add_error("email", i18n.t("org-people-error-email-taken"));
-        }
+    if let Some(email) = &email
+        && taken(tx, "email", email.as_str(), id).await?
+    {
+        form.add_error("email", i18n.t("org-people-error-email-taken"));
     }
     if id == Some(ctx.user()?.id) && f.is_admin != "on" {
         form.add_error("is_admin", i18n.t("org-people-error-own-admin"));

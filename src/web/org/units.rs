@@ -11,14 +11,14 @@ use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::{require_hr, unit_options};
+use crate::domain::UnitId;
 use crate::domain::fields::required_text;
 use crate::domain::org::creates_cycle;
-use crate::domain::UnitId;
 use crate::store::{self, units::Unit};
+use crate::web::AppState;
 use crate::web::ctx::{Ctx, Nav, Page};
 use crate::web::error::AppError;
 use crate::web::forms::FormState;
-use crate::web::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -80,7 +80,13 @@ fn notice_key(saved: &str) -> Option<&'static str> {
 async fn units_page(ctx: &Ctx, app: &AppState, form: FormState, notice: Option<&'static str>) -> Result<UnitsPage, AppError> {
     let mut c = app.db.conn().await?;
     let units = store::units::all(c.ex()).await?;
-    Ok(UnitsPage { page: ctx.page("org-units-title", Nav::Organisation), rows: tree_rows(&units), parents: unit_options(&units), form, notice })
+    Ok(UnitsPage {
+        page: ctx.page("org-units-title", Nav::Organisation),
+        rows: tree_rows(&units),
+        parents: unit_options(&units),
+        form,
+        notice,
+    })
 }
 
 async fn list(ctx: Ctx, State(app): State<AppState>, Query(n): Query<Notice>) -> Result<UnitsPage, AppError> {
