@@ -23,3 +23,11 @@ export async function chooseLanguage(page, code) {
   await Promise.all([page.waitForLoadState("load"), page.click(`.lang-switch button[value=${code}]`)]);
   await page.waitForSelector(`html[lang=${code}]`);
 }
+
+/// A fresh page in its own context (own cookies), with a Norwegian browser by default.
+export async function newPage(browser, locale = "nb-NO") {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on("close", () => context.close().catch(() => {}));
+  return page;
+}

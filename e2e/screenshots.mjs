@@ -1,9 +1,9 @@
 // Screenshots of pages for a person in a language: node screenshots.mjs BASE EMAIL LANG OUTDIR PATH...
-import { launch, signIn, chooseLanguage } from "./browser.mjs";
+import { launch, newPage, signIn, chooseLanguage } from "./browser.mjs";
 
 const [base, email, lang, outdir, ...paths] = process.argv.slice(2);
 const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const page = await newPage(browser);
 if (email !== "-") await signIn(page, base, email);
 else await page.goto(`${base}/login`);
 await chooseLanguage(page, lang);
