@@ -40,13 +40,15 @@ cookies_for() {
   local token
   token=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
   curl -s -b "$jar" -c "$jar" -o /dev/null -d "csrf=$token" --data-urlencode "email=$email" -d "password=samspill-demo" "http://127.0.0.1:$PORT/login"
-  awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar"
+  awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar"
 }
 
 # Runs wrk and prints "requests/s  p99" for one page.
 measure() {
   local label=$1 path=$2 cookie=${3:-}
-  local out
+  local out status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path")
+  [ "$status" = 200 ] || { echo "$path answered $status, not 200: not measuring a redirect" >&2; exit 1; }
   if [ -n "$cookie" ]; then
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path")
   else
@@ -63,7 +65,7 @@ for backend in "${BACKENDS[@]}"; do
   case $backend in
     sqlite) URL="sqlite://$WORK/bench.db" ;;
     postgres)
-      psql "$PG_SERVER" -qc "DROP DATABASE IF EXISTS samspill_bench" -qc "CREATE DATABASE samspill_bench" >/dev/null
+      psql "$PG_SERVER" -qc "DROP DATABASE IF EXISTS samspill_bench" -qc "CREATE DATABASE samspill_bench" >/dev/null 2>&1
       URL="${PG_SERVER%/*}/samspill_bench"
       ;;
     *) echo "unknown backend $backend (sqlite or postgres)" >&2; exit 1 ;;

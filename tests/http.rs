@@ -356,3 +356,16 @@ on_both!(a_draft_belongs_to_its_uploader, |t: TestDb| async move {
     assert_eq!(r.status, 404);
     assert_eq!(t.count_people().await, 2);
 });
+
+on_both!(a_lost_database_gives_a_localized_500_page_and_a_failing_health_check, |t: TestDb| async move {
+    t.person("1", "Emma Nilsen", "emma@etat.no", None, false).await;
+    let app = TestApp::spawn(t.db.clone()).await;
+    let c = app.client();
+    c.sign_in("emma@etat.no").await;
+    t.db.close().await;
+    let page = c.get("/").await;
+    assert_eq!(page.status, 500);
+    assert!(page.contains("Noe gikk galt hos oss") && page.contains("Ingenting av det du sendte er lagret halvveis"));
+    assert!(!page.contains("pool") && !page.contains("sqlx"), "no internals shown");
+    assert_eq!(c.get("/healthz").await.status, 503);
+});

@@ -41,7 +41,7 @@ fn applied(outcome: &Outcome) -> (usize, usize, usize, bool) {
 async fn active_people(t: &TestDb) -> Vec<String> {
     let mut c = t.db.conn().await.unwrap();
     let filter = store::people::Filter::default();
-    store::people::list(c.ex(), &filter, 1000, 0).await.unwrap().into_iter().map(|p| p.name).collect()
+    store::people::list(c.ex(), &filter, 1000, 0).await.unwrap().0.into_iter().map(|p| p.name).collect()
 }
 
 on_both!(import_creates_units_people_and_reporting_lines_then_changes_nothing, |t: TestDb| async move {
@@ -134,3 +134,31 @@ on_both!(unique_employee_numbers_and_emails_are_kept_by_the_database, |t: TestDb
     let err = store::people::insert(c.ex(), &fields).await.unwrap_err();
     assert!(store::is_unique_violation(&err));
 });
+
+/// The two migration sets are kept in step: the same tables with the same columns.
+#[tokio::test]
+async fn sqlite_and_postgres_schemas_match() {
+    let lite = TestDb::new(common::Backend::Sqlite).await;
+    let pg = TestDb::new(common::Backend::Postgres).await;
+    let mut a = lite.db.conn().await.unwrap();
+    let mut b = pg.db.conn().await.unwrap();
+    let (store::Conn::Sqlite(a), store::Conn::Pg(b)) = (&mut a, &mut b) else { panic!("backends") };
+    let mut sqlite: Vec<(String, String)> = sqlx::query_as(
+        "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+         WHERE m.type = 'table' AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+    )
+    .fetch_all(&mut **a)
+    .await
+    .unwrap();
+    let mut postgres: Vec<(String, String)> = sqlx::query_as(
+        "SELECT table_name::text, column_name::text FROM information_schema.columns \
+         WHERE table_schema = 'public' AND table_name NOT LIKE '\\_sqlx%'",
+    )
+    .fetch_all(&mut **b)
+    .await
+    .unwrap();
+    sqlite.sort();
+    postgres.sort();
+    assert!(sqlite.len() > 20);
+    assert_eq!(sqlite, postgres);
+}

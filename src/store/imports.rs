@@ -50,12 +50,12 @@ struct PersonRow {
 
 pub async fn snapshot(mut ex: Ex<'_>) -> Result<Snapshot> {
     let people = rows!(
-        reborrow(&mut ex),
+        ex.reborrow(),
         PersonRow,
         "SELECT id, employee_number, name, email, title, unit_id, leader_id, location_id, home_office_days, active, end_date, is_admin FROM people"
     )?;
-    let units = rows!(reborrow(&mut ex), (i64, Option<i64>, String, bool), "SELECT id, parent_id, name, active FROM units")?;
-    let locations = rows!(reborrow(&mut ex), (i64, String, bool), "SELECT id, name, active FROM locations")?;
+    let units = rows!(ex.reborrow(), (i64, Option<i64>, String, bool), "SELECT id, parent_id, name, active FROM units")?;
+    let locations = rows!(ex.reborrow(), (i64, String, bool), "SELECT id, name, active FROM locations")?;
     Ok(Snapshot {
         people: people
             .into_iter()
@@ -83,13 +83,6 @@ pub async fn snapshot(mut ex: Ex<'_>) -> Result<Snapshot> {
 }
 
 /// Lends the connection inside an `Ex` again for one more statement.
-fn reborrow<'a>(ex: &'a mut Ex<'_>) -> Ex<'a> {
-    match ex {
-        Ex::Sqlite(c) => Ex::Sqlite(c),
-        Ex::Pg(c) => Ex::Pg(c),
-    }
-}
-
 async fn apply(tx: &mut Tx, snapshot: &Snapshot, plan: &Plan) -> Result<()> {
     let t = now();
     // Units: reuse known paths, create new ones parents first.

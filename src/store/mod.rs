@@ -33,6 +33,16 @@ pub enum Ex<'c> {
 }
 
 /// A connection checked out of the pool; `ex()` lends it to store functions.
+impl Ex<'_> {
+    /// A shorter borrow of the same connection, for running several queries through one `Ex`.
+    pub fn reborrow(&mut self) -> Ex<'_> {
+        match self {
+            Ex::Sqlite(c) => Ex::Sqlite(c),
+            Ex::Pg(c) => Ex::Pg(c),
+        }
+    }
+}
+
 pub enum Conn {
     Sqlite(sqlx::pool::PoolConnection<sqlx::Sqlite>),
     Pg(sqlx::pool::PoolConnection<sqlx::Postgres>),
@@ -126,7 +136,11 @@ impl Db {
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
-            let pool = SqlitePoolOptions::new().max_connections(8).acquire_timeout(Duration::from_secs(5)).connect_with(options).await?;
+            let pool = SqlitePoolOptions::new()
+                .max_connections(std::env::var("XPOOL").ok().and_then(|v| v.parse().ok()).unwrap_or(8))
+                .acquire_timeout(Duration::from_secs(5))
+                .connect_with(options)
+                .await?;
             Ok(Db::Sqlite(pool))
         }
     }

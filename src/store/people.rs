@@ -65,25 +65,42 @@ pub struct Filter {
 }
 
 fn filter_sql(f: &Filter) -> (String, String, i64) {
-    let pattern = f.query.as_deref().map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_'], ""))).unwrap_or_else(|| "%".into());
+    // An empty pattern skips the text match: SQLite and PostgreSQL stop at `$1 = ''`.
+    let pattern = f.query.as_deref().map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_'], ""))).unwrap_or_default();
     let clause = format!(
-        " WHERE (LOWER(p.name) LIKE $1 OR p.email LIKE $1 OR LOWER(p.employee_number) LIKE $1) AND ($2 = 0 OR p.unit_id = $2){}",
+        " WHERE ($1 = '' OR LOWER(p.name) LIKE $1 OR p.email LIKE $1 OR LOWER(p.employee_number) LIKE $1) AND ($2 = 0 OR p.unit_id = $2){}",
         if f.include_inactive { "" } else { " AND p.active" }
     );
     (clause, pattern, f.unit.map_or(0, |u| u.0))
 }
 
-pub async fn list(ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result<Vec<Person>> {
+#[derive(sqlx::FromRow)]
+struct PersonWithTotal {
+    #[sqlx(flatten)]
+    person: Person,
+    total: i64,
+}
+
+/// One page of the filtered list, and how many match in all (counted in the same query).
+pub async fn list(mut ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result<(Vec<Person>, i64)> {
     let (clause, pattern, unit) = filter_sql(f);
-    rows!(
-        ex,
-        Person,
-        sqlx::AssertSqlSafe(format!("{SELECT}{clause} ORDER BY p.name, p.id LIMIT $3 OFFSET $4")),
-        pattern,
+    let rows = rows!(
+        ex.reborrow(),
+        PersonWithTotal,
+        sqlx::AssertSqlSafe(format!(
+            "SELECT * FROM (SELECT q.*, COUNT(*) OVER () AS total FROM ({SELECT}{clause}) q) r ORDER BY r.name, r.id LIMIT $3 OFFSET $4"
+        )),
+        &pattern,
         unit,
         limit,
         offset
-    )
+    )?;
+    let total = match rows.first() {
+        Some(r) => r.total,
+        // Past the last page: count without rows to carry the total.
+        None => count(ex, f).await?,
+    };
+    Ok((rows.into_iter().map(|r| r.person).collect(), total))
 }
 
 pub async fn count(ex: Ex<'_>, f: &Filter) -> Result<i64> {

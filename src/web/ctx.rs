@@ -6,7 +6,7 @@ use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use sha2::{Digest, Sha256};
 
 use super::error::AppError;
@@ -83,6 +83,7 @@ pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> 
     let headers = req.headers();
     let mut user = None;
     let mut session_expired = false;
+    let mut lookup_failed = false;
     let session_token = cookie(headers, SESSION_COOKIE).filter(|t| looks_like_token(t)).map(str::to_string);
     if let Some(token) = &session_token {
         let found = match app.db.conn().await {
@@ -92,7 +93,10 @@ pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> 
         match found {
             Ok(Some(u)) => user = Some(u),
             Ok(None) => session_expired = true,
-            Err(e) => return AppError::from(e).into_response(),
+            Err(e) => {
+                tracing::error!(error = %e, "session lookup failed");
+                lookup_failed = true;
+            }
         }
     }
     let locale = Locale::choose(
@@ -103,7 +107,13 @@ pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> 
     let sent_csrf = cookie(headers, CSRF_COOKIE).filter(|t| looks_like_token(t)).map(str::to_string);
     let csrf_from_cookie = sent_csrf.is_some();
     let csrf = sent_csrf.unwrap_or_else(random_token);
-    req.extensions_mut().insert(RequestCtx { user, locale, csrf: csrf.clone(), csrf_from_cookie, session_expired, session_token });
+    let request_ctx = RequestCtx { user, locale, csrf: csrf.clone(), csrf_from_cookie, session_expired, session_token };
+    if lookup_failed {
+        // The database is unreachable: the error page, in the visitor's language, and nothing else.
+        let path = return_path(req.method(), req.uri(), req.headers());
+        return super::error::render(&Ctx { req: request_ctx, path }, super::error::ErrorKind::Internal);
+    }
+    req.extensions_mut().insert(request_ctx);
 
     let mut response = next.run(req).await;
     if !csrf_from_cookie {

@@ -70,10 +70,16 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
         include_inactive: q.inactive == "on",
     };
     let mut c = app.db.conn().await?;
-    let total = store::people::count(c.ex(), &filter).await?;
+    let requested = q.page.parse::<i64>().unwrap_or(1).max(1);
+    let (people, total) = store::people::list(c.ex(), &filter, PAGE_SIZE, (requested - 1) * PAGE_SIZE).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let page_number = q.page.parse::<i64>().unwrap_or(1).clamp(1, pages);
-    let people = store::people::list(c.ex(), &filter, PAGE_SIZE, (page_number - 1) * PAGE_SIZE).await?;
+    // A page past the end (an old link) shows the last page.
+    let page_number = requested.min(pages);
+    let people = if page_number == requested {
+        people
+    } else {
+        store::people::list(c.ex(), &filter, PAGE_SIZE, (page_number - 1) * PAGE_SIZE).await?.0
+    };
     let units = store::units::all(c.ex()).await?;
     let rows = people
         .into_iter()
