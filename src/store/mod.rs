@@ -119,6 +119,10 @@ macro_rules! exec {
 
 pub(crate) use {exec, on, row, rows, scalar};
 
+/// Each SQLite connection runs on a thread of its own; beyond a few, readers only add thread
+/// switches on a small machine (measured with bench/run.sh), and writers take turns anyway.
+const SQLITE_CONNECTIONS: u32 = 4;
+
 static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
@@ -137,7 +141,7 @@ impl Db {
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
             let pool = SqlitePoolOptions::new()
-                .max_connections(std::env::var("XPOOL").ok().and_then(|v| v.parse().ok()).unwrap_or(8))
+                .max_connections(SQLITE_CONNECTIONS)
                 .acquire_timeout(Duration::from_secs(5))
                 .connect_with(options)
                 .await?;
