@@ -40,19 +40,34 @@ impl Person {
     }
 }
 
-const SELECT: &str = "SELECT p.id, p.employee_number, p.name, p.email, p.title, p.unit_id, u.name AS unit_name, \
-     p.leader_id, l.name AS leader_name, l.location_id AS leader_location_id, p.location_id, loc.name AS location_name, \
-     p.home_office_days, p.active, p.end_date, p.is_admin \
-     FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people l ON l.id = p.leader_id \
-     LEFT JOIN locations loc ON loc.id = p.location_id";
+/// The columns of a `Person`, and the joins that name unit, leader and location; macros so that
+/// whole statements are literals.
+macro_rules! person_columns {
+    () => {
+        "p.id, p.employee_number, p.name, p.email, p.title, p.unit_id, u.name AS unit_name, \
+         p.leader_id, l.name AS leader_name, l.location_id AS leader_location_id, p.location_id, loc.name AS location_name, \
+         p.home_office_days, p.active, p.end_date, p.is_admin"
+    };
+}
+macro_rules! person_from {
+    () => {
+        " FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people l ON l.id = p.leader_id \
+         LEFT JOIN locations loc ON loc.id = p.location_id"
+    };
+}
 
 pub async fn get(ex: Ex<'_>, id: PersonId) -> Result<Option<Person>> {
-    row!(ex, Person, sqlx::AssertSqlSafe(format!("{SELECT} WHERE p.id = $1")), id.0)
+    row!(ex, Person, concat!("SELECT ", person_columns!(), person_from!(), " WHERE p.id = $1"), id.0)
 }
 
 /// Everyone who reports to `leader`, active ones only, by name.
 pub async fn reports_of(ex: Ex<'_>, leader: PersonId) -> Result<Vec<Person>> {
-    rows!(ex, Person, sqlx::AssertSqlSafe(format!("{SELECT} WHERE p.leader_id = $1 AND p.active ORDER BY p.name")), leader.0)
+    rows!(
+        ex,
+        Person,
+        concat!("SELECT ", person_columns!(), person_from!(), " WHERE p.leader_id = $1 AND p.active ORDER BY p.name"),
+        leader.0
+    )
 }
 
 /// A filter for the people list.
@@ -65,42 +80,35 @@ pub struct Filter {
 }
 
 fn filter_sql(f: &Filter) -> (String, String, i64) {
-    // An empty pattern skips the text match: SQLite and PostgreSQL stop at `$1 = ''`.
-    let pattern = f.query.as_deref().map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_'], ""))).unwrap_or_default();
+    // An empty text skips the match. The pattern is built in SQL: a bare `LIKE $1` makes SQLite
+    // prepare the statement again whenever the bound value changes.
+    let text = f.query.as_deref().map(|q| q.to_lowercase().replace(['%', '_'], "")).unwrap_or_default();
     let clause = format!(
-        " WHERE ($1 = '' OR LOWER(p.name) LIKE $1 OR p.email LIKE $1 OR LOWER(p.employee_number) LIKE $1) AND ($2 = 0 OR p.unit_id = $2){}",
+        " WHERE ($1 = '' OR LOWER(p.name) LIKE '%' || $1 || '%' OR LOWER(p.email) LIKE '%' || $1 || '%' \
+         OR LOWER(p.employee_number) LIKE '%' || $1 || '%') AND ($2 = 0 OR p.unit_id = $2){}",
         if f.include_inactive { "" } else { " AND p.active" }
     );
-    (clause, pattern, f.unit.map_or(0, |u| u.0))
+    (clause, text, f.unit.map_or(0, |u| u.0))
 }
 
-#[derive(sqlx::FromRow)]
-struct PersonWithTotal {
-    #[sqlx(flatten)]
-    person: Person,
-    total: i64,
-}
-
-/// One page of the filtered list, and how many match in all (counted in the same query).
+/// One page of the filtered list, and how many match in all.
 pub async fn list(mut ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result<(Vec<Person>, i64)> {
     let (clause, pattern, unit) = filter_sql(f);
+    let total = count(ex.reborrow(), f).await?;
     let rows = rows!(
-        ex.reborrow(),
-        PersonWithTotal,
+        ex,
+        Person,
+        // LIMIT and OFFSET are written in, not bound: SQLite prepares a statement again when a
+        // bound LIMIT changes, and a page's statement is reused from the cache this way.
         sqlx::AssertSqlSafe(format!(
-            "SELECT * FROM (SELECT q.*, COUNT(*) OVER () AS total FROM ({SELECT}{clause}) q) r ORDER BY r.name, r.id LIMIT $3 OFFSET $4"
+            "SELECT {}{}{clause} ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}",
+            person_columns!(),
+            person_from!()
         )),
         &pattern,
-        unit,
-        limit,
-        offset
+        unit
     )?;
-    let total = match rows.first() {
-        Some(r) => r.total,
-        // Past the last page: count without rows to carry the total.
-        None => count(ex, f).await?,
-    };
-    Ok((rows.into_iter().map(|r| r.person).collect(), total))
+    Ok((rows, total))
 }
 
 pub async fn count(ex: Ex<'_>, f: &Filter) -> Result<i64> {

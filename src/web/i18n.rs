@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, RwLock};
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
@@ -20,6 +20,9 @@ fluent_templates::static_loader! {
 
 static IDS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| Locale::ALL.map(|l| l.code().parse().unwrap_or_default()));
 
+/// Formatted argument-free messages per language (keys come from code, so the tables stay small).
+static PLAIN: LazyLock<[RwLock<HashMap<String, String>>; 3]> = LazyLock::new(Default::default);
+
 fn id(locale: Locale) -> &'static LanguageIdentifier {
     &IDS[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
 }
@@ -34,8 +37,18 @@ impl I18n {
     }
 
     /// The message; a missing id shows itself (a test keeps every id present in all languages).
+    /// Messages without arguments are formatted once per language and then reused: every page
+    /// shows dozens of them.
     pub fn t(&self, key: &str) -> String {
-        LOCALES.try_lookup(id(self.0), key).unwrap_or_else(|| key.to_string())
+        let table = &PLAIN[Locale::ALL.iter().position(|l| *l == self.0).unwrap_or(0)];
+        if let Some(text) = table.read().ok().and_then(|t| t.get(key).cloned()) {
+            return text;
+        }
+        let text = LOCALES.try_lookup(id(self.0), key).unwrap_or_else(|| key.to_string());
+        if let Ok(mut t) = table.write() {
+            t.insert(key.to_string(), text.clone());
+        }
+        text
     }
 
     /// The message with arguments; whole numbers are passed as numbers so plurals work.
