@@ -26,7 +26,10 @@ export async function startServer() {
     env: { ...process.env, SAMSPILL_DATABASE_URL: `sqlite://${join(dir, "samspill.db")}`, RUST_LOG: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  for (let i = 0; i < 300; i++) {
+  const failed = new Promise((_, fail) => child.once("error", (e) => fail(new Error(`cannot start ${BIN}: ${e.message}`))));
+  failed.catch(() => {});
+  for (let i = 0; ; i++) {
+    if (i === 300) throw new Error("samspill did not answer /healthz within 30 s");
     try {
       const r = await fetch(`${base}/healthz`);
       if (r.ok) break;
@@ -34,7 +37,7 @@ export async function startServer() {
       // not listening yet
     }
     if (child.exitCode !== null) throw new Error(`samspill exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await Promise.race([failed, new Promise((r) => setTimeout(r, 100))]);
   }
   return {
     base,

@@ -64,6 +64,7 @@ cargo test --locked
 
 say "browser tests (Chromium, axe-core)"
 cargo build --locked
-(cd e2e && npm ci --no-audit --no-fund --silent && SAMSPILL_BIN="$PWD/../target/debug/samspill" npm test)
+bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/samspill"
+(cd e2e && npm ci --no-audit --no-fund --silent && SAMSPILL_BIN="$bin" npm test)
 
 say "all tests passed"
