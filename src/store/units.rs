@@ -13,6 +13,25 @@ pub struct Unit {
     pub members: i64,
 }
 
+impl Unit {
+    pub fn node(&self) -> UnitNode {
+        UnitNode { id: self.id, name: self.name.clone(), parent_id: self.parent_id, active: self.active }
+    }
+}
+
+/// A unit's place in the tree, without counts: what choosing a unit needs.
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct UnitNode {
+    pub id: i64,
+    pub name: String,
+    pub parent_id: Option<i64>,
+    pub active: bool,
+}
+
+pub async fn nodes(ex: Ex<'_>) -> Result<Vec<UnitNode>> {
+    rows!(ex, UnitNode, "SELECT id, name, parent_id, active FROM units ORDER BY name, id")
+}
+
 pub async fn all(ex: Ex<'_>) -> Result<Vec<Unit>> {
     rows!(
         ex,

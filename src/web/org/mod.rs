@@ -58,7 +58,7 @@ async fn overview(ctx: Ctx, State(app): State<AppState>) -> Result<OverviewPage,
 }
 
 /// Options for a unit field: every active unit by its full path.
-pub fn unit_options(units: &[store::units::Unit]) -> Vec<(String, String)> {
+pub fn unit_options(units: &[store::units::UnitNode]) -> Vec<(String, String)> {
     let tree = crate::domain::import::unit_paths(
         &units
             .iter()

@@ -80,7 +80,7 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
     } else {
         store::people::list(c.ex(), &filter, PAGE_SIZE, (page_number - 1) * PAGE_SIZE).await?.0
     };
-    let units = store::units::all(c.ex()).await?;
+    let units = store::units::nodes(c.ex()).await?;
     let rows = people
         .into_iter()
         .map(|p| PersonRow {
@@ -234,7 +234,7 @@ async fn form_page(
         Some(p) => store::people::reports_of(c.ex(), p.id()).await?.len(),
         None => 0,
     };
-    let units = unit_options(&store::units::all(c.ex()).await?);
+    let units = unit_options(&store::units::nodes(c.ex()).await?);
     let leaders = store::people::choices(c.ex())
         .await?
         .into_iter()
@@ -279,7 +279,7 @@ async fn validate(
     let email = form.check(&i18n, "email", Email::parse(&f.email));
     let title = form.check(&i18n, "title", optional_text(&f.title, 200));
 
-    let units = store::units::all(tx.ex()).await?;
+    let units = store::units::nodes(tx.ex()).await?;
     let unit = match f.unit.parse::<i64>() {
         Ok(u) if units.iter().any(|x| x.id == u && x.active) => Some(UnitId(u)),
         Ok(_) => {

@@ -36,6 +36,10 @@ pub struct UnitRow {
     pub active: bool,
 }
 
+fn nodes(units: &[Unit]) -> Vec<store::units::UnitNode> {
+    units.iter().map(Unit::node).collect()
+}
+
 /// Depth-first order from the roots, children by name.
 fn tree_rows(units: &[Unit]) -> Vec<UnitRow> {
     let mut children: HashMap<Option<i64>, Vec<&Unit>> = HashMap::new();
@@ -83,7 +87,7 @@ async fn units_page(ctx: &Ctx, app: &AppState, form: FormState, notice: Option<&
     Ok(UnitsPage {
         page: ctx.page("org-units-title", Nav::Organisation),
         rows: tree_rows(&units),
-        parents: unit_options(&units),
+        parents: unit_options(&nodes(&units)),
         form,
         notice,
     })
@@ -167,7 +171,7 @@ async fn edit_page(ctx: &Ctx, app: &AppState, id: i64, form: Option<FormState>, 
         FormState::with_values([("name", unit.name.clone()), ("parent", unit.parent_id.map(|p| p.to_string()).unwrap_or_default())])
     });
     // A unit cannot sit under itself.
-    let parents = unit_options(&units).into_iter().filter(|(v, _)| *v != id.to_string()).collect();
+    let parents = unit_options(&nodes(&units)).into_iter().filter(|(v, _)| *v != id.to_string()).collect();
     let mut page = ctx.page("org-units-edit-title", Nav::Organisation);
     page.title = format!("{}: {}", page.title, unit.name);
     Ok(EditPage { page, id, active: unit.active, members: unit.members, parents, form, error })
