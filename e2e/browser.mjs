@@ -1,5 +1,6 @@
 // Shared by the browser tests and the screenshot script: Debian's Chromium, never a downloaded one.
 import { chromium } from "playwright-core";
+import { startServer } from "./server.mjs";
 
 export const CHROMIUM = process.env.SAMSPILL_CHROMIUM || "/usr/bin/chromium";
 
@@ -30,4 +31,19 @@ export async function newPage(browser, locale = "nb-NO") {
   const page = await context.newPage();
   page.on("close", () => context.close().catch(() => {}));
   return page;
+}
+
+/// For a test file: a samspill server with the demo organisation and a browser, started before
+/// the tests and stopped after. Returns a getter, since both exist only once `before` has run.
+export function serverAndBrowser(before, after) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

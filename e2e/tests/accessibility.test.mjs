@@ -1,19 +1,10 @@
 // axe-core finds no WCAG 2.1 A/AA violation on any page, in bokmål, nynorsk and English,
 // including forms shown with their errors.
 import { test, before, after } from "node:test";
-import { launch, newPage, signIn, chooseLanguage } from "../browser.mjs";
-import { startServer } from "../server.mjs";
+import { serverAndBrowser, newPage, signIn, chooseLanguage } from "../browser.mjs";
 import { expectAccessible } from "../axe.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser(before, after);
 
 const hrPages = [
   "/",
@@ -34,31 +25,31 @@ const hrPages = [
 
 for (const lang of ["nb", "nn", "en"]) {
   test(`every page is accessible in ${lang}`, async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.base}/login`);
+    const page = await newPage(env.browser);
+    await page.goto(`${env.server.base}/login`);
     await chooseLanguage(page, lang);
     await expectAccessible(page, `${lang} /login`);
 
-    await signIn(page, server.base, "hr@demo.samspill.no");
+    await signIn(page, env.server.base, "hr@demo.samspill.no");
     await chooseLanguage(page, lang);
     for (const path of hrPages) {
-      await page.goto(server.base + path);
+      await page.goto(env.server.base + path);
       await expectAccessible(page, `${lang} ${path}`);
     }
 
     // Forms sent back with errors.
-    await page.goto(`${server.base}/org/people/new`);
+    await page.goto(`${env.server.base}/org/people/new`);
     await Promise.all([page.waitForLoadState("load"), page.click("main form.stack button[type=submit]")]);
     await page.waitForSelector(".ds-error-summary");
     await expectAccessible(page, `${lang} person form with errors`);
-    await page.goto(`${server.base}/settings`);
+    await page.goto(`${env.server.base}/settings`);
     await page.fill("#f-current", "feil");
     await Promise.all([page.waitForLoadState("load"), page.click("form[action='/settings/password'] button")]);
     await expectAccessible(page, `${lang} password form with errors`);
 
     // A leader's start page with the team table.
-    const leader = await newPage(browser);
-    await signIn(leader, server.base, "lars@demo.samspill.no");
+    const leader = await newPage(env.browser);
+    await signIn(leader, env.server.base, "lars@demo.samspill.no");
     await chooseLanguage(leader, lang);
     await expectAccessible(leader, `${lang} leader home`);
     await leader.close();

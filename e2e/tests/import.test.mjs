@@ -1,38 +1,29 @@
 // HR imports a CSV with a bad line: sees the error and that nothing changed, fixes it, imports.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, signIn } from "../browser.mjs";
-import { startServer } from "../server.mjs";
+import { serverAndBrowser, newPage, signIn } from "../browser.mjs";
 import { expectAccessible } from "../axe.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser(before, after);
 
 const header = "ansattnummer;navn;epost;stilling;enhet;leder;lokasjon;hjemmekontordager\n";
 const good = header + "9001;Nora Nilsen;nora.nilsen@demo.samspill.no;Rådgiver;Avdeling Nord/Team Analyse;1002;Tromsø;tir tor\n";
 const bad = good + "9002;Per Olsen;per.olsen-demo.samspill.no;Rådgiver;Avdeling Nord/Team Analyse;1002;Tromsø;\n";
 
 async function peopleCount(page) {
-  await page.goto(`${server.base}/org/people`);
+  await page.goto(`${env.server.base}/org/people`);
   return page.textContent("main p[role=status]");
 }
 
 async function upload(page, csv) {
-  await page.goto(`${server.base}/org/import`);
+  await page.goto(`${env.server.base}/org/import`);
   await page.setInputFiles("#f-file", { name: "ansatte.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await Promise.all([page.waitForLoadState("load"), page.click("form[enctype] button[type=submit]")]);
 }
 
 test("a bad line is shown with its line number and nothing changes; the fixed file imports", async () => {
-  const page = await newPage(browser);
-  await signIn(page, server.base, "hr@demo.samspill.no");
+  const page = await newPage(env.browser);
+  await signIn(page, env.server.base, "hr@demo.samspill.no");
   const before = await peopleCount(page);
   assert.equal(before, "47 personer");
 
@@ -54,7 +45,7 @@ test("a bad line is shown with its line number and nothing changes; the fixed fi
   await Promise.all([page.waitForURL(/\/org\/import\?created=1/), page.click("form[action$='/apply'] button")]);
   assert.match(await page.textContent("main [role=status]"), /Importen er fullført/);
   assert.equal(await peopleCount(page), "48 personer");
-  await page.goto(`${server.base}/org/people?q=nora`);
+  await page.goto(`${env.server.base}/org/people?q=nora`);
   assert.match(await page.textContent("tbody"), /Team Analyse\s*Lars Haugen/);
 
   await upload(page, good);

@@ -1,39 +1,30 @@
 // Signing in and out, by mouse and by keyboard only, and switching language to nynorsk.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, signIn, chooseLanguage } from "../browser.mjs";
-import { startServer } from "../server.mjs";
+import { serverAndBrowser, newPage, signIn, chooseLanguage } from "../browser.mjs";
 import { expectAccessible } from "../axe.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser(before, after);
 
 test("an employee signs in, sees Min side and signs out", async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.base}/`);
   assert.match(page.url(), /\/login\?next=%2F$/);
   await expectAccessible(page, "login");
-  await signIn(page, server.base, "emma@demo.samspill.no");
+  await signIn(page, env.server.base, "emma@demo.samspill.no");
   assert.equal(await page.textContent("h1"), "Hei, Emma");
   assert.match(await page.textContent("main"), /Lars Haugen/);
   await page.click(".user-menu summary");
   await Promise.all([page.waitForURL(/\/login/), page.click("form[action='/logout'] button")]);
   assert.match(await page.textContent("main"), /Du er logget ut\./);
-  await page.goto(`${server.base}/`);
+  await page.goto(`${env.server.base}/`);
   assert.match(page.url(), /\/login/, "the session has ended");
   await page.close();
 });
 
 test("a wrong password gets one general message, the e-mail kept and the summary focused", async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/login`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.base}/login`);
   await page.fill("#f-email", "emma@demo.samspill.no");
   await page.fill("#f-password", "feil passord");
   await Promise.all([page.waitForLoadState("load"), page.click("form[action='/login'] button")]);
@@ -45,8 +36,8 @@ test("a wrong password gets one general message, the e-mail kept and the summary
 });
 
 test("keyboard only: skip link, fields and Enter sign a leader in", async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.base}/login`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.base}/login`);
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.className), "ds-skip-link");
   await page.keyboard.press("Enter");
@@ -57,20 +48,20 @@ test("keyboard only: skip link, fields and Enter sign a leader in", async () => 
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.id), "f-password");
   await page.keyboard.type("samspill-demo");
-  await Promise.all([page.waitForURL(`${server.base}/`), page.keyboard.press("Enter")]);
+  await Promise.all([page.waitForURL(`${env.server.base}/`), page.keyboard.press("Enter")]);
   assert.equal(await page.textContent("h1"), "Hei, Lars");
   assert.match(await page.textContent("main"), /Teamet ditt/);
   await page.close();
 });
 
 test("the language switch turns the pages into nynorsk and remembers it", async () => {
-  const page = await newPage(browser);
-  await signIn(page, server.base, "liv@demo.samspill.no");
+  const page = await newPage(env.browser);
+  await signIn(page, env.server.base, "liv@demo.samspill.no");
   await chooseLanguage(page, "nn");
   assert.equal(await page.getAttribute("html", "lang"), "nn");
   assert.equal(await page.textContent(".site-nav [aria-current=page]"), "Mi side");
   assert.match(await page.textContent("main"), /Teamet ditt/);
-  await page.goto(`${server.base}/settings`);
+  await page.goto(`${env.server.base}/settings`);
   assert.equal(await page.textContent("h1"), "Innstillingar");
   assert.equal(await page.isChecked("#f-language-nn"), true);
   await expectAccessible(page, "settings nn");

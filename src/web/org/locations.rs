@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::require_hr;
+use super::{ActiveForm, require_hr};
 use crate::domain::LocationId;
 use crate::domain::fields::required_text;
 use crate::store::{self, locations::Location};
@@ -120,18 +120,12 @@ async fn update(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form
     Ok(Redirect::to("/org/locations?saved=1").into_response())
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ActiveForm {
-    active: String,
-}
-
 /// People keep a deactivated location as their workplace until HR moves them; it is no longer offered.
 async fn set_active(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form(f): Form<ActiveForm>) -> Result<Response, AppError> {
     require_hr(&ctx)?;
     let mut tx = app.db.begin().await?;
     let location = store::locations::all(tx.ex()).await?.into_iter().find(|l| l.id == id).ok_or(AppError::NotFound)?;
-    store::locations::update(tx.ex(), LocationId(id), &location.name, f.active == "true").await?;
+    store::locations::update(tx.ex(), LocationId(id), &location.name, f.activate()).await?;
     tx.commit().await?;
     Ok(Redirect::to("/org/locations?saved=1").into_response())
 }

@@ -28,6 +28,19 @@ pub fn routes() -> Router<AppState> {
         .merge(import::routes())
 }
 
+/// The deactivate/reactivate button's form: `active=false` deactivates, `active=true` reactivates.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct ActiveForm {
+    active: String,
+}
+
+impl ActiveForm {
+    fn activate(&self) -> bool {
+        self.active == "true"
+    }
+}
+
 /// Every organisation page is for HR: reading and writing alike.
 fn require_hr(ctx: &Ctx) -> Result<(), AppError> {
     ctx.require(Op::Write, Resource::Organisation).map(|_| ())

@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::{require_hr, unit_options};
+use super::{ActiveForm, require_hr, unit_options};
 use crate::domain::fields::{Email, EmployeeNumber, Weekdays, optional_text, required_text};
 use crate::domain::org::{creates_cycle, is_remote};
 use crate::domain::{LocationId, PersonId, UnitId};
@@ -388,17 +388,11 @@ async fn update(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form
     Ok(Redirect::to("/org/people?saved=updated").into_response())
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ActiveForm {
-    active: String,
-}
-
 /// Deactivates (ending the person's sessions) or reactivates. Someone who still leads active
 /// people must first get their reports a new leader; HR cannot deactivate themselves.
 async fn set_active(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form(f): Form<ActiveForm>) -> Result<Response, AppError> {
     require_hr(&ctx)?;
-    let activate = f.active == "true";
+    let activate = f.activate();
     let mut tx = app.db.begin().await?;
     let person = store::people::get(tx.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?;
     if !activate {

@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::{require_hr, unit_options};
+use super::{ActiveForm, require_hr, unit_options};
 use crate::domain::UnitId;
 use crate::domain::fields::required_text;
 use crate::domain::org::creates_cycle;
@@ -198,16 +198,10 @@ async fn update(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form
     Ok(Redirect::to("/org/units?saved=updated").into_response())
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ActiveForm {
-    active: String,
-}
-
 /// Deactivates (only an empty unit) or reactivates. Units are never deleted.
 async fn set_active(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form(f): Form<ActiveForm>) -> Result<Response, AppError> {
     require_hr(&ctx)?;
-    let activate = f.active == "true";
+    let activate = f.activate();
     let mut tx = app.db.begin().await?;
     let units = store::units::all(tx.ex()).await?;
     let unit = units.iter().find(|u| u.id == id).ok_or(AppError::NotFound)?;
