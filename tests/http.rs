@@ -369,3 +369,35 @@ on_both!(a_lost_database_gives_a_localized_500_page_and_a_failing_health_check, 
     assert!(!page.contains("pool") && !page.contains("sqlx"), "no internals shown");
     assert_eq!(c.get("/healthz").await.status, 503);
 });
+
+on_both!(units_move_but_never_under_themselves_and_only_empty_ones_deactivate, |t: TestDb| async move {
+    t.person("1", "Hanne Dahl", "hr@etat.no", None, true).await;
+    let app = TestApp::spawn(t.db.clone()).await;
+    let c = app.client();
+    c.sign_in("hr@etat.no").await;
+    c.post("/org/units", "/org/units", &[("name", "Avdeling Nord"), ("parent", "")]).await;
+    c.post("/org/units", "/org/units", &[("name", "Team Tromsø"), ("parent", "1")]).await;
+    c.post("/org/units", "/org/units", &[("name", "Avdeling Sør"), ("parent", "")]).await;
+
+    let cycle = c.post("/org/units/1", "/org/units/1", &[("name", "Avdeling Nord"), ("parent", "2")]).await;
+    assert_eq!(cycle.status, 200);
+    assert!(cycle.contains("En enhet kan ikke ligge under seg selv"));
+    let moved = c.post("/org/units/2", "/org/units/2", &[("name", "Team Tromsø"), ("parent", "3")]).await;
+    assert_eq!(moved.status, 303);
+    let mut conn = t.db.conn().await.unwrap();
+    let units = store::units::all(conn.ex()).await.unwrap();
+    assert_eq!(units.iter().find(|u| u.id == 2).unwrap().parent_id, Some(3));
+    drop(conn);
+
+    let not_empty = c.post("/org/units/3", "/org/units/3/active", &[("active", "false")]).await;
+    assert!(not_empty.contains("Enheten har personer eller aktive underenheter"));
+    assert_eq!(c.post("/org/units/2", "/org/units/2/active", &[("active", "false")]).await.status, 303);
+    assert!(c.get("/org/units").await.contains("Deaktivert"));
+
+    // Odd search input and a page past the end are answered, not failed.
+    let odd = c.get("/org/people?q=%25_%27&page=99&unit=x").await;
+    assert_eq!(odd.status, 200);
+    assert!(odd.contains("0 personer"), "{}", odd.body);
+    let past_end = c.get("/org/people?page=99").await;
+    assert!(past_end.contains("Hanne Dahl"));
+});
