@@ -401,3 +401,41 @@ on_both!(units_move_but_never_under_themselves_and_only_empty_ones_deactivate, |
     let past_end = c.get("/org/people?page=99").await;
     assert!(past_end.contains("Hanne Dahl"));
 });
+
+on_both!(a_new_password_ends_the_other_sessions_and_wrong_guesses_are_throttled, |t: TestDb| async move {
+    t.person("1", "Emma Nilsen", "emma@etat.no", None, false).await;
+    let app = TestApp::spawn(t.db.clone()).await;
+    let here = app.client();
+    let elsewhere = app.client();
+    here.sign_in("emma@etat.no").await;
+    elsewhere.sign_in("emma@etat.no").await;
+    let r = here
+        .post(
+            "/settings",
+            "/settings/password",
+            &[("current", common::PASSWORD), ("new", "et nytt langt passord"), ("repeat", "et nytt langt passord")],
+        )
+        .await;
+    assert_eq!((r.status, r.location.as_deref()), (303, Some("/settings?saved=password")));
+    assert!(here.get("/settings?saved=password").await.contains("Andre økter er logget ut."));
+    assert_eq!(elsewhere.get("/").await.status, 303, "the other browser is signed out");
+
+    for _ in 0..5 {
+        let wrong = here
+            .post(
+                "/settings",
+                "/settings/password",
+                &[("current", "gjetning"), ("new", "x".repeat(12).as_str()), ("repeat", "x".repeat(12).as_str())],
+            )
+            .await;
+        assert_eq!(wrong.status, 200);
+    }
+    let blocked = here
+        .post(
+            "/settings",
+            "/settings/password",
+            &[("current", "et nytt langt passord"), ("new", "enda et langt passord"), ("repeat", "enda et langt passord")],
+        )
+        .await;
+    assert!(blocked.contains("For mange mislykkede forsøk"), "guessing the current password is throttled like sign-in");
+});

@@ -162,3 +162,21 @@ async fn sqlite_and_postgres_schemas_match() {
     assert!(sqlite.len() > 20);
     assert_eq!(sqlite, postgres);
 }
+
+on_both!(an_end_date_ends_sign_in_on_the_day_and_the_sweep_deactivates, |t: TestDb| async move {
+    locations(&t).await;
+    let tomorrow = time::OffsetDateTime::now_utc().date().next_day().unwrap();
+    let file = format!("ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n7;Sara Slutter;sara@etat.no;Stab;;Oslo;{tomorrow}\n");
+    let parsed = import::parse(file.as_bytes()).unwrap();
+    store::imports::run(&t.db, &parsed, false, false, time::OffsetDateTime::now_utc().date()).await.unwrap();
+    let mut c = t.db.conn().await.unwrap();
+    let sara = store::people::id_by_email(c.ex(), "sara@etat.no").await.unwrap().unwrap();
+    let now = store::now();
+    let later = now + 2 * 86_400;
+    store::sessions::create(c.ex(), "s", sara, now, later + 3600).await.unwrap();
+    assert!(store::sessions::user(c.ex(), "s", now).await.unwrap().is_some(), "still here today");
+    assert!(store::sessions::user(c.ex(), "s", later).await.unwrap().is_none(), "no session once the end date has come");
+    assert_eq!(store::people::deactivate_ended(c.ex(), now).await.unwrap(), 0);
+    assert_eq!(store::people::deactivate_ended(c.ex(), later).await.unwrap(), 1);
+    assert!(!store::people::get(c.ex(), sara).await.unwrap().unwrap().active);
+});

@@ -205,6 +205,11 @@ pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
+/// The UTC date of a timestamp as `YYYY-MM-DD`, the form end dates are stored in.
+pub fn today(now: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(now).map(|t| t.date()).unwrap_or(time::Date::MIN).to_string()
+}
+
 /// True when the error is a unique-constraint violation (the same code on both databases).
 pub fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())

@@ -182,9 +182,27 @@ pub async fn set_active(ex: Ex<'_>, id: PersonId, active: bool) -> Result<u64> {
     exec!(ex, "UPDATE people SET active = $1, updated_at = $2 WHERE id = $3", active, now(), id.0)
 }
 
-/// What login needs: id, password hash, active.
+/// What login needs: id, password hash, and whether the person may sign in (active, and not
+/// past an end date).
 pub async fn credentials(ex: Ex<'_>, email: &str) -> Result<Option<(i64, Option<String>, bool)>> {
-    row!(ex, (i64, Option<String>, bool), "SELECT id, password_hash, active FROM people WHERE email = $1", email)
+    row!(
+        ex,
+        (i64, Option<String>, bool),
+        "SELECT id, password_hash, active AND (end_date IS NULL OR end_date > $2) FROM people WHERE email = $1",
+        email,
+        super::today(now())
+    )
+}
+
+/// Deactivates everyone whose end date has come, and ends their sessions; returns how many.
+pub async fn deactivate_ended(mut ex: Ex<'_>, now: i64) -> Result<u64> {
+    let today = super::today(now);
+    exec!(
+        ex.reborrow(),
+        "DELETE FROM sessions WHERE person_id IN (SELECT id FROM people WHERE active AND end_date IS NOT NULL AND end_date <= $1)",
+        &today
+    )?;
+    exec!(ex, "UPDATE people SET active = FALSE, updated_at = $2 WHERE active AND end_date IS NOT NULL AND end_date <= $1", &today, now)
 }
 
 pub async fn id_by_email(ex: Ex<'_>, email: &str) -> Result<Option<PersonId>> {

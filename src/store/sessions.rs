@@ -35,7 +35,7 @@ pub async fn create(ex: Ex<'_>, token_hash: &str, person: PersonId, now: i64, ex
     )
 }
 
-/// The active person behind a live session.
+/// The active person behind a live session; someone whose end date has come has none.
 pub async fn user(ex: Ex<'_>, token_hash: &str, now: i64) -> Result<Option<SessionUser>> {
     row!(
         ex,
@@ -43,9 +43,10 @@ pub async fn user(ex: Ex<'_>, token_hash: &str, now: i64) -> Result<Option<Sessi
         "SELECT p.id, p.name, p.email, p.is_admin, \
          EXISTS (SELECT 1 FROM people r WHERE r.leader_id = p.id AND r.active) AS is_leader, p.unit_id, p.locale \
          FROM sessions s JOIN people p ON p.id = s.person_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND p.active",
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND p.active AND (p.end_date IS NULL OR p.end_date > $3)",
         token_hash,
-        now
+        now,
+        super::today(now)
     )
 }
 
@@ -59,4 +60,9 @@ pub async fn delete_for_person(ex: Ex<'_>, person: PersonId) -> Result<u64> {
 
 pub async fn delete_expired(ex: Ex<'_>, now: i64) -> Result<u64> {
     exec!(ex, "DELETE FROM sessions WHERE expires_at <= $1", now)
+}
+
+/// Ends every session of the person but the one given (after a password change).
+pub async fn delete_others(ex: Ex<'_>, person: PersonId, keep_token_hash: &str) -> Result<u64> {
+    exec!(ex, "DELETE FROM sessions WHERE person_id = $1 AND token_hash <> $2", person.0, keep_token_hash)
 }

@@ -71,6 +71,16 @@ struct LoginForm {
     next: String,
 }
 
+/// The throttling key of an account: failed sign-ins and wrong current passwords count here.
+pub(super) fn account_key(email: &str) -> String {
+    format!("account:{email}")
+}
+
+/// Too many recent failures for this account?
+pub(super) async fn account_blocked(c: &mut store::Conn, key: &str, now: i64) -> Result<bool, AppError> {
+    Ok(store::throttle::failures_since(c.ex(), key, now - THROTTLE_WINDOW).await? >= MAX_FAILURES_PER_ACCOUNT)
+}
+
 /// Only a path on this site may be the place to return to.
 pub(super) fn safe_next(next: &str) -> &str {
     if next.starts_with("/login") { "/" } else { local_path(next) }
@@ -78,7 +88,13 @@ pub(super) fn safe_next(next: &str) -> &str {
 
 /// A path on this site, or `/`: a redirect never leads to another site.
 pub(super) fn local_path(path: &str) -> &str {
-    let ok = path.starts_with('/') && !path.starts_with("//") && !path.contains('\\');
+    // Browsers drop tabs and newlines from URLs and read `\` as `/`, so any of them could turn
+    // `/x` into `//other.site`; a path with them, or with an authority, is refused.
+    let plain = !path.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    let ok = plain
+        && path.starts_with('/')
+        && !path.starts_with("//")
+        && path.parse::<axum::http::Uri>().is_ok_and(|u| u.authority().is_none() && u.scheme().is_none());
     if ok { path } else { "/" }
 }
 
@@ -100,12 +116,11 @@ async fn login(
     };
 
     let now = store::now();
-    let account_key = format!("account:{email}");
+    let account_key = account_key(email.as_str());
     let address_key = format!("address:{}", addr.ip());
     let mut c = app.db.conn().await?;
-    let account_failures = store::throttle::failures_since(c.ex(), &account_key, now - THROTTLE_WINDOW).await?;
     let address_failures = store::throttle::failures_since(c.ex(), &address_key, now - THROTTLE_WINDOW).await?;
-    if account_failures >= MAX_FAILURES_PER_ACCOUNT || address_failures >= MAX_FAILURES_PER_ADDRESS {
+    if account_blocked(&mut c, &account_key, now).await? || address_failures >= MAX_FAILURES_PER_ADDRESS {
         form.add_error("email", i18n.t("login-error-throttled"));
         return Ok(render(form).into_response());
     }
@@ -158,7 +173,18 @@ mod tests {
     #[test]
     fn only_local_paths_are_returned_to() {
         assert_eq!(safe_next("/org/people?q=a"), "/org/people?q=a");
-        for bad in ["https://evil.example", "//evil.example", "/\\evil", "", "javascript:alert(1)", "/login?next=/"] {
+        let bad_paths = [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil",
+            "",
+            "javascript:alert(1)",
+            "/login?next=/",
+            "/\t/evil.example",
+            "/\n/x",
+            "/ /x",
+        ];
+        for bad in bad_paths {
             assert_eq!(safe_next(bad), "/", "{bad}");
         }
     }

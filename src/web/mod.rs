@@ -43,7 +43,7 @@ struct RandomRequestId;
 
 impl MakeRequestId for RandomRequestId {
     fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
-        HeaderValue::from_str(&ctx::random_token()[..16]).ok().map(RequestId::new)
+        HeaderValue::from_str(ctx::random_token().get(..16)?).ok().map(RequestId::new)
     }
 }
 
@@ -114,6 +114,11 @@ pub async fn serve(
                 let now = crate::store::now();
                 let _ = crate::store::sessions::delete_expired(c.ex(), now).await;
                 let _ = crate::store::throttle::prune(c.ex(), now - 86_400).await;
+                if let Ok(n) = crate::store::people::deactivate_ended(c.ex(), now).await
+                    && n > 0
+                {
+                    tracing::info!(people = n, "deactivated people whose end date has come");
+                }
             }
         }
     });

@@ -113,16 +113,24 @@ async fn change_password(ctx: Ctx, State(app): State<AppState>, Form(f): Form<Pa
     if new.is_some() && f.new != f.repeat {
         form.add_error("repeat", i18n.t("settings-password-mismatch"));
     }
+    // Wrong current passwords count as failed sign-ins: a left-open session cannot be used to guess.
+    let account_key = super::auth::account_key(&user.email);
     let mut c = app.db.conn().await?;
-    let stored = store::people::credentials(c.ex(), &user.email).await?.and_then(|(_, hash, _)| hash);
-    drop(c);
-    let current = f.current;
-    let ok = tokio::task::spawn_blocking(move || password::verify(&current, stored.as_deref()))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    if !ok {
-        form.add_error("current", i18n.t("settings-password-wrong"));
+    let now = store::now();
+    if super::auth::account_blocked(&mut c, &account_key, now).await? {
+        form.add_error("current", i18n.t("login-error-throttled"));
+    } else {
+        let stored = store::people::credentials(c.ex(), &user.email).await?.and_then(|(_, hash, _)| hash);
+        let current = f.current;
+        let ok = tokio::task::spawn_blocking(move || password::verify(&current, stored.as_deref()))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        if !ok {
+            store::throttle::record_failure(c.ex(), &account_key, now).await?;
+            form.add_error("current", i18n.t("settings-password-wrong"));
+        }
     }
+    drop(c);
     let Some(new) = new.filter(|_| !form.has_errors()) else {
         let language = FormState::with_values([("language", user.locale.clone().unwrap_or_default())]);
         return Ok(SettingsPage { page: ctx.page("settings-title", Nav::None), language, password: form, saved: None }.into_response());
@@ -131,7 +139,10 @@ async fn change_password(ctx: Ctx, State(app): State<AppState>, Form(f): Form<Pa
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(AppError::Internal)?;
-    let mut c = app.db.conn().await?;
-    store::people::set_password(c.ex(), user.person(), &hash).await?;
+    let mut tx = app.db.begin().await?;
+    store::people::set_password(tx.ex(), user.person(), &hash).await?;
+    let this_session = ctx.req.session_token.as_deref().map(ctx::token_hash).unwrap_or_default();
+    store::sessions::delete_others(tx.ex(), user.person(), &this_session).await?;
+    tx.commit().await?;
     Ok(Redirect::to("/settings?saved=password").into_response())
 }

@@ -70,7 +70,8 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
         include_inactive: q.inactive == "on",
     };
     let mut c = app.db.conn().await?;
-    let requested = q.page.parse::<i64>().unwrap_or(1).max(1);
+    // Page numbers beyond any organisation's size are read as the last page.
+    let requested = q.page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000);
     let (people, total) = store::people::list(c.ex(), &filter, PAGE_SIZE, (requested - 1) * PAGE_SIZE).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     // A page past the end (an old link) shows the last page.
