@@ -439,3 +439,22 @@ on_both!(a_new_password_ends_the_other_sessions_and_wrong_guesses_are_throttled,
         .await;
     assert!(blocked.contains("For mange mislykkede forsøk"), "guessing the current password is throttled like sign-in");
 });
+
+on_both!(saving_a_person_keeps_a_workplace_deactivated_since, |t: TestDb| async move {
+    t.person("1", "Hanne Dahl", "hr@etat.no", None, true).await;
+    let app = TestApp::spawn(t.db.clone()).await;
+    let c = app.client();
+    c.sign_in("hr@etat.no").await;
+    c.post("/org/locations", "/org/locations", &[("name", "Vadsø")]).await;
+    let ida = [("employee_number", "2"), ("name", "Ida Mathisen"), ("email", "ida@etat.no"), ("location", "1")];
+    assert_eq!(c.post("/org/people/new", "/org/people", &ida).await.status, 303);
+    assert_eq!(c.post("/org/locations/1", "/org/locations/1/active", &[("active", "false")]).await.status, 303);
+
+    let form = c.get("/org/people/2").await;
+    assert!(form.contains("<option value=\"1\" selected>Vadsø (deaktivert)</option>"), "{}", form.body);
+    assert!(!c.get("/org/people/new").await.contains("Vadsø"), "not offered to others");
+    assert_eq!(c.post("/org/people/2", "/org/people/2", &ida).await.status, 303, "saving unchanged is allowed");
+    let other = [("employee_number", "3"), ("name", "Per Olsen"), ("email", "per@etat.no"), ("location", "1")];
+    assert!(c.post("/org/people/new", "/org/people", &other).await.contains("Velg en aktiv lokasjon."));
+    assert!(c.get("/org/people?q=ida").await.contains("Vadsø"));
+});

@@ -40,6 +40,7 @@ org-people-deactivate-hint = { $count ->
    *[other] This person leads { $count } active people, who need a new leader first.
   }
 org-people-deactivate-confirm = Deactivate this person?
+org-people-inactive-option = { $name } (deactivated)
 org-people-reactivate = Reactivate
 org-people-error-unit = Choose an active unit.
 org-people-error-location = Choose an active site.

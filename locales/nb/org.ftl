@@ -40,6 +40,7 @@ org-people-deactivate-hint = { $count ->
    *[other] Personen leder { $count } aktive personer, som må få ny leder først.
   }
 org-people-deactivate-confirm = Vil du deaktivere personen?
+org-people-inactive-option = { $name } (deaktivert)
 org-people-reactivate = Aktiver igjen
 org-people-error-unit = Velg en aktiv enhet.
 org-people-error-location = Velg en aktiv lokasjon.

@@ -235,14 +235,34 @@ async fn form_page(
         Some(p) => store::people::reports_of(c.ex(), p.id()).await?.len(),
         None => 0,
     };
-    let units = unit_options(&store::units::nodes(c.ex()).await?);
-    let leaders = store::people::choices(c.ex())
+    // Deactivated units, leaders and locations are not offered, except the one the person has:
+    // saving the form must not quietly take it away.
+    let inactive = |name: &str| i18n.t1("org-people-inactive-option", "name", name);
+    let unit_nodes = store::units::nodes(c.ex()).await?;
+    let mut units = unit_options(&unit_nodes);
+    if let Some(current) = person.as_ref().and_then(|p| unit_nodes.iter().find(|u| Some(u.id) == p.unit_id && !u.active)) {
+        units.push((current.id.to_string(), inactive(&current.name)));
+    }
+    let mut leaders: Vec<(String, String)> = store::people::choices(c.ex())
         .await?
         .into_iter()
         .filter(|(pid, _, _)| Some(*pid) != id)
         .map(|(pid, name, number)| (pid.to_string(), format!("{name} ({number})")))
         .collect();
-    let locations = store::locations::all(c.ex()).await?.into_iter().filter(|l| l.active).map(|l| (l.id.to_string(), l.name)).collect();
+    if let Some(p) = &person
+        && let (Some(leader), Some(name)) = (p.leader_id, &p.leader_name)
+        && !leaders.iter().any(|(v, _)| *v == leader.to_string())
+    {
+        leaders.push((leader.to_string(), inactive(name)));
+    }
+    let mut locations = Vec::new();
+    for l in store::locations::all(c.ex()).await? {
+        if l.active {
+            locations.push((l.id.to_string(), l.name));
+        } else if person.as_ref().is_some_and(|p| p.location_id == Some(l.id)) {
+            locations.push((l.id.to_string(), inactive(&l.name)));
+        }
+    }
     let days = (1..=7).map(|d| DayBox { name: format!("day{d}"), label: i18n.weekday(d) }).collect();
     let form = form.unwrap_or_else(|| person.as_ref().map(|p| PersonForm::from_person(p).state()).unwrap_or_default());
     let page = match &person {
@@ -280,9 +300,15 @@ async fn validate(
     let email = form.check(&i18n, "email", Email::parse(&f.email));
     let title = form.check(&i18n, "title", optional_text(&f.title, 200));
 
+    // What the person has now stays allowed even when deactivated since.
+    let current = match id {
+        Some(id) => store::people::get(tx.ex(), PersonId(id)).await?,
+        None => None,
+    };
+    let has_now = |field: fn(&Person) -> Option<i64>, value: i64| current.as_ref().is_some_and(|p| field(p) == Some(value));
     let units = store::units::nodes(tx.ex()).await?;
     let unit = match f.unit.parse::<i64>() {
-        Ok(u) if units.iter().any(|x| x.id == u && x.active) => Some(UnitId(u)),
+        Ok(u) if units.iter().any(|x| x.id == u && (x.active || has_now(|p| p.unit_id, u))) => Some(UnitId(u)),
         Ok(_) => {
             form.add_error("unit", i18n.t("org-people-error-unit"));
             None
@@ -291,7 +317,7 @@ async fn validate(
     };
     let locations = store::locations::all(tx.ex()).await?;
     let location = match f.location.parse::<i64>() {
-        Ok(l) if locations.iter().any(|x| x.id == l && x.active) => Some(LocationId(l)),
+        Ok(l) if locations.iter().any(|x| x.id == l && (x.active || has_now(|p| p.location_id, l))) => Some(LocationId(l)),
         Ok(_) => {
             form.add_error("location", i18n.t("org-people-error-location"));
             None
@@ -306,7 +332,7 @@ async fn validate(
         }
         Ok(l) => {
             let choices = store::people::choices(tx.ex()).await?;
-            if !choices.iter().any(|(c, _, _)| *c == l) {
+            if !choices.iter().any(|(c, _, _)| *c == l) && !has_now(|p| p.leader_id, l) {
                 form.add_error("leader", i18n.t("org-people-error-leader"));
                 None
             } else {
