@@ -180,3 +180,19 @@ on_both!(an_end_date_ends_sign_in_on_the_day_and_the_sweep_deactivates, |t: Test
     assert_eq!(store::people::deactivate_ended(c.ex(), later).await.unwrap(), 1);
     assert!(!store::people::get(c.ex(), sara).await.unwrap().unwrap().active);
 });
+
+on_both!(search_and_order_treat_norwegian_letters_alike_on_both_databases, |t: TestDb| async move {
+    for (n, name) in ["Åse Hovland", "Øyvind Strand", "Zofia Kowalska", "Ærlig Berg", "Anders Karlsen"].iter().enumerate() {
+        t.person(&n.to_string(), name, &format!("p{n}@etat.no"), None, false).await;
+    }
+    let mut c = t.db.conn().await.unwrap();
+    let all = store::people::Filter::default();
+    let (people, total) = store::people::list(c.ex(), &all, 50, 0).await.unwrap();
+    let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!((names, total), (vec!["Anders Karlsen", "Zofia Kowalska", "Ærlig Berg", "Øyvind Strand", "Åse Hovland"], 5));
+    let search = store::people::Filter { query: Some("ØYVIND".into()), ..Default::default() };
+    let (found, _) = store::people::list(c.ex(), &search, 50, 0).await.unwrap();
+    assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Øyvind Strand"]);
+    let (page_two, total) = store::people::list(c.ex(), &all, 2, 2).await.unwrap();
+    assert_eq!((page_two.len(), total), (2, 5));
+});

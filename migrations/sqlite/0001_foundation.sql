@@ -32,6 +32,10 @@ CREATE TABLE people (
     is_admin          BOOLEAN NOT NULL DEFAULT FALSE,
     password_hash     TEXT,
     locale            TEXT,
+    -- Lowercased name, e-mail and employee number, and a Norwegian sort key: made by the
+    -- application so both databases search and sort alike (see domain/text.rs).
+    search            TEXT NOT NULL DEFAULT '',
+    sort_key          TEXT NOT NULL DEFAULT '',
     created_at        INTEGER NOT NULL,
     updated_at        INTEGER NOT NULL
 );

@@ -6,6 +6,7 @@ pub mod import;
 pub mod locale;
 pub mod org;
 pub mod password;
+pub mod text;
 
 /// Identifies a person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

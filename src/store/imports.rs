@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::{Db, Ex, Result, Tx, exec, now, row, rows, scalar};
 use crate::domain::fields::Weekdays;
 use crate::domain::import::{self, Errors, ExistingLocation, ExistingPerson, ExistingUnit, Parsed, Plan, Snapshot};
+use crate::domain::text::{search_text, sort_key};
 use crate::domain::{LocationId, PersonId, UnitId};
 
 /// The result of an import run.
@@ -119,8 +120,8 @@ async fn apply(tx: &mut Tx, snapshot: &Snapshot, plan: &Plan) -> Result<()> {
         let id = scalar!(
             tx.ex(),
             i64,
-            "INSERT INTO people (employee_number, name, email, title, unit_id, location_id, home_office_days, active, end_date, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+            "INSERT INTO people (employee_number, name, email, title, unit_id, location_id, home_office_days, active, end_date, created_at, updated_at, \
+             search, sort_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) RETURNING id",
             p.number.as_str(),
             &p.name,
             p.email.as_str(),
@@ -130,7 +131,9 @@ async fn apply(tx: &mut Tx, snapshot: &Snapshot, plan: &Plan) -> Result<()> {
             p.home_office_days.bits(),
             p.active,
             p.end_date.map(|d| d.to_string()),
-            t
+            t,
+            search_text(&p.name, p.email.as_str(), p.number.as_str()),
+            sort_key(&p.name)
         )?;
         id_of.insert(p.number.as_str(), id);
     }
@@ -139,7 +142,7 @@ async fn apply(tx: &mut Tx, snapshot: &Snapshot, plan: &Plan) -> Result<()> {
         exec!(
             tx.ex(),
             "UPDATE people SET name = $1, email = $2, title = $3, unit_id = $4, location_id = $5, home_office_days = $6, \
-             active = $7, end_date = $8, updated_at = $9 WHERE id = $10",
+             active = $7, end_date = $8, updated_at = $9, search = $11, sort_key = $12 WHERE id = $10",
             &p.name,
             p.email.as_str(),
             &p.title,
@@ -149,7 +152,9 @@ async fn apply(tx: &mut Tx, snapshot: &Snapshot, plan: &Plan) -> Result<()> {
             p.active,
             p.end_date.map(|d| d.to_string()),
             t,
-            u.id.0
+            u.id.0,
+            search_text(&p.name, p.email.as_str(), p.number.as_str()),
+            sort_key(&p.name)
         )?;
     }
     // Reporting lines last, once everyone has an id.

@@ -2,6 +2,7 @@
 
 use super::{Ex, Result, exec, now, row, rows, scalar};
 use crate::domain::fields::Weekdays;
+use crate::domain::text::{search_query, search_text, sort_key};
 use crate::domain::{LocationId, PersonId, UnitId};
 
 /// A person's record, with the names of unit, leader and location for display.
@@ -65,7 +66,7 @@ pub async fn reports_of(ex: Ex<'_>, leader: PersonId) -> Result<Vec<Person>> {
     rows!(
         ex,
         Person,
-        concat!("SELECT ", person_columns!(), person_from!(), " WHERE p.leader_id = $1 AND p.active ORDER BY p.name"),
+        concat!("SELECT ", person_columns!(), person_from!(), " WHERE p.leader_id = $1 AND p.active ORDER BY p.sort_key, p.id"),
         leader.0
     )
 }
@@ -82,10 +83,9 @@ pub struct Filter {
 fn filter_sql(f: &Filter) -> (String, String, i64) {
     // An empty text skips the match. The pattern is built in SQL: a bare `LIKE $1` makes SQLite
     // prepare the statement again whenever the bound value changes.
-    let text = f.query.as_deref().map(|q| q.to_lowercase().replace(['%', '_'], "")).unwrap_or_default();
+    let text = f.query.as_deref().map(search_query).unwrap_or_default();
     let clause = format!(
-        " WHERE ($1 = '' OR LOWER(p.name) LIKE '%' || $1 || '%' OR LOWER(p.email) LIKE '%' || $1 || '%' \
-         OR LOWER(p.employee_number) LIKE '%' || $1 || '%') AND ($2 = 0 OR p.unit_id = $2){}",
+        " WHERE ($1 = '' OR p.search LIKE '%' || $1 || '%') AND ($2 = 0 OR p.unit_id = $2){}",
         if f.include_inactive { "" } else { " AND p.active" }
     );
     (clause, text, f.unit.map_or(0, |u| u.0))
@@ -101,7 +101,7 @@ pub async fn list(mut ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result
         // LIMIT and OFFSET are written in, not bound: SQLite prepares a statement again when a
         // bound LIMIT changes, and a page's statement is reused from the cache this way.
         sqlx::AssertSqlSafe(format!(
-            "SELECT {}{}{clause} ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}",
+            "SELECT {}{}{clause} ORDER BY p.sort_key, p.id LIMIT {limit} OFFSET {offset}",
             person_columns!(),
             person_from!()
         )),
@@ -118,7 +118,7 @@ pub async fn count(ex: Ex<'_>, f: &Filter) -> Result<i64> {
 
 /// Active people as choices for a leader field: (id, name, employee number).
 pub async fn choices(ex: Ex<'_>) -> Result<Vec<(i64, String, String)>> {
-    rows!(ex, (i64, String, String), "SELECT id, name, employee_number FROM people WHERE active ORDER BY name, id")
+    rows!(ex, (i64, String, String), "SELECT id, name, employee_number FROM people WHERE active ORDER BY sort_key, id")
 }
 
 /// Every reporting line as (person, leader), for cycle checks.
@@ -144,8 +144,8 @@ pub async fn insert(ex: Ex<'_>, p: &PersonFields) -> Result<PersonId> {
     scalar!(
         ex,
         i64,
-        "INSERT INTO people (employee_number, name, email, title, unit_id, leader_id, location_id, home_office_days, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+        "INSERT INTO people (employee_number, name, email, title, unit_id, leader_id, location_id, home_office_days, created_at, updated_at, \
+         search, sort_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) RETURNING id",
         &p.employee_number,
         &p.name,
         &p.email,
@@ -154,7 +154,9 @@ pub async fn insert(ex: Ex<'_>, p: &PersonFields) -> Result<PersonId> {
         p.leader.map(|l| l.0),
         p.location.map(|l| l.0),
         p.home_office_days.bits(),
-        t
+        t,
+        search_text(&p.name, &p.email, &p.employee_number),
+        sort_key(&p.name)
     )
     .map(PersonId)
 }
@@ -163,7 +165,7 @@ pub async fn update(ex: Ex<'_>, id: PersonId, p: &PersonFields) -> Result<u64> {
     exec!(
         ex,
         "UPDATE people SET employee_number = $1, name = $2, email = $3, title = $4, unit_id = $5, leader_id = $6, \
-         location_id = $7, home_office_days = $8, updated_at = $9 WHERE id = $10",
+         location_id = $7, home_office_days = $8, updated_at = $9, search = $11, sort_key = $12 WHERE id = $10",
         &p.employee_number,
         &p.name,
         &p.email,
@@ -173,7 +175,9 @@ pub async fn update(ex: Ex<'_>, id: PersonId, p: &PersonFields) -> Result<u64> {
         p.location.map(|l| l.0),
         p.home_office_days.bits(),
         now(),
-        id.0
+        id.0,
+        search_text(&p.name, &p.email, &p.employee_number),
+        sort_key(&p.name)
     )
 }
 

@@ -1,0 +1,43 @@
+//! Text for finding and ordering people the same way on SQLite and PostgreSQL: SQLite's
+//! `LOWER()` knows only ASCII and the two databases sort Æ, Ø and Å differently, so both the
+//! search text and the sort key are made here and stored with the person.
+
+/// What a search matches: name, e-mail and employee number, lowercased.
+pub fn search_text(name: &str, email: &str, employee_number: &str) -> String {
+    format!("{}\n{}\n{}", name.to_lowercase(), email.to_lowercase(), employee_number.to_lowercase())
+}
+
+/// A search as typed, ready for `LIKE '%' || $1 || '%'`: lowercased, wildcards removed.
+pub fn search_query(input: &str) -> String {
+    input.trim().to_lowercase().replace(['%', '_', '\n'], "")
+}
+
+/// Orders names the Norwegian way, A–Z then Æ, Ø, Å, by byte comparison on either database.
+pub fn sort_key(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'æ' | 'ä' => '{',
+            'ø' | 'ö' => '|',
+            'å' => '}',
+            'é' | 'è' | 'ê' => 'e',
+            'á' | 'à' => 'a',
+            'ü' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norwegian_letters_search_and_sort_after_z() {
+        assert!(search_text("Øyvind Strand", "oyvind@etat.no", "A-7").contains(&search_query(" ØYVIND ")));
+        assert_eq!(search_query("50%_off"), "50off");
+        let mut names = vec!["Åse", "Øyvind", "Zofia", "Ærlig", "Anders", "Émile"];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(names, ["Anders", "Émile", "Zofia", "Ærlig", "Øyvind", "Åse"]);
+    }
+}
