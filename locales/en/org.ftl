@@ -49,6 +49,7 @@ org-people-error-own-leader = A person cannot be their own leader.
 org-people-error-cycle = That would make the reporting line a circle: this person already leads that leader, directly or through others.
 org-people-error-number-taken = Another person already has this employee number.
 org-people-error-email-taken = Another person already has this e-mail address.
+org-people-error-taken = Another person was just saved with the same employee number or e-mail address. Check both.
 org-people-error-own-admin = You cannot remove your own HR access.
 org-people-error-deactivate-self = You cannot deactivate yourself.
 org-people-error-has-reports = { $count ->
@@ -64,6 +65,7 @@ org-units-count = { $count ->
   }
 org-units-empty = There are no units yet.
 org-units-name = Name
+org-units-under = under { $parent }
 org-units-members = People
 org-units-parent = Parent unit
 org-units-parent-none = None (top level)

@@ -49,6 +49,7 @@ org-people-error-own-leader = En person kan ikke være sin egen leder.
 org-people-error-cycle = Det ville gitt en ring i lederlinjen: personen leder allerede denne lederen, direkte eller gjennom andre.
 org-people-error-number-taken = En annen person har allerede dette ansattnummeret.
 org-people-error-email-taken = En annen person har allerede denne e-postadressen.
+org-people-error-taken = Akkurat nå ble en annen person lagret med samme ansattnummer eller e-postadresse. Sjekk begge.
 org-people-error-own-admin = Du kan ikke ta fra deg din egen HR-tilgang.
 org-people-error-deactivate-self = Du kan ikke deaktivere deg selv.
 org-people-error-has-reports = { $count ->
@@ -64,6 +65,7 @@ org-units-count = { $count ->
   }
 org-units-empty = Det finnes ingen enheter ennå.
 org-units-name = Navn
+org-units-under = under { $parent }
 org-units-members = Personer
 org-units-parent = Overordnet enhet
 org-units-parent-none = Ingen (øverste nivå)

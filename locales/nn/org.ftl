@@ -49,6 +49,7 @@ org-people-error-own-leader = Ein person kan ikkje vere sin eigen leiar.
 org-people-error-cycle = Det ville gitt ein ring i leiarlinja: personen leier alt denne leiaren, direkte eller gjennom andre.
 org-people-error-number-taken = Ein annan person har alt dette tilsettnummeret.
 org-people-error-email-taken = Ein annan person har alt denne e-postadressa.
+org-people-error-taken = Akkurat no vart ein annan person lagra med same tilsettnummer eller e-postadresse. Sjekk begge.
 org-people-error-own-admin = Du kan ikkje ta frå deg din eigen HR-tilgang.
 org-people-error-deactivate-self = Du kan ikkje deaktivere deg sjølv.
 org-people-error-has-reports = { $count ->
@@ -64,6 +65,7 @@ org-units-count = { $count ->
   }
 org-units-empty = Det finst ingen einingar enno.
 org-units-name = Namn
+org-units-under = under { $parent }
 org-units-members = Personar
 org-units-parent = Overordna eining
 org-units-parent-none = Inga (øvste nivå)

@@ -125,6 +125,9 @@ mod tests {
             ("person record, read", record, Read, [true, true, true, true]),
             ("person record, write", record, Write, [false, false, true, false]),
             ("other unit's record, read", other_unit_record, Read, [false, false, true, false]),
+            // The whole organisation's pages are HR's; everyone else reads the structure through
+            // the records of their own unit and reporting line (the person-record rows).
+            ("organisation, read", Resource::Organisation, Read, [false, false, true, false]),
             ("organisation, write", Resource::Organisation, Write, [false, false, true, false]),
         ];
         for (name, resource, op, expected) in table {

@@ -19,7 +19,9 @@ pub enum Outcome {
 
 /// Plans `parsed` against the database and, unless `dry_run`, applies it — all in one transaction.
 pub async fn run(db: &Db, parsed: &Parsed, full: bool, dry_run: bool, today: time::Date) -> Result<Outcome> {
-    let mut tx = db.begin().await?;
+    // A dry run only reads; the real run takes the write lock before it reads, so the plan it
+    // applies is made from the data as it stands.
+    let mut tx = if dry_run { db.begin_read().await? } else { db.begin().await? };
     let snapshot = snapshot(tx.ex()).await?;
     let plan = match import::plan(parsed, &snapshot, full, today) {
         Ok(plan) => plan,

@@ -172,6 +172,15 @@ impl Db {
         })
     }
 
+    /// Starts a transaction that only reads: a consistent view that does not hold SQLite's
+    /// write lock.
+    pub async fn begin_read(&self) -> Result<Tx> {
+        Ok(match self {
+            Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            Db::Pg(p) => Tx::Pg(p.begin().await?),
+        })
+    }
+
     pub fn is_postgres(&self) -> bool {
         matches!(self, Db::Pg(_))
     }

@@ -208,6 +208,16 @@ fn refused(ctx: &Ctx, errors: &Errors, full: bool) -> ImportPage {
     import_page(ctx, Stage::Refused { errors: rows, total: errors.total, more }, full, None)
 }
 
+/// Parses on a blocking thread: a large file must not hold up other requests.
+async fn parse_off_thread(content: Vec<u8>) -> Result<(Vec<u8>, Result<import::Parsed, Errors>), AppError> {
+    tokio::task::spawn_blocking(move || {
+        let parsed = import::parse(content.as_slice());
+        (content, parsed)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))
+}
+
 /// Reads the upload, checks it and plans it without writing people; a valid plan is kept as a draft.
 async fn upload(ctx: Ctx, State(app): State<AppState>, mut multipart: Multipart) -> Result<Response, AppError> {
     require_hr(&ctx)?;
@@ -231,7 +241,8 @@ async fn upload(ctx: Ctx, State(app): State<AppState>, mut multipart: Multipart)
         let message = ctx.i18n().t("import-error-no-file");
         return Ok(import_page(&ctx, Stage::Upload, full, Some(message)).into_response());
     };
-    let parsed = match import::parse(content.as_slice()) {
+    let (content, parsed) = parse_off_thread(content).await?;
+    let parsed = match parsed {
         Ok(parsed) => parsed,
         Err(errors) => return Ok(refused(&ctx, &errors, full).into_response()),
     };
@@ -259,7 +270,8 @@ async fn apply(ctx: Ctx, State(app): State<AppState>, Path(draft): Path<i64>) ->
         let mut c = app.db.conn().await?;
         imports::draft(c.ex(), draft, person).await?.ok_or(AppError::NotFound)?
     };
-    let parsed = match import::parse(content.as_slice()) {
+    let (_, parsed) = parse_off_thread(content).await?;
+    let parsed = match parsed {
         Ok(parsed) => parsed,
         Err(errors) => return Ok(refused(&ctx, &errors, full).into_response()),
     };

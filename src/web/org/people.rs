@@ -381,6 +381,13 @@ async fn taken(tx: &mut store::Tx, column: &str, value: &str, id: Option<i64>) -
     Ok(holder.is_some_and(|h| Some(h.0) != id))
 }
 
+/// The form again when the database refused a duplicate that the checks did not see yet.
+async fn taken_elsewhere(ctx: &Ctx, app: &AppState, id: Option<i64>, mut form: FormState) -> Result<FormPage, AppError> {
+    let i18n = ctx.i18n();
+    form.add_error("employee_number", i18n.t("org-people-error-taken"));
+    form_page(ctx, app, id, Some(form), None).await
+}
+
 async fn create(ctx: Ctx, State(app): State<AppState>, Form(f): Form<PersonForm>) -> Result<Response, AppError> {
     require_hr(&ctx)?;
     let mut form = f.state();
@@ -389,7 +396,14 @@ async fn create(ctx: Ctx, State(app): State<AppState>, Form(f): Form<PersonForm>
         drop(tx);
         return Ok(form_page(&ctx, &app, None, Some(form), None).await?.into_response());
     };
-    let id = store::people::insert(tx.ex(), &fields).await?;
+    let id = match store::people::insert(tx.ex(), &fields).await {
+        Err(e) if store::is_unique_violation(&e) => {
+            // Someone saved the same number or e-mail a moment ago.
+            drop(tx);
+            return Ok(taken_elsewhere(&ctx, &app, None, form).await?.into_response());
+        }
+        other => other?,
+    };
     store::people::set_admin(tx.ex(), id, f.is_admin == "on").await?;
     tx.commit().await?;
     Ok(Redirect::to("/org/people?saved=created").into_response())
@@ -404,7 +418,13 @@ async fn update(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form
         drop(tx);
         return Ok(form_page(&ctx, &app, Some(id), Some(form), None).await?.into_response());
     };
-    store::people::update(tx.ex(), PersonId(id), &fields).await?;
+    if let Err(e) = store::people::update(tx.ex(), PersonId(id), &fields).await {
+        if !store::is_unique_violation(&e) {
+            return Err(e.into());
+        }
+        drop(tx);
+        return Ok(taken_elsewhere(&ctx, &app, Some(id), form).await?.into_response());
+    }
     let admin = f.is_admin == "on";
     if admin != before.is_admin {
         store::people::set_admin(tx.ex(), PersonId(id), admin).await?;

@@ -32,6 +32,8 @@ pub struct UnitRow {
     pub id: i64,
     pub name: String,
     pub depth: usize,
+    /// The parent's name: the indentation shows the tree, this tells it to a screen reader.
+    pub parent: Option<String>,
     pub members: i64,
     pub active: bool,
 }
@@ -49,7 +51,8 @@ fn tree_rows(units: &[Unit]) -> Vec<UnitRow> {
     let mut out = Vec::with_capacity(units.len());
     let mut stack: Vec<(&Unit, usize)> = children.get(&None).map(|r| r.iter().rev().map(|u| (*u, 0)).collect()).unwrap_or_default();
     while let Some((u, depth)) = stack.pop() {
-        out.push(UnitRow { id: u.id, name: u.name.clone(), depth, members: u.members, active: u.active });
+        let parent = u.parent_id.and_then(|p| units.iter().find(|x| x.id == p)).map(|p| p.name.clone());
+        out.push(UnitRow { id: u.id, name: u.name.clone(), depth, parent, members: u.members, active: u.active });
         if let Some(kids) = children.get(&Some(u.id)) {
             stack.extend(kids.iter().rev().map(|k| (*k, depth + 1)));
         }
