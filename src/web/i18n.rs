@@ -175,6 +175,7 @@ mod tests {
             "deactivated",
             "unchanged",
             "remote",
+            "parent",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {
