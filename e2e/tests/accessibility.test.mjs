@@ -47,12 +47,40 @@ for (const lang of ["nb", "nn", "en"]) {
     await Promise.all([page.waitForLoadState("load"), page.click("form[action='/settings/password'] button")]);
     await expectAccessible(page, `${lang} password form with errors`);
 
+    // Import refused, and import ready to apply.
+    for (const [label, csv] of [
+      ["import refused", "ansattnummer;navn;epost;enhet;leder;lokasjon\n9001;Nora;ikke-epost;Stab;;Oslo\n"],
+      ["import preview", "ansattnummer;navn;epost;enhet;leder;lokasjon\n9001;Nora Nilsen;nora@demo.samspill.no;Stab;;Oslo\n"],
+    ]) {
+      await page.goto(`${env.server.base}/org/import`);
+      await page.setInputFiles("#f-file", { name: "ansatte.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await Promise.all([page.waitForLoadState("load"), page.click("form[enctype] button[type=submit]")]);
+      await expectAccessible(page, `${lang} ${label}`);
+    }
+    await page.close();
+
     // A leader's start page with the team table.
     const leader = await newPage(env.browser);
     await signIn(leader, env.server.base, "lars@demo.samspill.no");
     await chooseLanguage(leader, lang);
     await expectAccessible(leader, `${lang} leader home`);
     await leader.close();
-    await page.close();
+
+    // An employee's start page, and the page that refuses them HR's pages.
+    const employee = await newPage(env.browser);
+    await signIn(employee, env.server.base, "emma@demo.samspill.no");
+    await chooseLanguage(employee, lang);
+    await expectAccessible(employee, `${lang} employee home`);
+    const refused = await employee.goto(`${env.server.base}/org/people`);
+    if (refused.status() !== 403) throw new Error(`expected 403, got ${refused.status()}`);
+    await expectAccessible(employee, `${lang} 403 page`);
+
+    // A form sent without its security token: the 403 page that explains and offers to retry.
+    await employee.goto(`${env.server.base}/settings`);
+    await employee.context().clearCookies({ name: "samspill_csrf" });
+    const [csrf] = await Promise.all([employee.waitForNavigation(), employee.click("form[action='/settings/language'] button")]);
+    if (csrf.status() !== 403) throw new Error(`expected the CSRF page, got ${csrf.status()}`);
+    await expectAccessible(employee, `${lang} CSRF page`);
+    await employee.close();
   });
 }

@@ -879,4 +879,33 @@ mod tests {
         let plan = plan(&parsed, &oslo(), false, TODAY).unwrap_or_default();
         assert_eq!((plan.create.len(), plan.new_units.len()), (100_000, 40));
     }
+
+    proptest::proptest! {
+        /// Whatever the names hold (separators, quotes, Norwegian letters), a file written by a
+        /// CSV writer with either separator reads back as written, line numbers included.
+        #[test]
+        fn any_written_file_reads_back(
+            names in proptest::collection::vec("[A-Za-zÆØÅæøå][A-Za-zÆØÅæøå ;,\"'-]{0,30}", 1..20),
+            semicolon in proptest::bool::ANY,
+            bom in proptest::bool::ANY,
+        ) {
+            let mut w = csv::WriterBuilder::new().delimiter(if semicolon { b';' } else { b',' }).from_writer(Vec::new());
+            let _ = w.write_record(["ansattnummer", "navn", "epost", "enhet", "leder", "lokasjon"]);
+            for (i, name) in names.iter().enumerate() {
+                let _ = w.write_record([&i.to_string(), name, &format!("p{i}@etat.no"), "Stab/Team", "", "Oslo"]);
+            }
+            let mut bytes = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+            bytes.extend(w.into_inner().unwrap_or_default());
+            let parsed = parse(bytes.as_slice());
+            proptest::prop_assert!(parsed.is_ok(), "{:?}", parsed.err());
+            let parsed = parsed.unwrap_or_default();
+            proptest::prop_assert_eq!(parsed.rows.len(), names.len());
+            for (i, (row, name)) in parsed.rows.iter().zip(&names).enumerate() {
+                proptest::prop_assert_eq!(&row.name, name.trim());
+                proptest::prop_assert_eq!(row.number.as_str(), i.to_string());
+                proptest::prop_assert_eq!(row.line, i + 2);
+                proptest::prop_assert_eq!(row.unit_path.clone(), vec!["Stab".to_string(), "Team".to_string()]);
+            }
+        }
+    }
 }
