@@ -73,6 +73,10 @@ pub struct ServeArgs {
     /// Fill an empty database with the demo organisation before serving.
     #[arg(long)]
     pub demo: bool,
+    /// samspill is reached only through a reverse proxy that appends the client's address to
+    /// `X-Forwarded-For`; login throttling then counts per client, not per proxy.
+    #[arg(long, env = "SAMSPILL_BEHIND_PROXY")]
+    pub behind_proxy: bool,
 }
 
 /// What the web layer needs to know at run time.
@@ -83,11 +87,18 @@ pub struct WebConfig {
     pub secure_cookies: bool,
     /// The demo organisation is loaded: the sign-in page lists the demo logins.
     pub demo: bool,
+    /// Client addresses come from the last `X-Forwarded-For` entry.
+    pub behind_proxy: bool,
 }
 
 impl WebConfig {
     pub fn new(base_url: &str, demo: bool) -> WebConfig {
-        WebConfig { base_url: base_url.trim_end_matches('/').to_string(), secure_cookies: base_url.starts_with("https://"), demo }
+        WebConfig {
+            base_url: base_url.trim_end_matches('/').to_string(),
+            secure_cookies: base_url.starts_with("https://"),
+            demo,
+            behind_proxy: false,
+        }
     }
 }
 

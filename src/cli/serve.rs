@@ -19,7 +19,8 @@ pub async fn run(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     println!("samspill is listening on http://{address}");
     tracing::info!(%address, "listening");
-    let state = AppState { db, web: Arc::new(WebConfig::new(&args.base_url, args.demo)) };
+    let web = WebConfig { behind_proxy: args.behind_proxy, ..WebConfig::new(&args.base_url, args.demo) };
+    let state = AppState { db, web: Arc::new(web) };
     web::serve(listener, state, shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())

@@ -1,7 +1,7 @@
 //! Signing in and out. Failed attempts are counted per account and per address in the
 //! database; the message never tells whether an e-mail exists.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -71,6 +71,22 @@ struct LoginForm {
     next: String,
 }
 
+/// The client's address: the connection's, or behind a proxy the one the proxy appended last to
+/// `X-Forwarded-For` (earlier entries come from the client and can be forged).
+fn client_address(behind_proxy: bool, headers: &axum::http::HeaderMap, socket: IpAddr) -> IpAddr {
+    if !behind_proxy {
+        return socket;
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .next_back()
+        .and_then(|a| a.trim().parse().ok())
+        .unwrap_or(socket)
+}
+
 /// The throttling key of an account: failed sign-ins and wrong current passwords count here.
 pub(super) fn account_key(email: &str) -> String {
     format!("account:{email}")
@@ -102,6 +118,7 @@ async fn login(
     ctx: Ctx,
     State(app): State<AppState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: axum::http::HeaderMap,
     Form(f): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let i18n = ctx.i18n();
@@ -117,7 +134,7 @@ async fn login(
 
     let now = store::now();
     let account_key = account_key(email.as_str());
-    let address_key = format!("address:{}", addr.ip());
+    let address_key = format!("address:{}", client_address(app.web.behind_proxy, &headers, addr.ip()));
     let mut c = app.db.conn().await?;
     let address_failures = store::throttle::failures_since(c.ex(), &address_key, now - THROTTLE_WINDOW).await?;
     if account_blocked(&mut c, &account_key, now).await? || address_failures >= MAX_FAILURES_PER_ADDRESS {
@@ -168,7 +185,17 @@ async fn logout(ctx: Ctx, State(app): State<AppState>) -> Result<Response, AppEr
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{client_address, safe_next};
+
+    #[test]
+    fn behind_a_proxy_the_last_forwarded_address_counts() {
+        let socket: std::net::IpAddr = [10, 0, 0, 1].into();
+        let mut headers = axum::http::HeaderMap::new();
+        headers.append("x-forwarded-for", "6.6.6.6, 192.0.2.7".parse().unwrap_or(axum::http::HeaderValue::from_static("")));
+        assert_eq!(client_address(true, &headers, socket).to_string(), "192.0.2.7");
+        assert_eq!(client_address(false, &headers, socket), socket, "without a proxy the header is ignored");
+        assert_eq!(client_address(true, &axum::http::HeaderMap::new(), socket), socket);
+    }
 
     #[test]
     fn only_local_paths_are_returned_to() {
