@@ -458,3 +458,18 @@ on_both!(saving_a_person_keeps_a_workplace_deactivated_since, |t: TestDb| async 
     assert!(c.post("/org/people/new", "/org/people", &other).await.contains("Velg en aktiv lokasjon."));
     assert!(c.get("/org/people?q=ida").await.contains("Vadsø"));
 });
+
+on_both!(an_end_date_is_shown_the_norwegian_way, |t: TestDb| async move {
+    t.person("1", "Hanne Dahl", "hr@etat.no", None, true).await;
+    let app = TestApp::spawn(t.db.clone()).await;
+    let c = app.client();
+    c.sign_in("hr@etat.no").await;
+    c.post("/org/locations", "/org/locations", &[("name", "Oslo")]).await;
+    let csv = "ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n2;Sara Slutter;sara@etat.no;Stab;;Oslo;31.12.2099\n";
+    let preview = c.upload(csv.as_bytes(), false).await;
+    let action = preview.body.split("action=\"/org/import/").nth(1).unwrap().split('"').next().unwrap().to_string();
+    c.post_raw(&format!("/org/import/{action}"), &[("csrf", &preview.csrf())]).await;
+    assert!(c.get("/org/people/2").await.contains("Sluttdato fra HR-systemet: 31. desember 2099."));
+    c.post("/org/people/2", "/language", &[("lang", "en"), ("return", "/org/people/2")]).await;
+    assert!(c.get("/org/people/2").await.contains("End date from the HR system: 31 December 2099."));
+});

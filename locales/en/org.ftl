@@ -40,6 +40,7 @@ org-people-deactivate-hint = { $count ->
    *[other] This person leads { $count } active people, who need a new leader first.
   }
 org-people-deactivate-confirm = Deactivate this person?
+org-people-end-date = End date from the HR system: { $date }. From then on, this person cannot sign in.
 org-people-inactive-option = { $name } (deactivated)
 org-people-reactivate = Reactivate
 org-people-error-unit = Choose an active unit.

@@ -40,6 +40,7 @@ org-people-deactivate-hint = { $count ->
    *[other] Personen leder { $count } aktive personer, som må få ny leder først.
   }
 org-people-deactivate-confirm = Vil du deaktivere personen?
+org-people-end-date = Sluttdato fra HR-systemet: { $date }. Fra da av kan personen ikke logge inn.
 org-people-inactive-option = { $name } (deaktivert)
 org-people-reactivate = Aktiver igjen
 org-people-error-unit = Velg en aktiv enhet.

@@ -40,6 +40,7 @@ org-people-deactivate-hint = { $count ->
    *[other] Personen leier { $count } aktive personar, som må få ny leiar først.
   }
 org-people-deactivate-confirm = Vil du deaktivere personen?
+org-people-end-date = Sluttdato frå HR-systemet: { $date }. Frå då av kan personen ikkje logge inn.
 org-people-inactive-option = { $name } (deaktivert)
 org-people-reactivate = Aktiver igjen
 org-people-error-unit = Vel ei aktiv eining.

@@ -176,6 +176,7 @@ mod tests {
             "unchanged",
             "remote",
             "parent",
+            "date",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

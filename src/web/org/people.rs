@@ -206,6 +206,8 @@ struct FormPage {
     days: Vec<DayBox>,
     form: FormState,
     reports: usize,
+    /// The end date from the HR system, written out in the user's language.
+    end_date: Option<String>,
     error: Option<String>,
 }
 
@@ -273,7 +275,12 @@ async fn form_page(
         }
         None => ctx.page("org-people-new", Nav::Organisation),
     };
-    Ok(FormPage { page, person, units, leaders, locations, days, form, reports, error })
+    let end_date = person
+        .as_ref()
+        .and_then(|p| p.end_date.as_deref())
+        .and_then(|d| crate::domain::fields::parse_date(d).ok())
+        .map(|d| i18n.locale().format_date(d));
+    Ok(FormPage { page, person, units, leaders, locations, days, form, reports, end_date, error })
 }
 
 async fn new(ctx: Ctx, State(app): State<AppState>) -> Result<FormPage, AppError> {
