@@ -41,6 +41,8 @@ CREATE TABLE people (
 );
 CREATE INDEX people_leader ON people(leader_id);
 CREATE INDEX people_unit ON people(unit_id);
+-- The people list pages in this order; with the index a page reads only its own rows.
+CREATE INDEX people_sort ON people(sort_key, id);
 
 CREATE TABLE sessions (
     token_hash  TEXT PRIMARY KEY,
