@@ -236,6 +236,7 @@ on_both!(hr_builds_the_organisation_by_hand, |t: TestDb| async move {
     assert_eq!(r.status, 200);
     assert!(r.contains("Skjemaet har feil som må rettes") && r.contains("Fyll ut feltet.") && r.contains("Skriv en gyldig e-postadresse"));
     assert!(r.contains("Skriv høyst 200 tegn."));
+    assert!(r.contains(">Navn: Fyll ut feltet.</a>"), "the summary names each field");
     assert!(r.contains("value=\"lars@\""), "input kept");
     assert_eq!(t.count_people().await, 1, "nothing saved");
 

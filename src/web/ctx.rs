@@ -219,6 +219,28 @@ impl Page {
         self.i18n.t1(key, name, value)
     }
 
+    /// The label of a form field by its name, for the error summary ("Navn: Fyll ut feltet.").
+    pub fn field_label(&self, field: &str) -> Option<String> {
+        let key = match field {
+            "name" => "person-name",
+            "email" => "person-email",
+            "employee_number" => "person-employee-number",
+            "title" => "person-title",
+            "unit" => "person-unit",
+            "leader" => "person-leader",
+            "location" => "person-location",
+            "is_admin" => "org-people-is-admin",
+            "password" => "login-password",
+            "current" => "settings-password-current",
+            "new" => "settings-password-new",
+            "repeat" => "settings-password-repeat",
+            "parent" => "org-units-parent",
+            "file" => "import-file",
+            _ => return None,
+        };
+        Some(self.t(key))
+    }
+
     pub fn lang(&self) -> &'static str {
         self.i18n.locale().code()
     }
