@@ -77,4 +77,5 @@ import-error-email-taken = The e-mail address already belongs to { $holder }.
 import-error-unknown-leader = No leader has employee number { $number }, neither in the file nor in samspill.
 import-error-own-leader = A person cannot be their own leader.
 import-error-cycle = The reporting line goes in a circle: { $numbers }.
+import-error-leaving-leader = This person is leaving but still leads { $numbers }. Give them a new leader in the same file.
 import-error-unknown-location = The site “{ $name }” does not exist. Create it under Sites first.

@@ -77,4 +77,5 @@ import-error-email-taken = E-postadressen tilhører allerede { $holder }.
 import-error-unknown-leader = Finner ingen leder med ansattnummer { $number }, verken i filen eller i samspill.
 import-error-own-leader = En person kan ikke være sin egen leder.
 import-error-cycle = Lederlinjen går i ring: { $numbers }.
+import-error-leaving-leader = Personen slutter, men leder fortsatt { $numbers }. Gi dem ny leder i samme fil.
 import-error-unknown-location = Lokasjonen «{ $name }» finnes ikke. Opprett den under Lokasjoner først.

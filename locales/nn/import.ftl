@@ -77,4 +77,5 @@ import-error-email-taken = E-postadressa høyrer alt til { $holder }.
 import-error-unknown-leader = Finn ingen leiar med tilsettnummer { $number }, verken i fila eller i samspill.
 import-error-own-leader = Ein person kan ikkje vere sin eigen leiar.
 import-error-cycle = Leiarlinja går i ring: { $numbers }.
+import-error-leaving-leader = Personen sluttar, men leier framleis { $numbers }. Gi dei ny leiar i same fil.
 import-error-unknown-location = Lokasjonen «{ $name }» finst ikkje. Opprett han under Lokasjonar først.

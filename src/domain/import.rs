@@ -114,19 +114,60 @@ pub struct ImportRow {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
     Empty,
-    NotUtf8 { line: usize },
-    Unreadable { line: usize },
-    MissingColumns { missing: Vec<Column> },
-    DuplicateColumn { column: Column },
-    FieldCount { line: usize, expected: usize, found: usize },
-    Field { line: usize, column: Column, error: FieldError },
-    DuplicateEmployeeNumber { line: usize, first_line: usize },
-    DuplicateEmail { line: usize, first_line: usize },
-    EmailTaken { line: usize, holder: String },
-    UnknownLeader { line: usize, number: String },
-    OwnLeader { line: usize },
-    Cycle { line: usize, numbers: String },
-    UnknownLocation { line: usize, name: String },
+    NotUtf8 {
+        line: usize,
+    },
+    Unreadable {
+        line: usize,
+    },
+    MissingColumns {
+        missing: Vec<Column>,
+    },
+    DuplicateColumn {
+        column: Column,
+    },
+    FieldCount {
+        line: usize,
+        expected: usize,
+        found: usize,
+    },
+    Field {
+        line: usize,
+        column: Column,
+        error: FieldError,
+    },
+    DuplicateEmployeeNumber {
+        line: usize,
+        first_line: usize,
+    },
+    DuplicateEmail {
+        line: usize,
+        first_line: usize,
+    },
+    EmailTaken {
+        line: usize,
+        holder: String,
+    },
+    UnknownLeader {
+        line: usize,
+        number: String,
+    },
+    OwnLeader {
+        line: usize,
+    },
+    Cycle {
+        line: usize,
+        numbers: String,
+    },
+    UnknownLocation {
+        line: usize,
+        name: String,
+    },
+    /// The person leaves (an end date that has come) but still leads people who stay.
+    LeavingLeader {
+        line: usize,
+        reports: String,
+    },
 }
 
 impl ImportError {
@@ -143,7 +184,8 @@ impl ImportError {
             | ImportError::UnknownLeader { line, .. }
             | ImportError::OwnLeader { line }
             | ImportError::Cycle { line, .. }
-            | ImportError::UnknownLocation { line, .. } => Some(*line),
+            | ImportError::UnknownLocation { line, .. }
+            | ImportError::LeavingLeader { line, .. } => Some(*line),
         }
     }
 
@@ -179,6 +221,7 @@ impl ImportError {
             ImportError::OwnLeader { .. } => ("import-error-own-leader", vec![]),
             ImportError::Cycle { numbers, .. } => ("import-error-cycle", vec![("numbers", numbers.clone())]),
             ImportError::UnknownLocation { name, .. } => ("import-error-unknown-location", vec![("name", name.clone())]),
+            ImportError::LeavingLeader { reports, .. } => ("import-error-leaving-leader", vec![("numbers", reports.clone())]),
         }
     }
 }
@@ -608,6 +651,8 @@ pub fn plan(parsed: &Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Re
 
     // People: new, changed or as before.
     let mut plan = Plan { new_units, reactivated_units, ..Plan::default() };
+    let mut leaving: HashMap<&str, usize> = HashMap::new();
+    let mut staying_leader: Vec<(&str, &str)> = Vec::new();
     for row in &parsed.rows {
         let location = match &row.location {
             None => None,
@@ -637,6 +682,11 @@ pub fn plan(parsed: &Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Re
             active: end_date.is_none_or(|d| d > today),
             end_date,
         };
+        if !data.active {
+            leaving.insert(row.number.as_str(), row.line);
+        } else if let Some(leader) = row.leader.as_ref().filter(|l| *l != &row.number) {
+            staying_leader.push((row.number.as_str(), leader.as_str()));
+        }
         match before {
             None => plan.create.push(data),
             Some(p) => {
@@ -669,6 +719,23 @@ pub fn plan(parsed: &Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Re
     if full {
         for p in snapshot.people.iter().filter(|p| p.active && !p.is_admin && !line_of.contains_key(p.number.as_str())) {
             plan.leavers.push(Leaver { id: p.id, number: p.number.clone(), name: p.name.clone() });
+        }
+    }
+
+    // Someone who leaves by an end date may not go on leading people who stay.
+    if !leaving.is_empty() {
+        let stays_outside_file = |p: &&ExistingPerson| p.active && !line_of.contains_key(p.number.as_str()) && (!full || p.is_admin);
+        let outside =
+            snapshot.people.iter().filter(stays_outside_file).filter_map(|p| Some((p.number.as_str(), *number_of.get(&p.leader?)?)));
+        let mut led: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (report, leader) in staying_leader.into_iter().chain(outside) {
+            if leaving.contains_key(leader) {
+                led.entry(leader).or_default().push(report);
+            }
+        }
+        for (leader, mut reports) in led {
+            reports.sort_unstable();
+            errors.push(ImportError::LeavingLeader { line: leaving[leader], reports: reports.join(", ") });
         }
     }
     errors.into_result(plan)
@@ -807,6 +874,21 @@ mod tests {
         assert_eq!(full.update[0].changes, vec![Change::EndDate, Change::Deactivated]);
         let partial = plan(&parsed, &snapshot_with_people(), false, TODAY).unwrap_or_default();
         assert!(partial.leavers.is_empty());
+    }
+
+    #[test]
+    fn a_leader_who_leaves_must_hand_over_the_people_who_stay() {
+        // Stored: 2 and 3 report to 1. Person 1 leaves today; 2 (in the file) and 3 (not) stay.
+        let file = "ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n1;Person 1;p1@x.no;Stab;;Oslo;24.11.2026\n2;Person 2;p2@x.no;Stab;1;Oslo;\n";
+        let parsed = parse_str(file).unwrap_or_default();
+        let errors = plan(&parsed, &snapshot_with_people(), false, TODAY).err().unwrap_or_default();
+        assert_eq!(errors.listed, vec![ImportError::LeavingLeader { line: 2, reports: "2, 3".into() }]);
+
+        // With a new leader for both in the file, the leaver may go.
+        let file = "ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n1;Person 1;p1@x.no;Stab;;Oslo;24.11.2026\n\
+                    2;Person 2;p2@x.no;Stab;;Oslo;\n3;Person 3;p3@x.no;Stab;2;Oslo;\n";
+        let parsed = parse_str(file).unwrap_or_default();
+        assert!(plan(&parsed, &snapshot_with_people(), false, TODAY).is_ok());
     }
 
     #[test]
