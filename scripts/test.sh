@@ -26,6 +26,11 @@ command -v psql >/dev/null || missing+=(postgresql-client)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "the browser tests need Node.js 20 or newer (playwright-core); this machine has $(node --version)" >&2
+  exit 1
+fi
 
 # A PostgreSQL server for the tests.
 pg_answers() { psql "$1" -Atqc 'SELECT 1' >/dev/null 2>&1; }
