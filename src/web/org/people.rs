@@ -293,12 +293,21 @@ async fn edit(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Res
     form_page(&ctx, &app, Some(id), None, None).await
 }
 
-/// Checks every field against the database as it stands in `tx`; `id` is the person edited.
+/// The id chosen in a select: `Ok(None)` when none was chosen, `Err(())` when it is not allowed.
+fn chosen(value: &str, allowed: impl Fn(i64) -> bool) -> Result<Option<i64>, ()> {
+    match value.parse::<i64>() {
+        Err(_) => Ok(None),
+        Ok(v) if allowed(v) => Ok(Some(v)),
+        Ok(_) => Err(()),
+    }
+}
+
+/// Checks every field against the database as it stands in `tx`; `current` is the person edited.
 async fn validate(
     ctx: &Ctx,
     tx: &mut store::Tx,
     f: &PersonForm,
-    id: Option<i64>,
+    current: Option<&Person>,
     form: &mut FormState,
 ) -> Result<Option<PersonFields>, AppError> {
     let i18n = ctx.i18n();
@@ -308,29 +317,22 @@ async fn validate(
     let title = form.check(&i18n, "title", optional_text(&f.title, 200));
 
     // What the person has now stays allowed even when deactivated since.
-    let current = match id {
-        Some(id) => store::people::get(tx.ex(), PersonId(id)).await?,
-        None => None,
-    };
-    let has_now = |field: fn(&Person) -> Option<i64>, value: i64| current.as_ref().is_some_and(|p| field(p) == Some(value));
+    let id = current.map(|p| p.id);
+    let has_now = |field: fn(&Person) -> Option<i64>, value: i64| current.is_some_and(|p| field(p) == Some(value));
     let units = store::units::nodes(tx.ex()).await?;
-    let unit = match f.unit.parse::<i64>() {
-        Ok(u) if units.iter().any(|x| x.id == u && (x.active || has_now(|p| p.unit_id, u))) => Some(UnitId(u)),
-        Ok(_) => {
+    let unit = chosen(&f.unit, |u| units.iter().any(|x| x.id == u && (x.active || has_now(|p| p.unit_id, u))))
+        .unwrap_or_else(|()| {
             form.add_error("unit", i18n.t("org-people-error-unit"));
             None
-        }
-        Err(_) => None,
-    };
+        })
+        .map(UnitId);
     let locations = store::locations::all(tx.ex()).await?;
-    let location = match f.location.parse::<i64>() {
-        Ok(l) if locations.iter().any(|x| x.id == l && (x.active || has_now(|p| p.location_id, l))) => Some(LocationId(l)),
-        Ok(_) => {
+    let location = chosen(&f.location, |l| locations.iter().any(|x| x.id == l && (x.active || has_now(|p| p.location_id, l))))
+        .unwrap_or_else(|()| {
             form.add_error("location", i18n.t("org-people-error-location"));
             None
-        }
-        Err(_) => None,
-    };
+        })
+        .map(LocationId);
     let leader = match f.leader.parse::<i64>() {
         Err(_) => None,
         Ok(l) if Some(l) == id => {
@@ -351,13 +353,15 @@ async fn validate(
             }
         }
     };
+    // Someone other than the person edited already holds the number or e-mail?
+    let held_by_other = |holder: Option<PersonId>| holder.is_some_and(|h| Some(h.0) != id);
     if let Some(number) = &number
-        && taken(tx, "employee_number", number.as_str(), id).await?
+        && held_by_other(store::people::id_by_number(tx.ex(), number.as_str()).await?)
     {
         form.add_error("employee_number", i18n.t("org-people-error-number-taken"));
     }
     if let Some(email) = &email
-        && taken(tx, "email", email.as_str(), id).await?
+        && held_by_other(store::people::id_by_email(tx.ex(), email.as_str()).await?)
     {
         form.add_error("email", i18n.t("org-people-error-email-taken"));
     }
@@ -377,15 +381,6 @@ async fn validate(
         })),
         _ => Ok(None),
     }
-}
-
-/// Whether someone other than `id` already has this employee number or e-mail.
-async fn taken(tx: &mut store::Tx, column: &str, value: &str, id: Option<i64>) -> Result<bool, AppError> {
-    let holder = match column {
-        "email" => store::people::id_by_email(tx.ex(), value).await?,
-        _ => store::people::id_by_number(tx.ex(), value).await?,
-    };
-    Ok(holder.is_some_and(|h| Some(h.0) != id))
 }
 
 /// The form again when the database refused a duplicate that the checks did not see yet.
@@ -421,7 +416,7 @@ async fn update(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form
     let mut form = f.state();
     let mut tx = app.db.begin().await?;
     let before = store::people::get(tx.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?;
-    let Some(fields) = validate(&ctx, &mut tx, &f, Some(id), &mut form).await? else {
+    let Some(fields) = validate(&ctx, &mut tx, &f, Some(&before), &mut form).await? else {
         drop(tx);
         return Ok(form_page(&ctx, &app, Some(id), Some(form), None).await?.into_response());
     };
