@@ -5,6 +5,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -208,21 +209,29 @@ fn refused(ctx: &Ctx, errors: &Errors, full: bool) -> ImportPage {
     import_page(ctx, Stage::Refused { errors: rows, total: errors.total, more }, full, None)
 }
 
-/// Parses on a blocking thread: a large file must not hold up other requests.
-async fn parse_off_thread(content: Vec<u8>) -> Result<(Vec<u8>, Result<import::Parsed, Errors>), AppError> {
-    tokio::task::spawn_blocking(move || {
-        let parsed = import::parse(content.as_slice());
-        (content, parsed)
+/// Reads a file and plans it (applying the plan unless `dry_run`): the plan, or the page that
+/// lists the file's errors. Parsing runs on a blocking thread: a large file must not hold up
+/// other requests.
+async fn check(ctx: &Ctx, app: &AppState, content: &Bytes, full: bool, dry_run: bool) -> Result<Result<Plan, ImportPage>, AppError> {
+    let shared = content.clone();
+    let parsed =
+        tokio::task::spawn_blocking(move || import::parse(shared.as_ref())).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let parsed = match parsed {
+        Ok(parsed) => parsed,
+        Err(errors) => return Ok(Err(refused(ctx, &errors, full))),
+    };
+    let today = time::OffsetDateTime::now_utc().date();
+    Ok(match imports::run(&app.db, &parsed, full, dry_run, today).await? {
+        Outcome::Refused(errors) => Err(refused(ctx, &errors, full)),
+        Outcome::Planned { plan, .. } => Ok(plan),
     })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))
 }
 
 /// Reads the upload, checks it and plans it without writing people; a valid plan is kept as a draft.
 async fn upload(ctx: Ctx, State(app): State<AppState>, mut multipart: Multipart) -> Result<Response, AppError> {
     require_hr(&ctx)?;
     let user = ctx.user()?.clone();
-    let mut content: Option<Vec<u8>> = None;
+    let mut content: Option<Bytes> = None;
     let mut full = false;
     while let Some(field) = multipart.next_field().await.map_err(|_| AppError::BadRequest)? {
         match field.name() {
@@ -230,7 +239,7 @@ async fn upload(ctx: Ctx, State(app): State<AppState>, mut multipart: Multipart)
                 let has_name = field.file_name().is_some_and(|n| !n.is_empty());
                 let bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?;
                 if has_name || !bytes.is_empty() {
-                    content = Some(bytes.to_vec());
+                    content = Some(bytes);
                 }
             }
             Some("full") => full = field.text().await.map_err(|_| AppError::BadRequest)? == "on",
@@ -241,15 +250,9 @@ async fn upload(ctx: Ctx, State(app): State<AppState>, mut multipart: Multipart)
         let message = ctx.i18n().t("import-error-no-file");
         return Ok(import_page(&ctx, Stage::Upload, full, Some(message)).into_response());
     };
-    let (content, parsed) = parse_off_thread(content).await?;
-    let parsed = match parsed {
-        Ok(parsed) => parsed,
-        Err(errors) => return Ok(refused(&ctx, &errors, full).into_response()),
-    };
-    let today = time::OffsetDateTime::now_utc().date();
-    let plan = match imports::run(&app.db, &parsed, full, true, today).await? {
-        Outcome::Refused(errors) => return Ok(refused(&ctx, &errors, full).into_response()),
-        Outcome::Planned { plan, .. } => plan,
+    let plan = match check(&ctx, &app, &content, full, true).await? {
+        Ok(plan) => plan,
+        Err(page) => return Ok(page.into_response()),
     };
     if plan.is_empty() {
         return Ok(import_page(&ctx, Stage::NothingToDo, full, None).into_response());
@@ -270,15 +273,10 @@ async fn apply(ctx: Ctx, State(app): State<AppState>, Path(draft): Path<i64>) ->
         let mut c = app.db.conn().await?;
         imports::draft(c.ex(), draft, person).await?.ok_or(AppError::NotFound)?
     };
-    let (_, parsed) = parse_off_thread(content).await?;
-    let parsed = match parsed {
-        Ok(parsed) => parsed,
-        Err(errors) => return Ok(refused(&ctx, &errors, full).into_response()),
-    };
-    let today = time::OffsetDateTime::now_utc().date();
-    let plan = match imports::run(&app.db, &parsed, full, false, today).await? {
-        Outcome::Refused(errors) => return Ok(refused(&ctx, &errors, full).into_response()),
-        Outcome::Planned { plan, .. } => plan,
+    let content = Bytes::from(content);
+    let plan = match check(&ctx, &app, &content, full, false).await? {
+        Ok(plan) => plan,
+        Err(page) => return Ok(page.into_response()),
     };
     let mut c = app.db.conn().await?;
     imports::delete_drafts(c.ex(), person).await?;
