@@ -182,7 +182,8 @@ pub async fn update(ex: Ex<'_>, id: PersonId, p: &PersonFields) -> Result<u64> {
     )
 }
 
-/// Deactivating ends the person's sessions too.
+/// Deactivates or reactivates. A deactivated person's sessions stop working at once: the session
+/// lookup requires an active person.
 pub async fn set_active(ex: Ex<'_>, id: PersonId, active: bool) -> Result<u64> {
     exec!(ex, "UPDATE people SET active = $1, updated_at = $2 WHERE id = $3", active, now(), id.0)
 }
