@@ -27,16 +27,29 @@ impl DatabaseUrl {
         &self.0
     }
 
-    /// The URL with any password replaced by `***`, safe for logs and error messages.
+    /// The URL with any password replaced by `***`, in the user part or as a `password=`
+    /// parameter, safe for logs and error messages.
     pub fn redacted(&self) -> String {
-        let Some((scheme, rest)) = self.0.split_once("://") else { return self.0.clone() };
-        match rest.split_once('@') {
-            Some((userinfo, host)) if userinfo.contains(':') => {
+        let (base, query) = match self.0.split_once('?') {
+            Some((b, q)) => (b, Some(q)),
+            None => (self.0.as_str(), None),
+        };
+        let base = match base.split_once("://").map(|(scheme, rest)| (scheme, rest.split_once('@'))) {
+            Some((scheme, Some((userinfo, host)))) if userinfo.contains(':') => {
                 let user = userinfo.split(':').next().unwrap_or("");
                 format!("{scheme}://{user}:***@{host}")
             }
-            _ => self.0.clone(),
-        }
+            _ => base.to_string(),
+        };
+        let Some(query) = query else { return base };
+        let params: Vec<String> = query
+            .split('&')
+            .map(|p| match p.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                _ => p.to_string(),
+            })
+            .collect();
+        format!("{base}?{}", params.join("&"))
     }
 }
 
@@ -66,10 +79,10 @@ pub struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, env = "SAMSPILL_BIND", default_value = "127.0.0.1:8080")]
     pub bind: SocketAddr,
-    /// The address people reach samspill at; links in e-mail and calendars use it, and an
-    /// `https://` address makes cookies Secure.
-    #[arg(long = "base-url", env = "SAMSPILL_BASE_URL", default_value = "http://localhost:8080")]
-    pub base_url: String,
+    /// The address people reach samspill at, e.g. `https://samspill.etat.no`. Form posts must
+    /// come from it, links in e-mail and calendars use it, and `https://` makes cookies Secure.
+    #[arg(long = "base-url", env = "SAMSPILL_BASE_URL", value_parser = origin_of)]
+    pub base_url: Option<Origin>,
     /// Fill an empty database with the demo organisation before serving.
     #[arg(long)]
     pub demo: bool,
@@ -79,12 +92,59 @@ pub struct ServeArgs {
     pub behind_proxy: bool,
 }
 
+/// Scheme, host and port of a base URL, written as browsers send it in `Origin`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin(String);
+
+impl Origin {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.0.starts_with("https://")
+    }
+}
+
+/// Reads the origin of an `http://` or `https://` URL; a path after it is ignored, a default
+/// port is left out.
+pub fn origin_of(url: &str) -> Result<Origin, String> {
+    let uri: axum::http::Uri = url.trim().parse().map_err(|_| format!("not a URL: {url}"))?;
+    let scheme = uri.scheme_str().filter(|s| *s == "http" || *s == "https").ok_or("the URL must start with http:// or https://")?;
+    let authority = uri.authority().ok_or("the URL must name a host")?;
+    if authority.as_str().contains('@') {
+        return Err("the URL must not carry a user name".into());
+    }
+    let host = authority.host().to_ascii_lowercase();
+    let default_port = if scheme == "https" { 443 } else { 80 };
+    Ok(Origin(match authority.port_u16() {
+        Some(port) if port != default_port => format!("{scheme}://{host}:{port}"),
+        _ => format!("{scheme}://{host}"),
+    }))
+}
+
+/// The names of samspill's cookies. Over https they carry the `__Host-` prefix, which browsers
+/// accept only from this very host, over https, for the whole site: a sibling domain or a
+/// plain-http page cannot plant them.
+#[derive(Clone, Copy, Debug)]
+pub struct CookieNames {
+    pub session: &'static str,
+    pub visitor: &'static str,
+    pub lang: &'static str,
+}
+
+const PLAIN_COOKIES: CookieNames = CookieNames { session: "samspill_session", visitor: "samspill_visitor", lang: "samspill_lang" };
+const HOST_COOKIES: CookieNames =
+    CookieNames { session: "__Host-samspill_session", visitor: "__Host-samspill_visitor", lang: "__Host-samspill_lang" };
+
 /// What the web layer needs to know at run time.
 #[derive(Clone, Debug)]
 pub struct WebConfig {
-    pub base_url: String,
-    /// Cookies carry `Secure` when samspill is reached over https.
+    /// Where people reach samspill, when configured; otherwise each request's own host counts.
+    pub origin: Option<Origin>,
+    /// Cookies carry `Secure` (and the `__Host-` prefix) when samspill is reached over https.
     pub secure_cookies: bool,
+    pub cookies: CookieNames,
     /// The demo organisation is loaded: the sign-in page lists the demo logins.
     pub demo: bool,
     /// Client addresses come from the last `X-Forwarded-For` entry.
@@ -92,13 +152,9 @@ pub struct WebConfig {
 }
 
 impl WebConfig {
-    pub fn new(base_url: &str, demo: bool) -> WebConfig {
-        WebConfig {
-            base_url: base_url.trim_end_matches('/').to_string(),
-            secure_cookies: base_url.starts_with("https://"),
-            demo,
-            behind_proxy: false,
-        }
+    pub fn new(origin: Option<Origin>, demo: bool) -> WebConfig {
+        let secure_cookies = origin.as_ref().is_some_and(Origin::is_https);
+        WebConfig { origin, secure_cookies, cookies: if secure_cookies { HOST_COOKIES } else { PLAIN_COOKIES }, demo, behind_proxy: false }
     }
 }
 
@@ -112,5 +168,31 @@ mod tests {
         assert_eq!(url.to_string(), "postgres://app:***@db.example:5432/samspill");
         assert!(!format!("{url:?}").contains("hemmelig"));
         assert!(DatabaseUrl::parse("mysql://x").is_err());
+    }
+
+    #[test]
+    fn password_in_the_query_never_shows() {
+        let url = DatabaseUrl::parse("postgres://app@db.example/samspill?sslmode=require&password=hemmelig&user=app").unwrap();
+        assert_eq!(url.to_string(), "postgres://app@db.example/samspill?sslmode=require&password=***&user=app");
+        let both = DatabaseUrl::parse("postgres://app:hemmelig@db/s?password=hemmelig").unwrap();
+        assert!(!both.to_string().contains("hemmelig"), "{both}");
+    }
+
+    #[test]
+    fn origins() {
+        let ok = [
+            ("https://samspill.etat.no", "https://samspill.etat.no"),
+            ("https://Samspill.Etat.no:443/app/", "https://samspill.etat.no"),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+            ("http://localhost:80", "http://localhost"),
+        ];
+        for (url, origin) in ok {
+            assert_eq!(origin_of(url).unwrap().as_str(), origin, "{url}");
+        }
+        for bad in ["samspill.etat.no", "ftp://x.no", "https://user:pw@x.no", "/path"] {
+            assert!(origin_of(bad).is_err(), "{bad}");
+        }
+        assert!(WebConfig::new(Some(origin_of("https://x.no").unwrap()), false).cookies.session.starts_with("__Host-"));
+        assert!(!WebConfig::new(None, false).secure_cookies);
     }
 }

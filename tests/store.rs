@@ -113,7 +113,9 @@ on_both!(sessions_expire_and_end_with_deactivation, |t: TestDb| async move {
     store::sessions::create(c.ex(), "b", emma, now - 120, now - 60).await.unwrap();
     assert_eq!(store::sessions::user(c.ex(), "a", now).await.unwrap().unwrap().name, "Emma Nilsen");
     assert!(store::sessions::user(c.ex(), "b", now).await.unwrap().is_none(), "an expired session is no session");
-    store::sessions::delete_expired(c.ex(), now).await.unwrap();
+    assert_eq!(store::sessions::delete_expired(c.ex(), now).await.unwrap(), 1, "the sweep removes the expired session");
+    assert_eq!(store::sessions::delete_expired(c.ex(), now).await.unwrap(), 0);
+    assert!(store::sessions::user(c.ex(), "a", now).await.unwrap().is_some(), "and only that one");
     store::people::set_active(c.ex(), emma, false).await.unwrap();
     assert!(store::sessions::user(c.ex(), "a", now).await.unwrap().is_none(), "a deactivated person has no session");
 });
@@ -132,10 +134,15 @@ on_both!(unique_employee_numbers_and_emails_are_kept_by_the_database, |t: TestDb
         home_office_days: Default::default(),
     };
     let err = store::people::insert(c.ex(), &fields).await.unwrap_err();
-    assert!(store::is_unique_violation(&err));
+    assert!(store::is_unique_violation(&err), "the same e-mail");
+    let same_number = store::people::PersonFields { employee_number: "1".into(), email: "emma2@etat.no".into(), ..fields };
+    let err = store::people::insert(c.ex(), &same_number).await.unwrap_err();
+    assert!(store::is_unique_violation(&err), "the same employee number");
+    assert_eq!(t.count_people().await, 1);
 });
 
-/// The two migration sets are kept in step: the same tables with the same columns.
+/// The two migration sets are kept in step: the same tables and columns, with the same types and
+/// nullability, the same indexes (unique or not, on the same columns) and the same foreign keys.
 #[tokio::test]
 async fn sqlite_and_postgres_schemas_match() {
     let lite = TestDb::new(common::Backend::Sqlite).await;
@@ -143,24 +150,89 @@ async fn sqlite_and_postgres_schemas_match() {
     let mut a = lite.db.conn().await.unwrap();
     let mut b = pg.db.conn().await.unwrap();
     let (store::Conn::Sqlite(a), store::Conn::Pg(b)) = (&mut a, &mut b) else { panic!("backends") };
-    let mut sqlite: Vec<(String, String)> = sqlx::query_as(
-        "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
-         WHERE m.type = 'table' AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-    )
+    const SQLITE_TABLES: &str = "sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' \
+                                 AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+    const PG_TABLES: &str = "pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace \
+                             WHERE n.nspname = 'public' AND t.relkind = 'r' AND t.relname NOT LIKE '\\_sqlx%'";
+
+    // Columns: the type each database stores, told in one vocabulary, and whether NULL is allowed.
+    let canonical = |t: &str| match t.to_ascii_lowercase().as_str() {
+        "integer" | "bigint" => "integer".to_string(),
+        "blob" | "bytea" => "bytes".to_string(),
+        other => other.to_string(),
+    };
+    let sqlite_columns: Vec<(String, String, String, bool, bool)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT m.name, p.name, p.type, p.\"notnull\", p.pk > 0 FROM {}",
+        SQLITE_TABLES.replace("sqlite_master m WHERE", "sqlite_master m JOIN pragma_table_info(m.name) p WHERE")
+    )))
     .fetch_all(&mut **a)
     .await
     .unwrap();
-    let mut postgres: Vec<(String, String)> = sqlx::query_as(
-        "SELECT table_name::text, column_name::text FROM information_schema.columns \
+    let mut sqlite: Vec<(String, String, String, bool)> =
+        sqlite_columns.into_iter().map(|(t, c, ty, not_null, pk)| (t, c, canonical(&ty), not_null || pk)).collect();
+    let pg_columns: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT table_name::text, column_name::text, data_type::text, is_nullable::text FROM information_schema.columns \
          WHERE table_schema = 'public' AND table_name NOT LIKE '\\_sqlx%'",
     )
     .fetch_all(&mut **b)
     .await
     .unwrap();
+    let mut postgres: Vec<(String, String, String, bool)> =
+        pg_columns.into_iter().map(|(t, c, ty, nullable)| (t, c, canonical(&ty), nullable == "NO")).collect();
     sqlite.sort();
     postgres.sort();
     assert!(sqlite.len() > 20);
-    assert_eq!(sqlite, postgres);
+    assert_eq!(sqlite, postgres, "columns, types and nullability");
+
+    // Indexes other than primary keys: table, columns in order, unique.
+    let mut sqlite_indexes: Vec<(String, String, bool)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT m.name, (SELECT group_concat(ii.name, ',' ORDER BY ii.seqno) FROM pragma_index_info(il.name) ii), il.\"unique\" = 1 \
+         FROM {} AND il.origin <> 'pk'",
+        SQLITE_TABLES.replace("sqlite_master m WHERE", "sqlite_master m JOIN pragma_index_list(m.name) il WHERE")
+    )))
+    .fetch_all(&mut **a)
+    .await
+    .unwrap();
+    let mut pg_indexes: Vec<(String, String, bool)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT t.relname::text, array_to_string(ARRAY(SELECT a.attname::text FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord) \
+         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord), ','), ix.indisunique \
+         FROM {} AND NOT ix.indisprimary",
+        PG_TABLES.replace("pg_class t JOIN", "pg_index ix JOIN pg_class t ON t.oid = ix.indrelid JOIN")
+    )))
+    .fetch_all(&mut **b)
+    .await
+    .unwrap();
+    sqlite_indexes.sort();
+    pg_indexes.sort();
+    assert!(sqlite_indexes.len() >= 8, "{sqlite_indexes:?}");
+    assert_eq!(sqlite_indexes, pg_indexes, "indexes");
+
+    // Foreign keys: table, column, the table and column it refers to, and what a delete does.
+    let mut sqlite_keys: Vec<(String, String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT m.name, f.\"from\", f.\"table\", f.\"to\", lower(f.on_delete) FROM {}",
+        SQLITE_TABLES.replace("sqlite_master m WHERE", "sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE")
+    )))
+    .fetch_all(&mut **a)
+    .await
+    .unwrap();
+    let mut pg_keys: Vec<(String, String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT t.relname::text, a.attname::text, r.relname::text, ra.attname::text, \
+         CASE c.confdeltype WHEN 'c' THEN 'cascade' WHEN 'n' THEN 'set null' WHEN 'r' THEN 'restrict' ELSE 'no action' END \
+         FROM {} AND c.contype = 'f'",
+        PG_TABLES.replace(
+            "pg_class t JOIN",
+            "pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid \
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] \
+             JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = c.confkey[1] JOIN"
+        )
+    )))
+    .fetch_all(&mut **b)
+    .await
+    .unwrap();
+    sqlite_keys.sort();
+    pg_keys.sort();
+    assert!(sqlite_keys.len() >= 6, "{sqlite_keys:?}");
+    assert_eq!(sqlite_keys, pg_keys, "foreign keys");
 }
 
 on_both!(an_end_date_ends_sign_in_on_the_day_and_the_sweep_deactivates, |t: TestDb| async move {

@@ -1,8 +1,6 @@
 //! `samspill serve`: migrate (done by the caller), optionally load the demo, then serve until
 //! SIGINT or SIGTERM.
 
-use std::sync::Arc;
-
 use anyhow::Context;
 
 use super::demo;
@@ -19,8 +17,8 @@ pub async fn run(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     println!("samspill is listening on http://{address}");
     tracing::info!(%address, "listening");
-    let web = WebConfig { behind_proxy: args.behind_proxy, ..WebConfig::new(&args.base_url, args.demo) };
-    let state = AppState { db, web: Arc::new(web) };
+    let web = WebConfig { behind_proxy: args.behind_proxy, ..WebConfig::new(args.base_url, args.demo) };
+    let state = AppState::new(db, web).await.context("cannot read the server keys")?;
     web::serve(listener, state, shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())

@@ -7,6 +7,7 @@ pub mod locale;
 pub mod org;
 pub mod password;
 pub mod text;
+pub mod throttle;
 
 /// Identifies a person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

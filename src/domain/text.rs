@@ -7,6 +7,15 @@ pub fn search_text(name: &str, email: &str, employee_number: &str) -> String {
     format!("{}\n{}\n{}", name.to_lowercase(), email.to_lowercase(), employee_number.to_lowercase())
 }
 
+/// A search reads at most this many characters; the rest is ignored. Names, e-mails and employee
+/// numbers are far shorter, and SQL pattern lengths are bounded.
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// A search as typed, cut to [`MAX_SEARCH_CHARS`] (what the search box shows again).
+pub fn capped_search(input: &str) -> String {
+    input.trim().chars().take(MAX_SEARCH_CHARS).collect()
+}
+
 /// A search as typed, ready for `LIKE '%' || $1 || '%'`: lowercased, wildcards removed.
 pub fn search_query(input: &str) -> String {
     input.trim().to_lowercase().replace(['%', '_', '\n'], "")
@@ -36,6 +45,8 @@ mod tests {
     fn norwegian_letters_search_and_sort_after_z() {
         assert!(search_text("Øyvind Strand", "oyvind@etat.no", "A-7").contains(&search_query(" ØYVIND ")));
         assert_eq!(search_query("50%_off"), "50off");
+        assert_eq!(capped_search(&"ø".repeat(50_000)).chars().count(), MAX_SEARCH_CHARS);
+        assert_eq!(capped_search("  Lars "), "Lars");
         let mut names = vec!["Åse", "Øyvind", "Zofia", "Ærlig", "Anders", "Émile"];
         names.sort_by_key(|n| sort_key(n));
         assert_eq!(names, ["Anders", "Émile", "Zofia", "Ærlig", "Øyvind", "Åse"]);

@@ -2,6 +2,7 @@
 //! PostgreSQL; the macros below run it through whichever pool or transaction is at hand.
 
 pub mod imports;
+pub mod keys;
 pub mod locations;
 pub mod people;
 pub mod sessions;
@@ -17,7 +18,20 @@ use sqlx::{PgConnection, SqliteConnection};
 
 use crate::config::DatabaseUrl;
 
-pub type Result<T> = std::result::Result<T, sqlx::Error>;
+/// A failed database call. The driver's error stays inside the store; callers ask only what they
+/// act on (a duplicate) and otherwise log it.
+#[derive(Debug, thiserror::Error)]
+#[error("database: {0}")]
+pub struct Error(#[from] sqlx::Error);
+
+impl Error {
+    /// A unique constraint refused the write (the same code on both databases).
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(&self.0, sqlx::Error::Database(d) if d.is_unique_violation())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
 
 /// A connection pool on one of the two supported databases.
 #[derive(Clone, Debug)]
@@ -73,8 +87,8 @@ impl Tx {
 
     pub async fn commit(self) -> Result<()> {
         match self {
-            Tx::Sqlite(t) => t.commit().await,
-            Tx::Pg(t) => t.commit().await,
+            Tx::Sqlite(t) => Ok(t.commit().await?),
+            Tx::Pg(t) => Ok(t.commit().await?),
         }
     }
 }
@@ -92,28 +106,28 @@ macro_rules! on {
 /// `rows!(ex, Row, "SELECT …", args…)` → `Vec<Row>`.
 macro_rules! rows {
     ($ex:expr, $row:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
-        $crate::store::on!($ex, |c| sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.fetch_all(&mut *c).await)
+        $crate::store::on!($ex, |c| sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.fetch_all(&mut *c).await.map_err($crate::store::Error::from))
     };
 }
 
 /// `row!(ex, Row, "SELECT …", args…)` → `Option<Row>`.
 macro_rules! row {
     ($ex:expr, $row:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
-        $crate::store::on!($ex, |c| sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.fetch_optional(&mut *c).await)
+        $crate::store::on!($ex, |c| sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.fetch_optional(&mut *c).await.map_err($crate::store::Error::from))
     };
 }
 
 /// `scalar!(ex, T, "SELECT one value", args…)` → `T`.
 macro_rules! scalar {
     ($ex:expr, $t:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
-        $crate::store::on!($ex, |c| sqlx::query_scalar::<_, $t>($sql)$(.bind($arg))*.fetch_one(&mut *c).await)
+        $crate::store::on!($ex, |c| sqlx::query_scalar::<_, $t>($sql)$(.bind($arg))*.fetch_one(&mut *c).await.map_err($crate::store::Error::from))
     };
 }
 
 /// `exec!(ex, "UPDATE …", args…)` → rows affected.
 macro_rules! exec {
     ($ex:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
-        $crate::store::on!($ex, |c| sqlx::query($sql)$(.bind($arg))*.execute(&mut *c).await.map(|r| r.rows_affected()))
+        $crate::store::on!($ex, |c| sqlx::query($sql)$(.bind($arg))*.execute(&mut *c).await.map(|r| r.rows_affected()).map_err($crate::store::Error::from))
     };
 }
 
@@ -122,6 +136,9 @@ pub(crate) use {exec, on, row, rows, scalar};
 /// Each SQLite connection runs on a thread of its own; beyond a few, readers only add thread
 /// switches on a small machine (measured with bench/run.sh), and writers take turns anyway.
 const SQLITE_CONNECTIONS: u32 = 4;
+
+/// The PostgreSQL advisory lock that write transactions take turns on ("samspill" in ASCII).
+const WRITE_LOCK: i64 = 0x7361_6d73_7069_6c6c;
 
 static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
@@ -163,12 +180,19 @@ impl Db {
         })
     }
 
-    /// Starts a write transaction. SQLite takes the write lock at once (`BEGIN IMMEDIATE`), so a
-    /// read-then-write transaction cannot fail half-way on a lock upgrade.
+    /// Starts a write transaction; write transactions take turns on both databases, so a rule
+    /// that reads and then writes (no reporting cycle, unique names, an import planned against
+    /// the data as it stands) holds however many requests arrive at once. SQLite takes its write
+    /// lock at once (`BEGIN IMMEDIATE`), which also keeps a lock upgrade from failing half-way;
+    /// PostgreSQL takes one transaction-level advisory lock, released at commit or rollback.
     pub async fn begin(&self) -> Result<Tx> {
         Ok(match self {
             Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Pg(p) => Tx::Pg(p.begin().await?),
+            Db::Pg(p) => {
+                let mut tx = p.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(WRITE_LOCK).execute(&mut *tx).await?;
+                Tx::Pg(tx)
+            }
         })
     }
 
@@ -219,7 +243,7 @@ pub fn today(now: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(now).map(|t| t.date()).unwrap_or(time::Date::MIN).to_string()
 }
 
-/// True when the error is a unique-constraint violation (the same code on both databases).
-pub fn is_unique_violation(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+/// True when the error is a unique-constraint violation.
+pub fn is_unique_violation(e: &Error) -> bool {
+    e.is_unique_violation()
 }

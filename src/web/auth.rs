@@ -1,12 +1,13 @@
-//! Signing in and out. Failed attempts are counted per account and per address in the
-//! database; the message never tells whether an e-mail exists.
+//! Signing in and out. Attempts are counted in the database before any password is checked
+//! (the rules are in `domain::throttle`); the message never tells whether an e-mail exists.
 
 use std::net::{IpAddr, SocketAddr};
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::header::SET_COOKIE;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -18,14 +19,11 @@ use super::error::AppError;
 use super::forms::FormState;
 use crate::domain::PersonId;
 use crate::domain::fields::Email;
-use crate::domain::password;
+use crate::domain::{password, throttle};
 use crate::store;
 
 /// A session lasts a working day and a half, then the person signs in again.
 pub const SESSION_SECONDS: i64 = 12 * 3600;
-const THROTTLE_WINDOW: i64 = 15 * 60;
-const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-const MAX_FAILURES_PER_ADDRESS: i64 = 50;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/login", get(login_page).post(login)).route("/logout", post(logout))
@@ -59,7 +57,7 @@ async fn login_page(ctx: Ctx, State(app): State<AppState>, Query(q): Query<Login
     } else {
         None
     };
-    let form = FormState::with_values([("next", q.next)]);
+    let form = FormState::with_values([("next", safe_next(&q.next).to_string())]);
     LoginPage { page: ctx.page("login-title", Nav::None), form, notice, demo: app.web.demo }.into_response()
 }
 
@@ -87,19 +85,59 @@ fn client_address(behind_proxy: bool, headers: &axum::http::HeaderMap, socket: I
         .unwrap_or(socket)
 }
 
-/// The throttling key of an account: failed sign-ins and wrong current passwords count here.
-pub(super) fn account_key(email: &str) -> String {
-    format!("account:{email}")
+/// The address of the client, as attempts are counted by.
+pub(super) struct ClientAddress(IpAddr);
+
+impl FromRequestParts<AppState> for ClientAddress {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+        let socket =
+            parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()).ok_or(AppError::Internal("no peer address".into()))?;
+        Ok(ClientAddress(client_address(app.web.behind_proxy, &parts.headers, socket)))
+    }
 }
 
-/// Too many recent failures for this account?
-pub(super) async fn account_blocked(c: &mut store::Conn, key: &str, now: i64) -> Result<bool, AppError> {
-    Ok(store::throttle::failures_since(c.ex(), key, now - THROTTLE_WINDOW).await? >= MAX_FAILURES_PER_ACCOUNT)
+/// A password guess that the limits let through; written down before the password is checked.
+pub(super) struct Guess {
+    attempt: store::throttle::Attempt,
+    account_and_address: String,
+}
+
+/// Counts a guess at `email`'s password from `client`; `None` when the limits refuse it, and then
+/// no password may be checked.
+pub(super) async fn begin_guess(app: &AppState, email: &str, client: &ClientAddress) -> Result<Option<Guess>, AppError> {
+    let [account_and_address, account, address] = throttle::keys(email, &client.0.to_string());
+    let now = store::now();
+    let mut c = app.db.conn().await?;
+    let (attempt, counts) =
+        store::throttle::record(c.ex(), [&account_and_address, &account, &address], now, now - throttle::WINDOW).await?;
+    let counts = throttle::Counts { account_and_address: counts.first, account: counts.second, address: counts.third };
+    if throttle::may_try(counts) {
+        Ok(Some(Guess { attempt, account_and_address }))
+    } else {
+        tracing::warn!("sign-in attempt refused by throttling");
+        store::throttle::withdraw(c.ex(), attempt).await?;
+        Ok(None)
+    }
+}
+
+/// The password was right: the guess and the earlier failures from this address are forgotten.
+pub(super) async fn guess_was_right(app: &AppState, guess: Guess) -> Result<(), AppError> {
+    let mut c = app.db.conn().await?;
+    store::throttle::withdraw(c.ex(), guess.attempt).await?;
+    store::throttle::clear(c.ex(), &guess.account_and_address).await?;
+    Ok(())
+}
+
+/// Checks a password against a stored hash off the request threads: hashing is slow on purpose.
+pub(super) async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
+    tokio::task::spawn_blocking(move || password::verify(&password, hash.as_deref())).await.map_err(|e| AppError::Internal(e.to_string()))
 }
 
 /// Only a path on this site may be the place to return to.
 pub(super) fn safe_next(next: &str) -> &str {
-    if next.starts_with("/login") { "/" } else { local_path(next) }
+    if next.starts_with("/login") || next.len() > super::ctx::MAX_RETURN_PATH { "/" } else { local_path(next) }
 }
 
 /// A path on this site, or `/`: a redirect never leads to another site.
@@ -114,13 +152,7 @@ pub(super) fn local_path(path: &str) -> &str {
     if ok { path } else { "/" }
 }
 
-async fn login(
-    ctx: Ctx,
-    State(app): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: axum::http::HeaderMap,
-    Form(f): Form<LoginForm>,
-) -> Result<Response, AppError> {
+async fn login(ctx: Ctx, State(app): State<AppState>, client: ClientAddress, Form(f): Form<LoginForm>) -> Result<Response, AppError> {
     let i18n = ctx.i18n();
     let mut form = FormState::with_values([("email", f.email.clone()), ("next", f.next.clone())]);
     let email = form.check(&i18n, "email", Email::parse(&f.email));
@@ -132,32 +164,24 @@ async fn login(
         return Ok(render(form).into_response());
     };
 
-    let now = store::now();
-    let account_key = account_key(email.as_str());
-    let address_key = format!("address:{}", client_address(app.web.behind_proxy, &headers, addr.ip()));
-    let mut c = app.db.conn().await?;
-    let address_failures = store::throttle::failures_since(c.ex(), &address_key, now - THROTTLE_WINDOW).await?;
-    if account_blocked(&mut c, &account_key, now).await? || address_failures >= MAX_FAILURES_PER_ADDRESS {
+    let Some(guess) = begin_guess(&app, email.as_str(), &client).await? else {
         form.add_error("email", i18n.t("login-error-throttled"));
         return Ok(render(form).into_response());
-    }
-
-    let account = store::people::credentials(c.ex(), email.as_str()).await?;
-    drop(c);
+    };
+    let account = {
+        let mut c = app.db.conn().await?;
+        store::people::credentials(c.ex(), email.as_str()).await?
+    };
     let stored_hash = account.as_ref().and_then(|(_, hash, active)| hash.clone().filter(|_| *active));
-    let password = f.password;
-    let verified = tokio::task::spawn_blocking(move || password::verify(&password, stored_hash.as_deref()))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-
-    let mut c = app.db.conn().await?;
+    let verified = verify_password(f.password, stored_hash).await?;
     let Some(person) = account.filter(|_| verified).map(|(id, _, _)| PersonId(id)) else {
-        store::throttle::record_failure(c.ex(), &account_key, now).await?;
-        store::throttle::record_failure(c.ex(), &address_key, now).await?;
         form.add_error("email", i18n.t("login-error-invalid"));
         return Ok(render(form).into_response());
     };
-    store::throttle::clear(c.ex(), &account_key).await?;
+    guess_was_right(&app, guess).await?;
+
+    let now = store::now();
+    let mut c = app.db.conn().await?;
     // A fresh token at every sign-in: a session id planted before it is worth nothing.
     if let Some(old) = &ctx.req.session_token {
         store::sessions::delete(c.ex(), &ctx::token_hash(old)).await?;
@@ -168,8 +192,11 @@ async fn login(
     }
     store::sessions::create(c.ex(), &ctx::token_hash(&token), person, now, now + SESSION_SECONDS).await?;
     tracing::info!(person = person.0, "signed in");
+    let names = app.web.cookies;
     let mut response = Redirect::to(safe_next(&f.next)).into_response();
-    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, ctx::SESSION_COOKIE, &token, Some(SESSION_SECONDS)));
+    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.session, &token, Some(SESSION_SECONDS)));
+    // Forms now carry tokens bound to the session; the visitor value is spent.
+    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.visitor, "", Some(0)));
     Ok(response)
 }
 
@@ -178,8 +205,11 @@ async fn logout(ctx: Ctx, State(app): State<AppState>) -> Result<Response, AppEr
         let mut c = app.db.conn().await?;
         store::sessions::delete(c.ex(), &ctx::token_hash(token)).await?;
     }
+    let names = app.web.cookies;
     let mut response = Redirect::to("/login?signed_out=1").into_response();
-    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, ctx::SESSION_COOKIE, "", Some(0)));
+    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.session, "", Some(0)));
+    // The next page makes a new visitor value, so no token from before sign-out works again.
+    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.visitor, "", Some(0)));
     Ok(response)
 }
 
@@ -191,7 +221,7 @@ mod tests {
     fn behind_a_proxy_the_last_forwarded_address_counts() {
         let socket: std::net::IpAddr = [10, 0, 0, 1].into();
         let mut headers = axum::http::HeaderMap::new();
-        headers.append("x-forwarded-for", "6.6.6.6, 192.0.2.7".parse().unwrap_or(axum::http::HeaderValue::from_static("")));
+        headers.append("x-forwarded-for", "6.6.6.6, 192.0.2.7".parse().unwrap());
         assert_eq!(client_address(true, &headers, socket).to_string(), "192.0.2.7");
         assert_eq!(client_address(false, &headers, socket), socket, "without a proxy the header is ignored");
         assert_eq!(client_address(true, &axum::http::HeaderMap::new(), socket), socket);

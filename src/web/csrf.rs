@@ -1,18 +1,62 @@
-//! CSRF protection: every state-changing request carries the token from the `samspill_csrf`
-//! cookie (double submit) in a form field `csrf`, an `X-CSRF-Token` header (htmx) or, for file
-//! uploads, the query string. A cross-site Origin is refused as well.
+//! CSRF protection. Every state-changing request carries a token in a form field `csrf`, an
+//! `X-CSRF-Token` header (htmx) or, for file uploads, the query string. The token is an HMAC,
+//! under a key kept in the database, of what the request is bound to: the session when signed
+//! in, else a random visitor cookie. A token from another session, or a cookie and field made up
+//! together, does not match. The `Origin`, when sent, must be samspill's own.
 
 use axum::body::{Body, Bytes};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::Method;
 use axum::http::header::{CONTENT_TYPE, HOST, ORIGIN};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
 
-use super::ctx::RequestCtx;
+use super::AppState;
+use super::ctx::{RequestCtx, hex, random_token};
 use super::error::AppError;
+use crate::config::WebConfig;
+use crate::store::{self, Db};
 
 const MAX_FORM_BYTES: usize = 1024 * 1024;
+
+/// What a request's CSRF token is derived from.
+pub enum Binding<'a> {
+    /// The SHA-256 of the session token.
+    Session(&'a str),
+    /// The visitor cookie of a browser that is not signed in.
+    Visitor(&'a str),
+}
+
+/// The key tokens are signed with; the same on every app node.
+#[derive(Clone)]
+pub struct CsrfKey(Hmac<Sha256>);
+
+impl CsrfKey {
+    /// Reads the installation's key, making it on first start.
+    pub async fn load(db: &Db) -> anyhow::Result<CsrfKey> {
+        let fresh = random_token();
+        anyhow::ensure!(!fresh.is_empty(), "the system gave no randomness for the CSRF key");
+        let mut c = db.conn().await?;
+        let key = store::keys::get_or_create(c.ex(), "csrf", &fresh, store::now()).await?;
+        Ok(CsrfKey::new(key.as_bytes()))
+    }
+
+    fn new(key: &[u8]) -> CsrfKey {
+        // HMAC takes keys of any length.
+        CsrfKey(Hmac::new_from_slice(key).unwrap_or_else(|_| unreachable!("HMAC accepts every key length")))
+    }
+
+    pub fn token(&self, binding: &Binding) -> String {
+        let mut mac = self.0.clone();
+        match binding {
+            Binding::Session(hash) => mac.update(format!("session:{hash}").as_bytes()),
+            Binding::Visitor(value) => mac.update(format!("visitor:{value}").as_bytes()),
+        }
+        hex(&mac.finalize().into_bytes())
+    }
+}
 
 fn token_in_pairs(bytes: &[u8]) -> Option<String> {
     serde_urlencoded::from_bytes::<Vec<(String, String)>>(bytes).ok()?.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v)
@@ -23,19 +67,24 @@ fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn cross_origin(req: &Request) -> bool {
-    let (Some(origin), Some(host)) = (req.headers().get(ORIGIN), req.headers().get(HOST)) else { return false };
-    let origin = origin.to_str().unwrap_or("");
-    let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
-    origin_host != host.to_str().unwrap_or("")
+/// The `Origin` a browser sends with a post from samspill's own pages: the configured base URL's,
+/// or without one the request's own host over http (or https behind a proxy).
+fn same_origin(req: &Request, web: &WebConfig) -> bool {
+    let Some(origin) = req.headers().get(ORIGIN).map(|o| o.as_bytes()) else { return true };
+    if let Some(expected) = &web.origin {
+        return origin == expected.as_str().as_bytes();
+    }
+    let host = req.headers().get(HOST).map(|h| h.as_bytes()).unwrap_or_default();
+    let matches = |scheme: &[u8]| origin.strip_prefix(scheme).is_some_and(|rest| rest == host);
+    matches(b"http://") || (web.behind_proxy && matches(b"https://"))
 }
 
-pub async fn verify(req: Request, next: Next) -> Response {
+pub async fn verify(State(app): State<AppState>, req: Request, next: Next) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
     let Some(ctx) = req.extensions().get::<RequestCtx>().cloned() else { return AppError::Csrf.into_response() };
-    if !ctx.csrf_from_cookie || cross_origin(&req) {
+    if !ctx.csrf_checkable || !same_origin(&req, &app.web) {
         return AppError::Csrf.into_response();
     }
     let mut sent = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_string);
@@ -56,5 +105,47 @@ pub async fn verify(req: Request, next: Next) -> Response {
     match sent {
         Some(token) if same(&token, &ctx.csrf) => next.run(req).await,
         _ => AppError::Csrf.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_bound() {
+        let key = CsrfKey::new(b"one key");
+        let session = key.token(&Binding::Session("abc"));
+        assert_eq!(session.len(), 64);
+        assert_eq!(session, key.token(&Binding::Session("abc")));
+        assert_ne!(session, key.token(&Binding::Session("abd")), "another session, another token");
+        assert_ne!(session, key.token(&Binding::Visitor("abc")), "a visitor value is not a session");
+        assert_ne!(session, CsrfKey::new(b"other key").token(&Binding::Session("abc")), "another installation");
+    }
+
+    fn post(origin: Option<&str>, host: &str) -> Request {
+        let mut b = Request::builder().method("POST").uri("/x").header(HOST, host);
+        if let Some(o) = origin {
+            b = b.header(ORIGIN, o);
+        }
+        b.body(Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn origins() {
+        let configured = WebConfig::new(Some(crate::config::origin_of("https://samspill.etat.no").unwrap()), false);
+        assert!(same_origin(&post(Some("https://samspill.etat.no"), "samspill.etat.no"), &configured));
+        assert!(!same_origin(&post(Some("http://samspill.etat.no"), "samspill.etat.no"), &configured), "scheme counts");
+        assert!(!same_origin(&post(Some("https://samspill.etat.no:8443"), "samspill.etat.no"), &configured), "port counts");
+        assert!(!same_origin(&post(Some("https://evil.example"), "evil.example"), &configured), "the Host header is not trusted");
+        assert!(!same_origin(&post(Some("null"), "samspill.etat.no"), &configured));
+        assert!(same_origin(&post(None, "samspill.etat.no"), &configured), "no Origin: the token alone decides");
+
+        let local = WebConfig::new(None, false);
+        assert!(same_origin(&post(Some("http://127.0.0.1:8080"), "127.0.0.1:8080"), &local));
+        assert!(!same_origin(&post(Some("https://127.0.0.1:8080"), "127.0.0.1:8080"), &local));
+        assert!(!same_origin(&post(Some("http://evil.example"), "127.0.0.1:8080"), &local));
+        let proxied = WebConfig { behind_proxy: true, ..WebConfig::new(None, false) };
+        assert!(same_origin(&post(Some("https://samspill.etat.no"), "samspill.etat.no"), &proxied));
     }
 }

@@ -6,9 +6,10 @@ use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
+use super::csrf::Binding;
 use super::error::AppError;
 use super::i18n::I18n;
 use super::{AppState, assets};
@@ -16,23 +17,32 @@ use crate::domain::access::{self, Op, Resource, Viewer};
 use crate::domain::locale::Locale;
 use crate::store::{self, sessions::SessionUser};
 
-pub const SESSION_COOKIE: &str = "samspill_session";
-pub const CSRF_COOKIE: &str = "samspill_csrf";
-pub const LANG_COOKIE: &str = "samspill_lang";
-
 /// What the session layer learned about a request; handlers read it through `Ctx`.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct RequestCtx {
     pub user: Option<SessionUser>,
     pub locale: Locale,
-    /// The token forms must carry: the one in the browser's cookie, or a new one being set.
+    /// The CSRF token forms must carry, bound to the session or the visitor cookie.
     pub csrf: String,
-    /// Whether the browser sent that token (a new one cannot have been submitted yet).
-    pub csrf_from_cookie: bool,
+    /// Whether what the token is bound to came with the request, so that a submitted token can
+    /// be checked (a visitor cookie being set now cannot have been used yet).
+    pub csrf_checkable: bool,
     /// The browser sent a session cookie that no longer works.
     pub session_expired: bool,
     /// The session token from the cookie, when it had the right form.
     pub session_token: Option<String>,
+}
+
+/// Leaves the tokens out: logs and panics must not carry them.
+impl std::fmt::Debug for RequestCtx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RequestCtx")
+            .field("user", &self.user.as_ref().map(|u| u.id))
+            .field("locale", &self.locale)
+            .field("csrf_checkable", &self.csrf_checkable)
+            .field("session_expired", &self.session_expired)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Reads a cookie from the request headers.
@@ -78,16 +88,18 @@ fn looks_like_token(t: &str) -> bool {
     t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Middleware: loads the session's person, picks the language, ensures a CSRF cookie.
+/// Middleware: loads the session's person, picks the language, binds the CSRF token.
 pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> Response {
     let headers = req.headers();
+    let names = app.web.cookies;
     let mut user = None;
     let mut session_expired = false;
     let mut lookup_failed = false;
-    let session_token = cookie(headers, SESSION_COOKIE).filter(|t| looks_like_token(t)).map(str::to_string);
-    if let Some(token) = &session_token {
+    let session_token = cookie(headers, names.session).filter(|t| looks_like_token(t)).map(str::to_string);
+    let session_hash = session_token.as_deref().map(token_hash);
+    if let Some(hash) = &session_hash {
         let found = match app.db.conn().await {
-            Ok(mut c) => store::sessions::user(c.ex(), &token_hash(token), store::now()).await,
+            Ok(mut c) => store::sessions::user(c.ex(), hash, store::now()).await,
             Err(e) => Err(e),
         };
         match found {
@@ -101,13 +113,23 @@ pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> 
     }
     let locale = Locale::choose(
         user.as_ref().and_then(|u| u.locale.as_deref()),
-        cookie(headers, LANG_COOKIE),
+        cookie(headers, names.lang),
         headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
     );
-    let sent_csrf = cookie(headers, CSRF_COOKIE).filter(|t| looks_like_token(t)).map(str::to_string);
-    let csrf_from_cookie = sent_csrf.is_some();
-    let csrf = sent_csrf.unwrap_or_else(random_token);
-    let request_ctx = RequestCtx { user, locale, csrf: csrf.clone(), csrf_from_cookie, session_expired, session_token };
+    // Signed in, the token follows the session; else a visitor cookie, made on the first visit.
+    let visitor = cookie(headers, names.visitor).filter(|t| looks_like_token(t)).map(str::to_string);
+    let mut new_visitor = None;
+    let (csrf, csrf_checkable) = match (&user, &session_hash, &visitor) {
+        (Some(_), Some(hash), _) => (app.csrf.token(&Binding::Session(hash)), true),
+        (_, _, Some(v)) => (app.csrf.token(&Binding::Visitor(v)), true),
+        _ => {
+            let v = random_token();
+            let token = app.csrf.token(&Binding::Visitor(&v));
+            new_visitor = Some(v);
+            (token, false)
+        }
+    };
+    let request_ctx = RequestCtx { user, locale, csrf, csrf_checkable, session_expired, session_token };
     if lookup_failed {
         // The database is unreachable: the error page, in the visitor's language, and nothing else.
         let path = return_path(req.method(), req.uri(), req.headers());
@@ -116,20 +138,27 @@ pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> 
     req.extensions_mut().insert(request_ctx);
 
     let mut response = next.run(req).await;
-    if !csrf_from_cookie {
-        response.headers_mut().append(SET_COOKIE, set_cookie(&app, CSRF_COOKIE, &csrf, None));
+    if let Some(v) = new_visitor
+        && !v.is_empty()
+    {
+        response.headers_mut().append(SET_COOKIE, set_cookie(&app, names.visitor, &v, None));
     }
     if session_expired {
-        response.headers_mut().append(SET_COOKIE, set_cookie(&app, SESSION_COOKIE, "", Some(0)));
+        response.headers_mut().append(SET_COOKIE, set_cookie(&app, names.session, "", Some(0)));
     }
     response
 }
+
+/// Longer paths are not carried back to (a sign-in link with them would grow without bound).
+pub const MAX_RETURN_PATH: usize = 2048;
 
 /// Where "come back here" leads: the page itself for a GET; for a form post, the page the form
 /// was on (from `Referer`, this site only), since the post's own address cannot be opened.
 pub fn return_path(method: &axum::http::Method, uri: &axum::http::Uri, headers: &HeaderMap) -> String {
     if matches!(*method, axum::http::Method::GET | axum::http::Method::HEAD) {
-        return uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+        let full = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+        let path = if full.len() <= MAX_RETURN_PATH { full } else { uri.path() };
+        return if path.len() <= MAX_RETURN_PATH { path.to_string() } else { "/".into() };
     }
     let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
     headers
@@ -138,6 +167,7 @@ pub fn return_path(method: &axum::http::Method, uri: &axum::http::Uri, headers: 
         .and_then(|r| r.parse::<axum::http::Uri>().ok())
         .filter(|r| r.authority().is_some_and(|a| a.as_str() == host))
         .and_then(|r| r.path_and_query().map(|p| p.as_str().to_string()))
+        .filter(|p| p.len() <= MAX_RETURN_PATH)
         .unwrap_or_else(|| "/".into())
 }
 
@@ -153,12 +183,40 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let req = parts.extensions.get::<RequestCtx>().cloned().ok_or(AppError::Internal("request context missing".into()))?;
-        Ok(Ctx { req, path: return_path(&parts.method, &parts.uri, &parts.headers) })
+        Ctx::of(&parts.extensions, &parts.method, &parts.uri, &parts.headers)
+    }
+}
+
+/// Router layer for pages of signed-in people: a visitor goes to the sign-in page before the
+/// request's ids or form are read.
+pub async fn require_signed_in(req: Request, next: Next) -> Response {
+    guard(req, next, |ctx| ctx.user().map(|_| ())).await
+}
+
+/// Router layer for the organisation's pages: HR only, decided before ids or forms are read.
+pub async fn require_organisation(req: Request, next: Next) -> Response {
+    guard(req, next, |ctx| ctx.require(Op::Write, Resource::Organisation).map(|_| ())).await
+}
+
+async fn guard(req: Request, next: Next, check: impl FnOnce(&Ctx) -> Result<(), AppError>) -> Response {
+    let allowed = Ctx::of(req.extensions(), req.method(), req.uri(), req.headers()).and_then(|ctx| check(&ctx));
+    match allowed {
+        Ok(()) => next.run(req).await,
+        Err(e) => e.into_response(),
     }
 }
 
 impl Ctx {
+    fn of(
+        extensions: &axum::http::Extensions,
+        method: &axum::http::Method,
+        uri: &axum::http::Uri,
+        headers: &HeaderMap,
+    ) -> Result<Ctx, AppError> {
+        let req = extensions.get::<RequestCtx>().cloned().ok_or(AppError::Internal("request context missing".into()))?;
+        Ok(Ctx { req, path: return_path(method, uri, headers) })
+    }
+
     pub fn i18n(&self) -> I18n {
         I18n(self.req.locale)
     }

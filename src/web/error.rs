@@ -26,9 +26,9 @@ pub enum AppError {
     Internal(String),
 }
 
-impl From<sqlx::Error> for AppError {
-    fn from(e: sqlx::Error) -> Self {
-        AppError::Internal(format!("database: {e}"))
+impl From<crate::store::Error> for AppError {
+    fn from(e: crate::store::Error) -> Self {
+        AppError::Internal(e.to_string())
     }
 }
 

@@ -14,7 +14,7 @@ use crate::domain::org::is_remote;
 use crate::store::{self, people::Person};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(home)).route("/me", get(my_data))
+    Router::new().route("/", get(home)).route("/me", get(my_data)).route_layer(axum::middleware::from_fn(super::ctx::require_signed_in))
 }
 
 /// A person as a row in a table: every field formatted for reading.

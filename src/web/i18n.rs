@@ -97,8 +97,8 @@ mod tests {
     use super::*;
 
     fn files(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
             if path.is_dir() {
                 files(&path, ext, out);
             } else if path.extension().is_some_and(|e| e == ext) {
@@ -118,7 +118,7 @@ mod tests {
         assert!(!paths.is_empty(), "no files for {locale}");
         paths
             .iter()
-            .flat_map(|p| std::fs::read_to_string(p).unwrap_or_default().lines().map(str::to_string).collect::<Vec<_>>())
+            .flat_map(|p| std::fs::read_to_string(p).unwrap().lines().map(str::to_string).collect::<Vec<_>>())
             .filter_map(|line| {
                 let (id, _) = line.split_once(" =")?;
                 let ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
@@ -195,20 +195,27 @@ mod tests {
         let namespaces: BTreeSet<&str> = known.iter().filter_map(|id| id.split('-').next()).collect();
         let mut paths = Vec::new();
         files(&root().join("src"), "rs", &mut paths);
+        let sources = paths.len();
         files(&root().join("templates"), "html", &mut paths);
+        assert!(sources > 10 && paths.len() > sources + 10, "sources and templates are found ({} files)", paths.len());
+        let mut used = 0;
         let mut unknown = Vec::new();
         for path in &paths {
-            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let text = std::fs::read_to_string(path).unwrap();
             for literal in id_literals(&text) {
                 let namespace = literal.split('-').next().unwrap_or("");
                 // An error kind names a pair of messages: "<kind>-title" and "<kind>-body".
                 let pair = known.contains(&format!("{literal}-title")) && known.contains(&format!("{literal}-body"));
+                if known.contains(&literal) {
+                    used += 1;
+                }
                 if namespaces.contains(namespace) && !known.contains(&literal) && !pair {
                     unknown.push(format!("{}: {literal}", path.strip_prefix(root()).unwrap_or(path).display()));
                 }
             }
         }
         assert!(unknown.is_empty(), "unknown message ids: {unknown:#?}");
+        assert!(used > 100, "message ids are recognised in code and templates ({used} found)");
         for day in 1..=7 {
             assert!(known.contains(&format!("weekday-{day}")));
         }

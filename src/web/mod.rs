@@ -2,7 +2,7 @@
 
 pub mod assets;
 mod auth;
-mod csrf;
+pub mod csrf;
 pub mod ctx;
 pub mod error;
 pub mod forms;
@@ -33,6 +33,15 @@ use crate::store::Db;
 pub struct AppState {
     pub db: Db,
     pub web: Arc<WebConfig>,
+    pub csrf: Arc<csrf::CsrfKey>,
+}
+
+impl AppState {
+    /// Reads the installation's keys from the database (making them on first start).
+    pub async fn new(db: Db, web: WebConfig) -> anyhow::Result<AppState> {
+        let csrf = csrf::CsrfKey::load(&db).await?;
+        Ok(AppState { db, web: Arc::new(web), csrf: Arc::new(csrf) })
+    }
 }
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
@@ -55,7 +64,7 @@ pub fn router(state: AppState) -> Router {
         .merge(settings::routes())
         .merge(org::routes())
         .fallback(error::not_found)
-        .layer(from_fn(csrf::verify))
+        .layer(from_fn_with_state(state.clone(), csrf::verify))
         .layer(from_fn(error::error_pages))
         .layer(from_fn_with_state(state.clone(), ctx::load));
 
@@ -65,6 +74,8 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{version}/{*file}", get(assets::serve))
         .route("/favicon.ico", get(assets::favicon))
         .merge(pages)
+        // Pages hold personal data: no browser or shared cache keeps them. Assets set their own.
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))

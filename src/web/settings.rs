@@ -10,21 +10,22 @@ use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::AppState;
-use super::auth::local_path;
+use super::auth::{self, ClientAddress, local_path};
 use super::ctx::{self, Ctx, Nav, Page};
 use super::error::AppError;
 use super::forms::FormState;
 use crate::domain::fields::parse_new_password;
 use crate::domain::locale::Locale;
-use crate::domain::password;
 use crate::store;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/language", post(switch_language))
         .route("/settings", get(settings_page))
         .route("/settings/language", post(save_language))
         .route("/settings/password", post(change_password))
+        .route_layer(axum::middleware::from_fn(super::ctx::require_signed_in))
+        // Visitors switch language too.
+        .route("/language", post(switch_language))
 }
 
 #[derive(Deserialize, Default)]
@@ -43,7 +44,7 @@ async fn switch_language(ctx: Ctx, State(app): State<AppState>, Form(f): Form<La
         store::people::set_locale(c.ex(), user.person(), Some(locale.code())).await?;
     }
     let mut response = Redirect::to(local_path(&f.return_to)).into_response();
-    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, ctx::LANG_COOKIE, locale.code(), Some(365 * 86_400)));
+    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, app.web.cookies.lang, locale.code(), Some(365 * 86_400)));
     Ok(response)
 }
 
@@ -86,12 +87,12 @@ async fn save_language(ctx: Ctx, State(app): State<AppState>, Form(f): Form<Save
     match Locale::from_tag(&f.language) {
         Some(locale) => {
             store::people::set_locale(c.ex(), user.person(), Some(locale.code())).await?;
-            response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, ctx::LANG_COOKIE, locale.code(), Some(365 * 86_400)));
+            response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, app.web.cookies.lang, locale.code(), Some(365 * 86_400)));
         }
         // "Automatic": follow the browser again.
         None => {
             store::people::set_locale(c.ex(), user.person(), None).await?;
-            response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, ctx::LANG_COOKIE, "", Some(0)));
+            response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, app.web.cookies.lang, "", Some(0)));
         }
     }
     Ok(response)
@@ -105,7 +106,12 @@ struct PasswordForm {
     repeat: String,
 }
 
-async fn change_password(ctx: Ctx, State(app): State<AppState>, Form(f): Form<PasswordForm>) -> Result<Response, AppError> {
+async fn change_password(
+    ctx: Ctx,
+    State(app): State<AppState>,
+    client: ClientAddress,
+    Form(f): Form<PasswordForm>,
+) -> Result<Response, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut form = FormState::new();
@@ -114,28 +120,25 @@ async fn change_password(ctx: Ctx, State(app): State<AppState>, Form(f): Form<Pa
         form.add_error("repeat", i18n.t("settings-password-mismatch"));
     }
     // Wrong current passwords count as failed sign-ins: a left-open session cannot be used to guess.
-    let account_key = super::auth::account_key(&user.email);
-    let mut c = app.db.conn().await?;
-    let now = store::now();
-    if super::auth::account_blocked(&mut c, &account_key, now).await? {
-        form.add_error("current", i18n.t("login-error-throttled"));
-    } else {
-        let stored = store::people::credentials(c.ex(), &user.email).await?.and_then(|(_, hash, _)| hash);
-        let current = f.current;
-        let ok = tokio::task::spawn_blocking(move || password::verify(&current, stored.as_deref()))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-        if !ok {
-            store::throttle::record_failure(c.ex(), &account_key, now).await?;
-            form.add_error("current", i18n.t("settings-password-wrong"));
+    match auth::begin_guess(&app, &user.email, &client).await? {
+        None => form.add_error("current", i18n.t("login-error-throttled")),
+        Some(guess) => {
+            let stored = {
+                let mut c = app.db.conn().await?;
+                store::people::credentials(c.ex(), &user.email).await?.and_then(|(_, hash, _)| hash)
+            };
+            if auth::verify_password(f.current, stored).await? {
+                auth::guess_was_right(&app, guess).await?;
+            } else {
+                form.add_error("current", i18n.t("settings-password-wrong"));
+            }
         }
     }
-    drop(c);
     let Some(new) = new.filter(|_| !form.has_errors()) else {
         let language = FormState::with_values([("language", user.locale.clone().unwrap_or_default())]);
         return Ok(SettingsPage { page: ctx.page("settings-title", Nav::None), language, password: form, saved: None }.into_response());
     };
-    let hash = tokio::task::spawn_blocking(move || password::hash(&new))
+    let hash = tokio::task::spawn_blocking(move || crate::domain::password::hash(&new))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(AppError::Internal)?;

@@ -2,8 +2,6 @@
 //! server at `SAMSPILL_TEST_POSTGRES_URL`), and the app on a random port spoken to over HTTP.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::Arc;
-
 use samspill::config::{DatabaseUrl, WebConfig};
 use samspill::domain::fields::Weekdays;
 use samspill::domain::{PersonId, password};
@@ -119,9 +117,20 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(db: Db) -> TestApp {
+        Self::spawn_with(db, false).await
+    }
+
+    /// The app as it runs behind a reverse proxy: clients are told apart by `X-Forwarded-For`.
+    pub async fn spawn_behind_proxy(db: Db) -> TestApp {
+        Self::spawn_with(db, true).await
+    }
+
+    async fn spawn_with(db: Db, behind_proxy: bool) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let state = AppState { db, web: Arc::new(WebConfig::new(&base, false)) };
+        let origin = samspill::config::origin_of(&base).unwrap();
+        let web = WebConfig { behind_proxy, ..WebConfig::new(Some(origin), false) };
+        let state = AppState::new(db, web).await.unwrap();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {
             web::serve(listener, state, async move {
@@ -136,6 +145,19 @@ impl TestApp {
     /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
     pub fn client(&self) -> Client {
         let http = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        Client { http, base: self.base.clone() }
+    }
+
+    /// A client at another address, for an app behind a proxy.
+    pub fn client_at(&self, address: &str) -> Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-forwarded-for", address.parse().unwrap());
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
+            .build()
+            .unwrap();
         Client { http, base: self.base.clone() }
     }
 }

@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::{ActiveForm, require_hr};
+use super::ActiveForm;
 use crate::domain::LocationId;
 use crate::domain::fields::required_text;
 use crate::store::{self, locations::Location};
@@ -46,7 +46,6 @@ async fn locations_page(ctx: &Ctx, app: &AppState, form: FormState, notice: Opti
 }
 
 async fn list(ctx: Ctx, State(app): State<AppState>, Query(n): Query<Notice>) -> Result<LocationsPage, AppError> {
-    require_hr(&ctx)?;
     let notice = (!n.saved.is_empty()).then_some("org-locations-saved");
     locations_page(&ctx, &app, FormState::new(), notice).await
 }
@@ -69,7 +68,6 @@ fn validate(ctx: &Ctx, existing: &[Location], f: &LocationForm, id: Option<i64>,
 }
 
 async fn create(ctx: Ctx, State(app): State<AppState>, Form(f): Form<LocationForm>) -> Result<Response, AppError> {
-    require_hr(&ctx)?;
     let mut tx = app.db.begin().await?;
     let existing = store::locations::all(tx.ex()).await?;
     let mut form = FormState::with_values([("name", f.name.clone())]);
@@ -100,12 +98,10 @@ async fn edit_page(ctx: &Ctx, app: &AppState, id: i64, form: Option<FormState>) 
 }
 
 async fn edit(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<EditPage, AppError> {
-    require_hr(&ctx)?;
     edit_page(&ctx, &app, id, None).await
 }
 
 async fn update(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form(f): Form<LocationForm>) -> Result<Response, AppError> {
-    require_hr(&ctx)?;
     let mut tx = app.db.begin().await?;
     let existing = store::locations::all(tx.ex()).await?;
     let location = existing.iter().find(|l| l.id == id).ok_or(AppError::NotFound)?;
@@ -121,8 +117,7 @@ async fn update(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form
 }
 
 /// People keep a deactivated location as their workplace until HR moves them; it is no longer offered.
-async fn set_active(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form(f): Form<ActiveForm>) -> Result<Response, AppError> {
-    require_hr(&ctx)?;
+async fn set_active(State(app): State<AppState>, Path(id): Path<i64>, Form(f): Form<ActiveForm>) -> Result<Response, AppError> {
     let mut tx = app.db.begin().await?;
     let location = store::locations::all(tx.ex()).await?.into_iter().find(|l| l.id == id).ok_or(AppError::NotFound)?;
     store::locations::update(tx.ex(), LocationId(id), &location.name, f.activate()).await?;

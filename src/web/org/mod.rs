@@ -16,7 +16,6 @@ use axum::routing::get;
 use super::AppState;
 use super::ctx::{Ctx, Nav, Page};
 use super::error::AppError;
-use crate::domain::access::{Op, Resource};
 use crate::store;
 
 pub fn routes() -> Router<AppState> {
@@ -26,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .merge(people::routes())
         .merge(locations::routes())
         .merge(import::routes())
+        .route_layer(axum::middleware::from_fn(crate::web::ctx::require_organisation))
 }
 
 /// The deactivate/reactivate button's form: `active=false` deactivates, `active=true` reactivates.
@@ -41,11 +41,6 @@ impl ActiveForm {
     }
 }
 
-/// Every organisation page is for HR: reading and writing alike.
-fn require_hr(ctx: &Ctx) -> Result<(), AppError> {
-    ctx.require(Op::Write, Resource::Organisation).map(|_| ())
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "org/index.html")]
 struct OverviewPage {
@@ -56,7 +51,6 @@ struct OverviewPage {
 }
 
 async fn overview(ctx: Ctx, State(app): State<AppState>) -> Result<OverviewPage, AppError> {
-    require_hr(&ctx)?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
     let people = store::people::count(c.ex(), &store::people::Filter::default()).await?;
