@@ -1,5 +1,7 @@
-//! The `samspill` binary as an operator uses it.
+//! The `samspill` binary as an operator uses it, on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
 
 use std::process::{Command, Output};
 
@@ -39,12 +41,36 @@ fn an_unreachable_database_is_one_line_without_the_password() {
 fn demo_import_admin_and_backup_work_on_a_fresh_sqlite_file() {
     let dir = temp_dir();
     let db = format!("sqlite://{}", dir.join("samspill.db").display());
+    demo_import_and_admin(&db, &dir);
 
-    let out = samspill(&db, &["demo"], &[]);
+    let copy = dir.join("copy.db");
+    let backup = samspill(&db, &["backup", copy.to_str().unwrap()], &[]);
+    assert!(backup.status.success(), "{}", text(&backup.stderr));
+    let copied = samspill(&format!("sqlite://{}", copy.display()), &["demo"], &[]);
+    assert!(text(&copied.stdout).contains("already holds people"), "the copy holds the data");
+    let exists = samspill(&db, &["backup", copy.to_str().unwrap()], &[]);
+    assert!(!exists.status.success(), "an existing file is never overwritten");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[tokio::test]
+async fn demo_import_and_admin_work_on_a_fresh_postgres_database() {
+    let t = common::TestDb::new(common::Backend::Postgres).await;
+    let dir = temp_dir();
+    demo_import_and_admin(t.url.expose(), &dir);
+    // PostgreSQL is backed up with pg_dump; the command says so.
+    let backup = samspill(t.url.expose(), &["backup", dir.join("copy.db").to_str().unwrap()], &[]);
+    assert!(!backup.status.success());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// What an operator does first: the demo, an import (dry run, real, repeated, refused), accounts.
+fn demo_import_and_admin(db: &str, dir: &std::path::Path) {
+    let out = samspill(db, &["demo"], &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let printed = text(&out.stdout);
     assert!(printed.contains("47 people") && printed.contains("hr@demo.samspill.no") && printed.contains("samspill-demo"));
-    let again = samspill(&db, &["demo"], &[]);
+    let again = samspill(db, &["demo"], &[]);
     assert!(text(&again.stdout).contains("already holds people"));
 
     // A dry run of a change prints it and writes nothing; then the real run.
@@ -55,17 +81,17 @@ fn demo_import_admin_and_backup_work_on_a_fresh_sqlite_file() {
     )
     .unwrap();
     let path = csv.to_str().unwrap();
-    let dry = samspill(&db, &["import", path, "--dry-run"], &[]);
+    let dry = samspill(db, &["import", path, "--dry-run"], &[]);
     assert!(dry.status.success(), "{}", text(&dry.stderr));
     assert!(text(&dry.stdout).contains("+ Ny Rådgiver (9001)") && text(&dry.stdout).contains("Prøvekjøring"));
-    let real = samspill(&db, &["import", path], &[]);
+    let real = samspill(db, &["import", path], &[]);
     assert!(text(&real.stdout).contains("Importen er lagret."));
-    let twice = samspill(&db, &["import", path, "--lang", "en"], &[]);
+    let twice = samspill(db, &["import", path, "--lang", "en"], &[]);
     assert!(text(&twice.stdout).contains("Nothing to change."), "{}", text(&twice.stdout));
 
     // Bad lines: every error on stderr, in the chosen language, and a failing exit code.
     std::fs::write(&csv, "ansattnummer;navn;epost;enhet;leder;lokasjon\n9002;;x;Avdeling Nord;4242;Tromsø\n").unwrap();
-    let bad = samspill(&db, &["import", path, "--lang", "nn"], &[]);
+    let bad = samspill(db, &["import", path, "--lang", "nn"], &[]);
     assert!(!bad.status.success());
     let err = text(&bad.stderr);
     assert!(err.contains("Linje 2: Namn: Fyll ut feltet.") && err.contains("Linje 2: E-post:"), "{err}");
@@ -76,17 +102,10 @@ fn demo_import_admin_and_backup_work_on_a_fresh_sqlite_file() {
         &[("SAMSPILL_PASSWORD", "eit langt passord")],
     );
     assert!(created.status.success(), "{}", text(&created.stderr));
-    let short = samspill(&db, &["admin", "reset-password", "--email", "ny.hr@demo.samspill.no"], &[("SAMSPILL_PASSWORD", "kort")]);
+    let short = samspill(db, &["admin", "reset-password", "--email", "ny.hr@demo.samspill.no"], &[("SAMSPILL_PASSWORD", "kort")]);
     assert!(!short.status.success());
-    let role = samspill(&db, &["admin", "set-role", "--email", "ingen@demo.samspill.no", "--role", "admin"], &[]);
+    let role = samspill(db, &["admin", "set-role", "--email", "ingen@demo.samspill.no", "--role", "admin"], &[]);
     assert!(text(&role.stderr).contains("no person has the e-mail"));
-
-    let copy = dir.join("copy.db");
-    let backup = samspill(&db, &["backup", copy.to_str().unwrap()], &[]);
-    assert!(backup.status.success(), "{}", text(&backup.stderr));
-    let copied = samspill(&format!("sqlite://{}", copy.display()), &["demo"], &[]);
-    assert!(text(&copied.stdout).contains("already holds people"), "the copy holds the data");
-    let exists = samspill(&db, &["backup", copy.to_str().unwrap()], &[]);
-    assert!(!exists.status.success(), "an existing file is never overwritten");
-    std::fs::remove_dir_all(dir).unwrap();
+    let promoted = samspill(db, &["admin", "set-role", "--email", "emma@demo.samspill.no", "--role", "admin"], &[]);
+    assert!(promoted.status.success(), "{}", text(&promoted.stderr));
 }

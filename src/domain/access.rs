@@ -7,6 +7,7 @@
 //! | private note                           | author only  | —                | never        | never         |
 //! | anonymous answer                       | nobody links | aggregate ≥ k    | aggregate ≥ k| never         |
 //! | org structure                          | read         | read             | write        | read own unit |
+//! | HR role and active state of a person   | —            | —                | write, not own | never       |
 
 use super::{PersonId, UnitId};
 
@@ -57,6 +58,11 @@ pub enum Resource {
     },
     /// Units, locations and imports as a whole.
     Organisation,
+    /// Whether a person is HR and whether they are active. HR may change both for others, never
+    /// for themselves, so that no slip leaves the organisation without HR.
+    RoleAndStatus {
+        person: PersonId,
+    },
 }
 
 /// Answers whether `viewer` may perform `op` on `resource`.
@@ -79,6 +85,7 @@ pub fn may(viewer: &Viewer, op: Op, resource: &Resource) -> bool {
             Op::Write => viewer.is_hr,
             Op::Read => viewer.is_hr,
         },
+        Resource::RoleAndStatus { person } => viewer.is_hr && (op == Op::Read || viewer.id != person),
     }
 }
 
@@ -129,6 +136,9 @@ mod tests {
             // the records of their own unit and reporting line (the person-record rows).
             ("organisation, read", Resource::Organisation, Read, [false, false, true, false]),
             ("organisation, write", Resource::Organisation, Write, [false, false, true, false]),
+            ("others' role and status, write", Resource::RoleAndStatus { person: OWNER }, Write, [false, false, true, false]),
+            ("own role and status, write", Resource::RoleAndStatus { person: HR }, Write, [false, false, false, false]),
+            ("own role and status, read", Resource::RoleAndStatus { person: HR }, Read, [false, false, true, false]),
         ];
         for (name, resource, op, expected) in table {
             for (who, want) in [OWNER, LEADER, HR, OTHER].into_iter().zip(expected) {

@@ -39,6 +39,14 @@ impl Person {
     pub fn leader_location(&self) -> Option<LocationId> {
         self.leader_location_id.map(LocationId)
     }
+    /// The facts access to this record depends on.
+    pub fn record(&self) -> crate::domain::access::Resource {
+        crate::domain::access::Resource::PersonRecord {
+            person: self.id(),
+            leader: self.leader_id.map(PersonId),
+            unit: self.unit_id.map(UnitId),
+        }
+    }
 }
 
 /// The columns of a `Person`, and the joins that name unit, leader and location; macros so that

@@ -319,7 +319,8 @@ impl Page {
     pub fn nav_items(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
         let mut items = vec![NavItem { href: "/", label: self.t("nav-home"), current: self.nav == Nav::Home }];
-        if user.is_admin {
+        let viewer = Viewer { id: user.person(), is_hr: user.is_admin, unit: user.unit() };
+        if access::may(&viewer, Op::Read, &Resource::Organisation) {
             items.push(NavItem { href: "/org", label: self.t("nav-organisation"), current: self.nav == Nav::Organisation });
         }
         items

@@ -10,6 +10,7 @@ use super::AppState;
 use super::ctx::{Ctx, Nav, Page};
 use super::error::AppError;
 use super::i18n::I18n;
+use crate::domain::access::{self, Op};
 use crate::domain::org::is_remote;
 use crate::store::{self, people::Person};
 
@@ -63,8 +64,10 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
     let me = store::people::get(c.ex(), user.person()).await?.ok_or(AppError::NotFound)?;
+    let viewer = ctx.viewer()?;
     let team: Vec<PersonView> = if user.is_leader {
-        store::people::reports_of(c.ex(), user.person()).await?.iter().map(|p| PersonView::new(p, &i18n)).collect()
+        let reports = store::people::reports_of(c.ex(), user.person()).await?;
+        reports.iter().filter(|p| access::may(&viewer, Op::Read, &p.record())).map(|p| PersonView::new(p, &i18n)).collect()
     } else {
         Vec::new()
     };

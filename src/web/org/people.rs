@@ -10,6 +10,7 @@ use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::{ActiveForm, unit_options};
+use crate::domain::access::{Op, Resource};
 use crate::domain::fields::{Email, EmployeeNumber, Weekdays, optional_text, required_text};
 use crate::domain::org::{creates_cycle, is_remote};
 use crate::domain::text::capped_search;
@@ -292,6 +293,11 @@ async fn edit(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Res
     form_page(&ctx, &app, Some(id), None, None).await
 }
 
+/// HR changes others' HR role and active state, never their own.
+fn may_change_role_and_status(ctx: &Ctx, person: i64) -> bool {
+    ctx.require(Op::Write, Resource::RoleAndStatus { person: PersonId(person) }).is_ok()
+}
+
 /// The id chosen in a select: `Ok(None)` when none was chosen, `Err(())` when it is not allowed.
 fn chosen(value: &str, allowed: impl Fn(i64) -> bool) -> Result<Option<i64>, ()> {
     match value.parse::<i64>() {
@@ -364,7 +370,8 @@ async fn validate(
     {
         form.add_error("email", i18n.t("org-people-error-email-taken"));
     }
-    if id == Some(ctx.user()?.id) && f.is_admin != "on" {
+    let role_changes = current.map_or(f.is_admin == "on", |p| p.is_admin != (f.is_admin == "on"));
+    if role_changes && id.is_some_and(|person| !may_change_role_and_status(ctx, person)) {
         form.add_error("is_admin", i18n.t("org-people-error-own-admin"));
     }
     match (number, name, email, title) {
@@ -442,7 +449,7 @@ async fn set_active(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, 
     let person = store::people::get(tx.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?;
     if !activate {
         let reports = store::people::reports_of(tx.ex(), person.id()).await?.len();
-        let refusal = if id == ctx.user()?.id {
+        let refusal = if !may_change_role_and_status(&ctx, id) {
             Some(ctx.i18n().t("org-people-error-deactivate-self"))
         } else if reports > 0 {
             Some(ctx.i18n().t1("org-people-error-has-reports", "count", reports))
