@@ -97,7 +97,7 @@ fn demo_import_and_admin(db: &str, dir: &std::path::Path) {
     assert!(err.contains("Linje 2: Namn: Fyll ut feltet.") && err.contains("Linje 2: E-post:"), "{err}");
 
     let created = samspill(
-        &db,
+        db,
         &["admin", "create-user", "--email", "ny.hr@demo.samspill.no", "--name", "Ny HR", "--role", "admin"],
         &[("SAMSPILL_PASSWORD", "eit langt passord")],
     );
