@@ -170,6 +170,11 @@ on_both!(pages_are_not_cached_assets_are, |t: TestDb| async move {
     let asset = c.http.get(format!("{}{}", app.base, &home.body[start..end])).send().await.unwrap();
     assert_eq!(asset.status(), 200);
     assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert!(asset.headers().get("content-encoding").is_none());
+    let gzipped = c.http.get(format!("{}{}", app.base, &home.body[start..end])).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(gzipped.headers()["content-encoding"], "gzip");
+    assert_eq!(gzipped.headers()["vary"], "accept-encoding");
+    assert_eq!(gzipped.headers()["cache-control"], "public, max-age=31536000, immutable");
 });
 
 on_both!(csrf_tokens_are_bound_to_the_session, |t: TestDb| async move {
