@@ -26,6 +26,16 @@
       event.preventDefault();
     }
   });
+  // Enter in a search field inside a larger form searches (its button) instead of saving the form.
+  document.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (event.key !== "Enter" || !field.matches || !field.matches("input[data-search-button]")) return;
+    var button = document.getElementById(field.getAttribute("data-search-button"));
+    if (button) {
+      event.preventDefault();
+      button.click();
+    }
+  });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", focusErrorSummary);
   } else {

@@ -474,3 +474,89 @@ on_both!(an_end_date_is_shown_the_norwegian_way, |t: TestDb| async move {
     c.post("/org/people/2", "/language", &[("lang", "en"), ("return", "/org/people/2")]).await;
     assert!(c.get("/org/people/2").await.contains("End date from the HR system: 31 December 2099."));
 });
+
+on_both!(the_leader_field_offers_a_bounded_search, |t: TestDb| async move {
+    t.person("1", "Hanne Dahl", "hr@etat.no", None, true).await;
+    let lars = t.person("2", "Lars Haugen", "lars@etat.no", None, false).await;
+    for n in 0..30 {
+        t.person(&format!("3{n:02}"), &format!("Kari Nordmann {n:02}"), &format!("kari{n}@etat.no"), None, false).await;
+    }
+    let emma = t.person("4", "Emma Nilsen", "emma@etat.no", Some(lars), false).await;
+    let app = TestApp::spawn(t.db.clone()).await;
+    let c = app.client();
+    c.sign_in("hr@etat.no").await;
+
+    // The form offers the current leader only, not everyone.
+    let form = c.get(&format!("/org/people/{}", emma.0)).await;
+    assert_eq!(leader_options(&form.body), 2, "no leader, and Lars");
+    assert!(form.contains("Lars Haugen (2)"));
+
+    // As typed (htmx): at most 20 matches, the chosen leader kept first and selected.
+    let options = c.get(&format!("/org/people/leader-options?leader_q=kari&leader={}&person={}", lars.0, emma.0)).await;
+    assert_eq!(options.status, 200);
+    assert_eq!(options.body.matches("<option").count(), 1 + 1 + 20);
+    assert!(options.contains(&format!("<option value=\"{}\" selected>Lars Haugen (2)</option>", lars.0)));
+    assert!(options.contains("20 treff i listen.") && options.contains("De 20 første treffene vises"));
+    let none = c.get("/org/people/leader-options?leader_q=zzz").await;
+    assert!(none.contains("Ingen treff"));
+    let own = c.get(&format!("/org/people/leader-options?leader_q=emma&person={}", emma.0)).await;
+    assert!(!own.contains("Emma Nilsen"), "a person cannot lead themselves");
+
+    // Without JavaScript: "Søk" shows the form again with matches and what was typed, saving nothing.
+    let token = form.csrf();
+    let emma_path = format!("/org/people/{}", emma.0);
+    let searched = c
+        .post_raw(
+            &emma_path,
+            &[
+                ("csrf", &token),
+                ("employee_number", "4"),
+                ("name", "Emma Endret"),
+                ("email", "emma@etat.no"),
+                ("leader", &lars.0.to_string()),
+                ("leader_q", "nordmann 07"),
+                ("find", "leader"),
+            ],
+        )
+        .await;
+    assert_eq!(searched.status, 200);
+    assert!(
+        searched.contains("value=\"Emma Endret\"") && searched.contains("Kari Nordmann 07") && searched.contains("Ett treff i listen.")
+    );
+    let mut conn = t.db.conn().await.unwrap();
+    assert_eq!(store::people::get(conn.ex(), emma).await.unwrap().unwrap().name, "Emma Nilsen", "nothing saved");
+
+    // Choosing a match and saving works; an unknown or inactive leader is refused.
+    let kari = searched
+        .body
+        .split("Kari Nordmann 07")
+        .next()
+        .unwrap()
+        .rsplit("<option value=\"")
+        .next()
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let save = |leader: String| {
+        let (c, path, token) = (&c, emma_path.clone(), token.clone());
+        async move {
+            c.post_raw(
+                &path,
+                &[("csrf", &token), ("employee_number", "4"), ("name", "Emma Nilsen"), ("email", "emma@etat.no"), ("leader", &leader)],
+            )
+            .await
+        }
+    };
+    assert_eq!(save(kari.clone()).await.status, 303);
+    assert_eq!(store::people::get(conn.ex(), emma).await.unwrap().unwrap().leader_name.as_deref(), Some("Kari Nordmann 07"));
+    assert!(save("999999".into()).await.contains("Velg en aktiv person som leder."));
+});
+
+/// How many options the person form's leader field offers.
+fn leader_options(body: &str) -> usize {
+    let start = body.find("id=\"f-leader\"").unwrap();
+    let end = start + body[start..].find("</select>").unwrap();
+    body[start..end].matches("<option").count()
+}

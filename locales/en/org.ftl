@@ -112,3 +112,12 @@ org-locations-deactivate-hint = { $count ->
    *[other] { $count } people have this site as their workplace and keep it.
   }
 org-locations-reactivate = Reactivate
+org-people-leader-search = Find a leader
+org-people-leader-search-hint = Type a name, e-mail or employee number, then choose in the list above.
+org-people-leader-find = Search
+org-people-leader-matches = { $count ->
+    [0] No matches. Try another name or number.
+    [one] One match in the list.
+   *[other] { $count } matches in the list.
+}
+org-people-leader-more = The first { $count } matches are shown; type more to narrow them down.

@@ -112,3 +112,12 @@ org-locations-deactivate-hint = { $count ->
    *[other] { $count } personer har lokasjonen som arbeidssted og beholder den.
   }
 org-locations-reactivate = Aktiver igjen
+org-people-leader-search = Finn en leder
+org-people-leader-search-hint = Skriv navn, e-post eller ansattnummer, og velg i listen over.
+org-people-leader-find = Søk
+org-people-leader-matches = { $count ->
+    [0] Ingen treff. Prøv et annet navn eller nummer.
+    [one] Ett treff i listen.
+   *[other] { $count } treff i listen.
+}
+org-people-leader-more = De { $count } første treffene vises; skriv mer for å snevre inn.

@@ -112,3 +112,12 @@ org-locations-deactivate-hint = { $count ->
    *[other] { $count } personar har lokasjonen som arbeidsstad og held på han.
   }
 org-locations-reactivate = Aktiver igjen
+org-people-leader-search = Finn ein leiar
+org-people-leader-search-hint = Skriv namn, e-post eller tilsettnummer, og vel i lista over.
+org-people-leader-find = Søk
+org-people-leader-matches = { $count ->
+    [0] Ingen treff. Prøv eit anna namn eller nummer.
+    [one] Eitt treff i lista.
+   *[other] { $count } treff i lista.
+}
+org-people-leader-more = Dei { $count } første treffa blir viste; skriv meir for å snevre inn.

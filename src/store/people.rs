@@ -130,6 +130,24 @@ pub async fn choices(ex: Ex<'_>) -> Result<Vec<(i64, String, String)>> {
     rows!(ex, (i64, String, String), "SELECT id, name, employee_number FROM people WHERE active ORDER BY sort_key, id")
 }
 
+/// Active people whose name, e-mail or employee number contains `query`, by name, at most
+/// `limit`: (id, name, employee number).
+pub async fn matching(ex: Ex<'_>, query: &str, limit: i64) -> Result<Vec<(i64, String, String)>> {
+    rows!(
+        ex,
+        (i64, String, String),
+        sqlx::AssertSqlSafe(format!(
+            "SELECT id, name, employee_number FROM people WHERE active AND search LIKE '%' || $1 || '%' ORDER BY sort_key, id LIMIT {limit}"
+        )),
+        search_query(query)
+    )
+}
+
+/// Whether `id` is an active person (who may lead others).
+pub async fn is_active(ex: Ex<'_>, id: PersonId) -> Result<bool> {
+    Ok(row!(ex, (bool,), "SELECT active FROM people WHERE id = $1", id.0)?.is_some_and(|(a,)| a))
+}
+
 /// Every reporting line as (person, leader), for cycle checks.
 pub async fn leader_links(ex: Ex<'_>) -> Result<Vec<(i64, i64)>> {
     rows!(ex, (i64, i64), "SELECT id, leader_id FROM people WHERE leader_id IS NOT NULL")

@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/org/people", get(list).post(create))
         .route("/org/people/new", get(new))
+        .route("/org/people/leader-options", get(leader_options))
         .route("/org/people/{id}", get(edit).post(update))
         .route("/org/people/{id}/active", post(set_active))
 }
@@ -139,6 +140,10 @@ struct PersonForm {
     day6: String,
     day7: String,
     is_admin: String,
+    /// The text to find a leader by.
+    leader_q: String,
+    /// `leader` when the form was sent to find a leader, not to be saved.
+    find: String,
 }
 
 impl PersonForm {
@@ -160,6 +165,8 @@ impl PersonForm {
             day6: day(6),
             day7: day(7),
             is_admin: if p.is_admin { "on".into() } else { String::new() },
+            leader_q: String::new(),
+            find: String::new(),
         }
     }
 
@@ -186,6 +193,7 @@ impl PersonForm {
             ("day6", f.day6),
             ("day7", f.day7),
             ("is_admin", f.is_admin),
+            ("leader_q", f.leader_q),
         ])
     }
 }
@@ -204,6 +212,8 @@ struct FormPage {
     person: Option<Person>,
     units: Vec<(String, String)>,
     leaders: Vec<(String, String)>,
+    /// How many people the leader search found, for screen readers and the eye.
+    leader_status: String,
     locations: Vec<(String, String)>,
     days: Vec<DayBox>,
     form: FormState,
@@ -247,18 +257,6 @@ async fn form_page(
     if let Some(current) = person.as_ref().and_then(|p| unit_nodes.iter().find(|u| Some(u.id) == p.unit_id && !u.active)) {
         units.push((current.id.to_string(), inactive(&current.name)));
     }
-    let mut leaders: Vec<(String, String)> = store::people::choices(c.ex())
-        .await?
-        .into_iter()
-        .filter(|(pid, _, _)| Some(*pid) != id)
-        .map(|(pid, name, number)| (pid.to_string(), format!("{name} ({number})")))
-        .collect();
-    if let Some(p) = &person
-        && let (Some(leader), Some(name)) = (p.leader_id, &p.leader_name)
-        && !leaders.iter().any(|(v, _)| *v == leader.to_string())
-    {
-        leaders.push((leader.to_string(), inactive(name)));
-    }
     let mut locations = Vec::new();
     for l in store::locations::all(c.ex()).await? {
         if l.active {
@@ -269,6 +267,7 @@ async fn form_page(
     }
     let days = (1..=7).map(|d| DayBox { name: format!("day{d}"), label: i18n.weekday(d) }).collect();
     let form = form.unwrap_or_else(|| person.as_ref().map(|p| PersonForm::from_person(p).state()).unwrap_or_default());
+    let leaders = leader_choices(c.ex(), ctx, id, form.value("leader"), form.value("leader_q")).await?;
     let page = match &person {
         Some(p) => {
             let mut page = ctx.page("org-people-edit-title", Nav::Organisation);
@@ -282,7 +281,87 @@ async fn form_page(
         .and_then(|p| p.end_date.as_deref())
         .and_then(|d| crate::domain::fields::parse_date(d).ok())
         .map(|d| i18n.locale().format_date(d));
-    Ok(FormPage { page, person, units, leaders, locations, days, form, reports, end_date, error })
+    Ok(FormPage {
+        page,
+        person,
+        units,
+        leaders: leaders.options,
+        leader_status: leaders.status,
+        locations,
+        days,
+        form,
+        reports,
+        end_date,
+        error,
+    })
+}
+
+/// At most this many people are offered for a leader search.
+const LEADER_MATCHES: usize = 20;
+
+/// The leader field's options: the leader chosen now, then the people the search finds; never
+/// the person themselves. An organisation of any size gives a short list.
+struct LeaderChoices {
+    options: Vec<(String, String)>,
+    status: String,
+}
+
+async fn leader_choices(
+    mut ex: store::Ex<'_>,
+    ctx: &Ctx,
+    person: Option<i64>,
+    chosen: &str,
+    query: &str,
+) -> Result<LeaderChoices, AppError> {
+    let i18n = ctx.i18n();
+    let mut options = Vec::new();
+    let chosen = chosen.parse::<i64>().ok().filter(|l| Some(*l) != person);
+    if let Some(leader) = chosen
+        && let Some(p) = store::people::get(ex.reborrow(), PersonId(leader)).await?
+    {
+        let label = format!("{} ({})", p.name, p.employee_number);
+        // A leader deactivated since stays on the person until HR chooses another.
+        options.push((leader.to_string(), if p.active { label } else { i18n.t1("org-people-inactive-option", "name", label) }));
+    }
+    let query = capped_search(query);
+    if query.is_empty() {
+        return Ok(LeaderChoices { options, status: String::new() });
+    }
+    let found = store::people::matching(ex, &query, LEADER_MATCHES as i64 + 1).await?;
+    let more = found.len() > LEADER_MATCHES;
+    let found: Vec<_> = found.into_iter().take(LEADER_MATCHES).filter(|(id, _, _)| Some(*id) != person).collect();
+    let mut status = i18n.t1("org-people-leader-matches", "count", found.len());
+    if more {
+        status = format!("{status} {}", i18n.t1("org-people-leader-more", "count", LEADER_MATCHES));
+    }
+    options.extend(
+        found.into_iter().filter(|(id, _, _)| Some(*id) != chosen).map(|(id, name, number)| (id.to_string(), format!("{name} ({number})"))),
+    );
+    Ok(LeaderChoices { options, status })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LeaderQuery {
+    leader_q: String,
+    leader: String,
+    person: String,
+}
+
+/// The leader field's options as the search is typed (htmx swaps them into the select).
+#[derive(Template, WebTemplate)]
+#[template(path = "org/leader_options.html")]
+struct LeaderOptions {
+    none: String,
+    options: Vec<(String, String)>,
+    selected: String,
+    status: String,
+}
+
+async fn leader_options(ctx: Ctx, State(app): State<AppState>, Query(q): Query<LeaderQuery>) -> Result<LeaderOptions, AppError> {
+    let mut c = app.db.conn().await?;
+    let choices = leader_choices(c.ex(), &ctx, q.person.parse().ok(), &q.leader, &q.leader_q).await?;
+    Ok(LeaderOptions { none: ctx.i18n().t("org-people-no-leader"), options: choices.options, selected: q.leader, status: choices.status })
 }
 
 async fn new(ctx: Ctx, State(app): State<AppState>) -> Result<FormPage, AppError> {
@@ -345,8 +424,7 @@ async fn validate(
             None
         }
         Ok(l) => {
-            let choices = store::people::choices(tx.ex()).await?;
-            if !choices.iter().any(|(c, _, _)| *c == l) && !has_now(|p| p.leader_id, l) {
+            if !store::people::is_active(tx.ex(), PersonId(l)).await? && !has_now(|p| p.leader_id, l) {
                 form.add_error("leader", i18n.t("org-people-error-leader"));
                 None
             } else {
@@ -397,6 +475,9 @@ async fn taken_elsewhere(ctx: &Ctx, app: &AppState, id: Option<i64>, mut form: F
 }
 
 async fn create(ctx: Ctx, State(app): State<AppState>, Form(f): Form<PersonForm>) -> Result<Response, AppError> {
+    if f.find == "leader" {
+        return Ok(form_page(&ctx, &app, None, Some(f.state()), None).await?.into_response());
+    }
     let mut form = f.state();
     let mut tx = app.db.begin().await?;
     let Some(fields) = validate(&ctx, &mut tx, &f, None, &mut form).await? else {
@@ -417,6 +498,9 @@ async fn create(ctx: Ctx, State(app): State<AppState>, Form(f): Form<PersonForm>
 }
 
 async fn update(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form(f): Form<PersonForm>) -> Result<Response, AppError> {
+    if f.find == "leader" {
+        return Ok(form_page(&ctx, &app, Some(id), Some(f.state()), None).await?.into_response());
+    }
     let mut form = f.state();
     let mut tx = app.db.begin().await?;
     let before = store::people::get(tx.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?;
