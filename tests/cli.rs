@@ -109,3 +109,34 @@ fn demo_import_and_admin(db: &str, dir: &std::path::Path) {
     let promoted = samspill(db, &["admin", "set-role", "--email", "emma@demo.samspill.no", "--role", "admin"], &[]);
     assert!(promoted.status.success(), "{}", text(&promoted.stderr));
 }
+
+#[test]
+fn import_prints_counts_and_the_first_changes_or_all_with_verbose() {
+    let dir = temp_dir();
+    let db = format!("sqlite://{}", dir.join("samspill.db").display());
+    assert!(samspill(&db, &["demo"], &[]).status.success());
+    let csv = dir.join("people.csv");
+    let mut file = String::from("ansattnummer;navn;epost;enhet;leder;lokasjon\n");
+    for i in 0..30 {
+        file.push_str(&format!("{};Ny Person {i};ny{i}@demo.samspill.no;Avdeling Nord/Team Tromsø;1002;Tromsø\n", 9000 + i));
+    }
+    std::fs::write(&csv, file).unwrap();
+    let path = csv.to_str().unwrap();
+
+    let dry = samspill(&db, &["import", path, "--dry-run"], &[]);
+    assert!(dry.status.success(), "{}", text(&dry.stderr));
+    let out = text(&dry.stdout);
+    let listed: Vec<&str> = out.lines().filter(|l| l.starts_with("+ ")).collect();
+    assert_eq!(listed.len(), 20, "{out}");
+    assert_eq!(listed[0], "+ Ny Person 0 (9000)");
+    assert!(out.contains("…og 10 endringer til. Legg til --verbose for å se alle."), "{out}");
+    assert!(out.contains("Nye: 30. Endret: 0. Deaktivert: 0. Uendret: 0."), "{out}");
+
+    let verbose = samspill(&db, &["import", path, "--verbose", "--lang", "en"], &[]);
+    assert!(verbose.status.success(), "{}", text(&verbose.stderr));
+    let out = text(&verbose.stdout);
+    assert_eq!(out.lines().filter(|l| l.starts_with("+ ")).count(), 30, "{out}");
+    assert!(out.contains("+ Ny Person 29 (9029)") && !out.contains("more changes"), "{out}");
+    assert!(out.contains("New: 30. Changed: 0.") && out.contains("The import is saved."), "{out}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -340,6 +340,27 @@ on_both!(import_on_the_web_is_all_or_nothing_and_idempotent, |t: TestDb| async m
     assert!(latin1.contains("Linjen er ikke UTF-8"));
 });
 
+on_both!(a_large_upload_waits_in_parts_and_is_applied_whole, |t: TestDb| async move {
+    t.person("1", "Hanne Dahl", "hr@etat.no", None, true).await;
+    let app = TestApp::spawn(t.db.clone()).await;
+    let c = app.client();
+    c.sign_in("hr@etat.no").await;
+    c.post("/org/locations", "/org/locations", &[("name", "Oslo")]).await;
+    // Over a megabyte, so the draft is kept in more than one part.
+    let mut csv = String::from("ansattnummer;navn;epost;stilling;enhet;leder;lokasjon;hjemmekontordager\n");
+    for i in 0..14_000 {
+        csv.push_str(&format!("{};Person {i};person.{i}@etat.no;Rådgiver;Avdeling {}/Team {};;Oslo;man fre\n", 10_000 + i, i % 5, i % 50));
+    }
+    assert!(csv.len() > 1024 * 1024);
+    let preview = c.upload(csv.as_bytes(), false).await;
+    assert!(preview.contains("14000 nye personer") || preview.contains("14 000 nye personer"), "{}", preview.body);
+    assert_eq!(t.count_people().await, 1);
+    let action = preview.body.split("action=\"/org/import/").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let r = c.post_raw(&format!("/org/import/{action}"), &[("csrf", &preview.csrf())]).await;
+    assert!(r.location.as_deref().unwrap().starts_with("/org/import?created=14000"), "{:?}", r.location);
+    assert_eq!(t.count_people().await, 14_001);
+});
+
 on_both!(a_draft_belongs_to_its_uploader, |t: TestDb| async move {
     t.person("1", "Hanne Dahl", "hr@etat.no", None, true).await;
     t.person("2", "Tor Berg", "tor@etat.no", None, true).await;

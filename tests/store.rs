@@ -28,7 +28,7 @@ async fn locations(t: &TestDb) {
 
 async fn run(t: &TestDb, csv: &str, full: bool, dry_run: bool) -> Outcome {
     let parsed = import::parse(csv.as_bytes()).unwrap();
-    store::imports::run(&t.db, &parsed, full, dry_run, today()).await.unwrap()
+    store::imports::run(&t.db, parsed, full, dry_run, today()).await.unwrap()
 }
 
 fn applied(outcome: &Outcome) -> (usize, usize, usize, bool) {
@@ -240,7 +240,7 @@ on_both!(an_end_date_ends_sign_in_on_the_day_and_the_sweep_deactivates, |t: Test
     let tomorrow = time::OffsetDateTime::now_utc().date().next_day().unwrap();
     let file = format!("ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n7;Sara Slutter;sara@etat.no;Stab;;Oslo;{tomorrow}\n");
     let parsed = import::parse(file.as_bytes()).unwrap();
-    store::imports::run(&t.db, &parsed, false, false, time::OffsetDateTime::now_utc().date()).await.unwrap();
+    store::imports::run(&t.db, parsed, false, false, time::OffsetDateTime::now_utc().date()).await.unwrap();
     let mut c = t.db.conn().await.unwrap();
     let sara = store::people::id_by_email(c.ex(), "sara@etat.no").await.unwrap().unwrap();
     let now = store::now();
@@ -267,4 +267,68 @@ on_both!(search_and_order_treat_norwegian_letters_alike_on_both_databases, |t: T
     assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Øyvind Strand"]);
     let (page_two, total) = store::people::list(c.ex(), &all, 2, 2).await.unwrap();
     assert_eq!((page_two.len(), total), (2, 5));
+});
+
+/// `people` lines: a director (0), then teams of ten, each led by its first member, who
+/// reports to the director; `name` gives each person's name.
+fn organisation(people: usize, name: impl Fn(usize) -> String) -> String {
+    let mut file = String::from("ansattnummer;navn;epost;enhet;leder;lokasjon;hjemmekontordager\n");
+    let sites = ["Oslo", "Tromsø", "Bodø"];
+    for i in 0..people {
+        let (unit, leader) = match i {
+            0 => ("Direksjon".to_string(), String::new()),
+            _ => {
+                let team = (i - 1) / 10;
+                let team_leader = team * 10 + 1;
+                let leader = if i == team_leader { 0 } else { team_leader };
+                (format!("Avdeling {}/Team {team}", team % 7), leader.to_string())
+            }
+        };
+        file.push_str(&format!("{i};{};p{i}@etat.no;{unit};{leader};{};man\n", name(i), sites[i % 3]));
+    }
+    file
+}
+
+async fn person_by_email(t: &TestDb, email: &str) -> store::people::Person {
+    let mut c = t.db.conn().await.unwrap();
+    let id = store::people::id_by_email(c.ex(), email).await.unwrap().unwrap();
+    store::people::get(c.ex(), id).await.unwrap().unwrap()
+}
+
+on_both!(a_large_import_is_written_in_batches_and_changes_nothing_the_second_time, |t: TestDb| async move {
+    locations(&t).await;
+    // 2,500 people: several batches of new people, units and reporting lines.
+    let file = organisation(2500, |i| format!("Person {i}"));
+    assert_eq!(applied(&run(&t, &file, false, false).await), (2500, 0, 0, true));
+    assert_eq!(t.count_people().await, 2500);
+    let mut c = t.db.conn().await.unwrap();
+    let units = store::units::all(c.ex()).await.unwrap();
+    assert_eq!(units.len(), 1 + 7 + 250, "Direksjon, seven departments, 250 teams");
+    let leader = store::people::id_by_email(c.ex(), "p2491@etat.no").await.unwrap().unwrap();
+    assert_eq!(store::people::reports_of(c.ex(), leader).await.unwrap().len(), 8);
+    drop(c);
+    let last = person_by_email(&t, "p2499@etat.no").await;
+    assert_eq!((last.unit_name.as_deref(), last.leader_name.as_deref()), (Some("Team 249"), Some("Person 2491")));
+    assert_eq!(last.location_name.as_deref(), Some("Oslo"));
+    assert_eq!(applied(&run(&t, &file, false, false).await), (0, 0, 0, false), "the same file twice changes nothing");
+
+    // 1,250 renamed (two update batches), two people swap e-mails, a team of the renamed gets
+    // a new leader.
+    let changed = organisation(2500, |i| if i >= 1250 { format!("Person {i} Endret") } else { format!("Person {i}") })
+        .replace("p3@etat.no", "swap@etat.no")
+        .replace("p4@etat.no", "p3@etat.no")
+        .replace("swap@etat.no", "p4@etat.no")
+        .replace(";2491;", ";0;");
+    assert_eq!(applied(&run(&t, &changed, false, false).await), (0, 1250 + 2, 0, true));
+    let renamed = person_by_email(&t, "p2499@etat.no").await;
+    assert_eq!((renamed.name.as_str(), renamed.leader_name.as_deref()), ("Person 2499 Endret", Some("Person 0")));
+    assert_eq!(person_by_email(&t, "p3@etat.no").await.name, "Person 4");
+    assert_eq!(applied(&run(&t, &changed, false, false).await), (0, 0, 0, false), "and again nothing");
+
+    // A full export of the first 2,000 deactivates the other 500, in batches too.
+    let first: String = changed.lines().take(2001).map(|l| format!("{l}\n")).collect();
+    assert_eq!(applied(&run(&t, &first, true, false).await), (0, 0, 500, true));
+    assert_eq!(t.count_people().await, 2500, "deactivated, never deleted");
+    assert!(!person_by_email(&t, "p2499@etat.no").await.active);
+    assert_eq!(applied(&run(&t, &first, true, false).await), (0, 0, 0, false));
 });

@@ -2,6 +2,7 @@
 //! what it changes (`plan`). Both are pure; the store applies a plan in one transaction.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 use std::io::{BufRead, BufReader, Read};
 
 use time::Date;
@@ -95,7 +96,8 @@ impl Column {
     }
 }
 
-/// One valid line of the file.
+/// One valid line of the file. Units and sites are shared by many lines, so a line holds an
+/// index into the file's tables of them (`Parsed::unit_paths`, `Parsed::locations`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportRow {
     pub line: usize,
@@ -103,9 +105,9 @@ pub struct ImportRow {
     pub name: String,
     pub email: Email,
     pub title: Option<String>,
-    pub unit_path: Vec<String>,
+    pub unit: usize,
     pub leader: Option<EmployeeNumber>,
-    pub location: Option<String>,
+    pub location: Option<usize>,
     pub home_office_days: Option<Weekdays>,
     pub end_date: Option<Date>,
 }
@@ -232,6 +234,41 @@ pub struct Parsed {
     pub rows: Vec<ImportRow>,
     /// The columns the file had; a missing optional column leaves stored values as they are.
     pub columns: Vec<Column>,
+    /// Each unit path of the file once, in order of first use.
+    pub unit_paths: Vec<Vec<String>>,
+    /// Each site name of the file once, as written.
+    pub locations: Vec<String>,
+}
+
+impl Parsed {
+    pub fn unit_path(&self, row: &ImportRow) -> &[String] {
+        &self.unit_paths[row.unit]
+    }
+
+    pub fn location(&self, row: &ImportRow) -> Option<&str> {
+        row.location.map(|i| self.locations[i].as_str())
+    }
+}
+
+/// Values many lines share, kept once: the lines hold their index.
+struct Shared<K> {
+    index: HashMap<K, usize>,
+    items: Vec<K>,
+}
+
+impl<K: Clone + Eq + Hash> Shared<K> {
+    fn new() -> Self {
+        Shared { index: HashMap::new(), items: Vec::new() }
+    }
+
+    fn index_of(&mut self, key: K) -> usize {
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        self.items.push(key.clone());
+        self.index.insert(key, self.items.len() - 1);
+        self.items.len() - 1
+    }
 }
 
 /// All errors found, the first `MAX_LISTED_ERRORS` of them kept, sorted by line.
@@ -305,6 +342,8 @@ pub fn parse<R: Read>(input: R) -> Result<Parsed, Errors> {
 
     let mut errors = Errors::default();
     let mut rows = Vec::new();
+    let mut unit_paths = Shared::new();
+    let mut locations = Shared::new();
     let mut line = 1;
     for record in records {
         let record = match record {
@@ -339,7 +378,7 @@ pub fn parse<R: Read>(input: R) -> Result<Parsed, Errors> {
             errors.push(ImportError::NotUtf8 { line });
             continue;
         }
-        match parse_row(line, &fields) {
+        match parse_row(line, &fields, &mut unit_paths, &mut locations) {
             Ok(row) => rows.push(row),
             Err(row_errors) => row_errors.into_iter().for_each(|e| errors.push(e)),
         }
@@ -347,10 +386,17 @@ pub fn parse<R: Read>(input: R) -> Result<Parsed, Errors> {
     if rows.is_empty() && errors.total == 0 {
         errors.push(ImportError::Empty);
     }
-    errors.into_result(Parsed { rows, columns: columns.into_iter().flatten().collect() })
+    rows.shrink_to_fit();
+    let columns = columns.into_iter().flatten().collect();
+    errors.into_result(Parsed { rows, columns, unit_paths: unit_paths.items, locations: locations.items })
 }
 
-fn parse_row(line: usize, fields: &HashMap<Column, &str>) -> Result<ImportRow, Vec<ImportError>> {
+fn parse_row(
+    line: usize,
+    fields: &HashMap<Column, &str>,
+    unit_paths: &mut Shared<Vec<String>>,
+    locations: &mut Shared<String>,
+) -> Result<ImportRow, Vec<ImportError>> {
     let mut errors = Vec::new();
     let get = |c: Column| fields.get(&c).copied();
     let mut check = |column: Column, result: Result<(), FieldError>| {
@@ -390,7 +436,9 @@ fn parse_row(line: usize, fields: &HashMap<Column, &str>) -> Result<ImportRow, V
 
     match (number, name, email, title, unit_path, leader, location, days, end_date) {
         (Ok(number), Ok(name), Ok(email), Ok(title), Ok(unit_path), Ok(leader), Ok(location), Ok(home_office_days), Ok(end_date)) => {
-            Ok(ImportRow { line, number, name, email, title, unit_path, leader, location, home_office_days, end_date })
+            let unit = unit_paths.index_of(unit_path);
+            let location = location.map(|l| locations.index_of(l));
+            Ok(ImportRow { line, number, name, email, title, unit, leader, location, home_office_days, end_date })
         }
         _ => Err(errors),
     }
@@ -451,7 +499,8 @@ pub struct PersonData {
     pub name: String,
     pub email: Email,
     pub title: String,
-    pub unit_path: Vec<String>,
+    /// Index into `Plan::unit_paths`.
+    pub unit: usize,
     pub leader: Option<EmployeeNumber>,
     pub location: Option<LocationId>,
     pub home_office_days: Weekdays,
@@ -516,6 +565,8 @@ pub struct Plan {
     pub update: Vec<Update>,
     pub leavers: Vec<Leaver>,
     pub unchanged: usize,
+    /// The file's unit paths, which `PersonData::unit` points into.
+    pub unit_paths: Vec<Vec<String>>,
 }
 
 impl Plan {
@@ -527,9 +578,8 @@ impl Plan {
             && self.leavers.is_empty()
     }
 
-    /// Everyone the file mentions, new or known, in file order: leaders are set from these.
-    pub fn people_in_file(&self) -> impl Iterator<Item = &PersonData> {
-        self.create.iter().chain(self.update.iter().map(|u| &u.data))
+    pub fn unit_path(&self, person: &PersonData) -> &[String] {
+        &self.unit_paths[person.unit]
     }
 }
 
@@ -556,17 +606,21 @@ pub fn unit_paths(units: &[ExistingUnit]) -> HashMap<UnitId, Vec<String>> {
 
 /// Works out what the file changes. `full` declares the file a full export: active people
 /// missing from it are deactivated (administrators excepted, so HR cannot lock itself out).
-pub fn plan(parsed: &Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Result<Plan, Errors> {
+/// The lines are moved into the plan rather than copied: a large file is held once.
+pub fn plan(parsed: Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Result<Plan, Errors> {
+    let Parsed { rows, columns, unit_paths: file_paths, locations: file_locations } = parsed;
     let mut errors = Errors::default();
     let existing: HashMap<&str, &ExistingPerson> = snapshot.people.iter().map(|p| (p.number.as_str(), p)).collect();
     let number_of: HashMap<PersonId, &str> = snapshot.people.iter().map(|p| (p.id, p.number.as_str())).collect();
-    let locations: HashMap<String, LocationId> =
+    let site_ids: HashMap<String, LocationId> =
         snapshot.locations.iter().filter(|l| l.active).map(|l| (l.name.trim().to_lowercase(), l.id)).collect();
+    // Each site name of the file looked up once, not once per line.
+    let site_of: Vec<Option<LocationId>> = file_locations.iter().map(|name| site_ids.get(&name.to_lowercase()).copied()).collect();
 
     // Each employee number and e-mail once in the file.
-    let mut line_of: HashMap<&str, usize> = HashMap::new();
-    let mut email_line: HashMap<&str, usize> = HashMap::new();
-    for row in &parsed.rows {
+    let mut line_of: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
+    let mut email_line: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
+    for row in &rows {
         if let Some(&first_line) = line_of.get(row.number.as_str()) {
             errors.push(ImportError::DuplicateEmployeeNumber { line: row.line, first_line });
         } else {
@@ -584,10 +638,11 @@ pub fn plan(parsed: &Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Re
             errors.push(ImportError::EmailTaken { line, holder: person.number.clone() });
         }
     }
+    drop(email_line);
 
     // Leaders: in the file, or active and staying so.
     let stays_active = |number: &str| existing.get(number).is_some_and(|p| p.active && (!full || p.is_admin));
-    for row in &parsed.rows {
+    for row in &rows {
         if let Some(leader) = &row.leader {
             if leader == &row.number {
                 errors.push(ImportError::OwnLeader { line: row.line });
@@ -598,24 +653,27 @@ pub fn plan(parsed: &Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Re
     }
 
     // No loops in the reporting lines the import leaves behind.
-    let mut leader_of: HashMap<&str, &str> = HashMap::new();
-    for person in &snapshot.people {
-        if let Some(leader) = person.leader.and_then(|l| number_of.get(&l)) {
-            leader_of.insert(person.number.as_str(), leader);
+    {
+        // The file and the database mostly name the same people.
+        let mut leader_of: HashMap<&str, &str> = HashMap::with_capacity(snapshot.people.len().max(rows.len()));
+        for person in &snapshot.people {
+            if let Some(leader) = person.leader.and_then(|l| number_of.get(&l)) {
+                leader_of.insert(person.number.as_str(), leader);
+            }
         }
-    }
-    // A duplicated number is already an error; its first line stands for it here.
-    for row in parsed.rows.iter().filter(|r| line_of.get(r.number.as_str()) == Some(&r.line)) {
-        match &row.leader {
-            Some(l) if l != &row.number => leader_of.insert(row.number.as_str(), l.as_str()),
-            _ => leader_of.remove(row.number.as_str()),
-        };
-    }
-    let on_cycle = nodes_on_cycles(&leader_of);
-    if !on_cycle.is_empty() {
-        let numbers = on_cycle.join(", ");
-        for row in parsed.rows.iter().filter(|r| on_cycle.contains(&r.number.as_str())) {
-            errors.push(ImportError::Cycle { line: row.line, numbers: numbers.clone() });
+        // A duplicated number is already an error; its first line stands for it here.
+        for row in rows.iter().filter(|r| line_of.get(r.number.as_str()) == Some(&r.line)) {
+            match &row.leader {
+                Some(l) if l != &row.number => leader_of.insert(row.number.as_str(), l.as_str()),
+                _ => leader_of.remove(row.number.as_str()),
+            };
+        }
+        let on_cycle = nodes_on_cycles(&leader_of);
+        if !on_cycle.is_empty() {
+            let numbers = on_cycle.join(", ");
+            for row in rows.iter().filter(|r| on_cycle.contains(&r.number.as_str())) {
+                errors.push(ImportError::Cycle { line: row.line, numbers: numbers.clone() });
+            }
         }
     }
 
@@ -633,9 +691,9 @@ pub fn plan(parsed: &Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Re
     let mut new_units: Vec<Vec<String>> = Vec::new();
     let mut reactivated_units: Vec<UnitId> = Vec::new();
     let mut seen_paths: HashSet<&[String]> = HashSet::new();
-    for row in &parsed.rows {
-        for depth in 1..=row.unit_path.len() {
-            let prefix = &row.unit_path[..depth];
+    for path in &file_paths {
+        for depth in 1..=path.len() {
+            let prefix = &path[..depth];
             if !seen_paths.insert(prefix) {
                 continue;
             }
@@ -649,76 +707,32 @@ pub fn plan(parsed: &Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Re
     new_units.sort_by_key(Vec::len);
     reactivated_units.sort();
 
-    // People: new, changed or as before.
-    let mut plan = Plan { new_units, reactivated_units, ..Plan::default() };
+    // Sites must exist; end dates decide who leaves.
+    let keeps_stored_end_date = !columns.contains(&Column::EndDate);
+    let end_date_of = |row: &ImportRow| match (row.end_date, existing.get(row.number.as_str())) {
+        (Some(d), _) => Some(d),
+        (None, Some(p)) if keeps_stored_end_date => p.end_date,
+        _ => None,
+    };
     let mut leaving: HashMap<&str, usize> = HashMap::new();
     let mut staying_leader: Vec<(&str, &str)> = Vec::new();
-    for row in &parsed.rows {
-        let location = match &row.location {
-            None => None,
-            Some(name) => match locations.get(&name.to_lowercase()) {
-                Some(id) => Some(*id),
-                None => {
-                    errors.push(ImportError::UnknownLocation { line: row.line, name: name.clone() });
-                    None
-                }
-            },
-        };
-        let before = existing.get(row.number.as_str());
-        let end_date = match (row.end_date, before) {
-            (Some(d), _) => Some(d),
-            (None, Some(p)) if !parsed.columns.contains(&Column::EndDate) => p.end_date,
-            _ => None,
-        };
-        let data = PersonData {
-            number: row.number.clone(),
-            name: row.name.clone(),
-            email: row.email.clone(),
-            title: row.title.clone().or_else(|| before.map(|p| p.title.clone())).unwrap_or_default(),
-            unit_path: row.unit_path.clone(),
-            leader: row.leader.clone().filter(|l| l != &row.number),
-            location,
-            home_office_days: row.home_office_days.or_else(|| before.map(|p| p.home_office_days)).unwrap_or_default(),
-            active: end_date.is_none_or(|d| d > today),
-            end_date,
-        };
-        if !data.active {
+    for row in &rows {
+        if let Some(i) = row.location
+            && site_of[i].is_none()
+        {
+            errors.push(ImportError::UnknownLocation { line: row.line, name: file_locations[i].clone() });
+        }
+        if end_date_of(row).is_some_and(|d| d <= today) {
             leaving.insert(row.number.as_str(), row.line);
         } else if let Some(leader) = row.leader.as_ref().filter(|l| *l != &row.number) {
             staying_leader.push((row.number.as_str(), leader.as_str()));
         }
-        match before {
-            None => plan.create.push(data),
-            Some(p) => {
-                let old_unit_path = p.unit.and_then(|u| paths.get(&u));
-                let old_leader = p.leader.and_then(|l| number_of.get(&l).copied());
-                let mut changes = Vec::new();
-                let mut note = |changed: bool, change: Change| {
-                    if changed {
-                        changes.push(change);
-                    }
-                };
-                note(p.name != data.name, Change::Name);
-                note(p.email != data.email.as_str(), Change::Email);
-                note(p.title != data.title, Change::Title);
-                note(old_unit_path != Some(&data.unit_path), Change::Unit);
-                note(old_leader != data.leader.as_ref().map(|l| l.as_str()), Change::Leader);
-                note(p.location != data.location, Change::Location);
-                note(p.home_office_days != data.home_office_days, Change::HomeOfficeDays);
-                note(p.end_date != data.end_date, Change::EndDate);
-                note(!p.active && data.active, Change::Reactivated);
-                note(p.active && !data.active, Change::Deactivated);
-                if changes.is_empty() {
-                    plan.unchanged += 1;
-                } else {
-                    plan.update.push(Update { id: p.id, data, changes });
-                }
-            }
-        }
     }
+
+    let mut leavers = Vec::new();
     if full {
         for p in snapshot.people.iter().filter(|p| p.active && !p.is_admin && !line_of.contains_key(p.number.as_str())) {
-            plan.leavers.push(Leaver { id: p.id, number: p.number.clone(), name: p.name.clone() });
+            leavers.push(Leaver { id: p.id, number: p.number.clone(), name: p.name.clone() });
         }
     }
 
@@ -738,7 +752,109 @@ pub fn plan(parsed: &Parsed, snapshot: &Snapshot, full: bool, today: Date) -> Re
             errors.push(ImportError::LeavingLeader { line: leaving[leader], reports: reports.join(", ") });
         }
     }
-    errors.into_result(plan)
+    if errors.total > 0 {
+        return errors.into_result(Plan::default());
+    }
+    drop(leaving);
+    drop(line_of);
+
+    // People: new, changed or as before.
+    let new_people = rows.iter().filter(|r| !existing.contains_key(r.number.as_str())).count();
+    let mut plan = Plan { new_units, reactivated_units, leavers, ..Plan::default() };
+    plan.create.reserve_exact(new_people);
+    for row in rows {
+        let before = existing.get(row.number.as_str()).copied();
+        let end_date = end_date_of(&row);
+        let data = PersonData {
+            title: row.title.or_else(|| before.map(|p| p.title.clone())).unwrap_or_default(),
+            unit: row.unit,
+            leader: row.leader.filter(|l| l != &row.number),
+            location: row.location.and_then(|i| site_of[i]),
+            home_office_days: row.home_office_days.or_else(|| before.map(|p| p.home_office_days)).unwrap_or_default(),
+            active: end_date.is_none_or(|d| d > today),
+            end_date,
+            number: row.number,
+            name: row.name,
+            email: row.email,
+        };
+        let Some(p) = before else {
+            plan.create.push(data);
+            continue;
+        };
+        let old_unit_path = p.unit.and_then(|u| paths.get(&u)).map(Vec::as_slice);
+        let old_leader = p.leader.and_then(|l| number_of.get(&l).copied());
+        let mut changes = Vec::new();
+        let mut note = |changed: bool, change: Change| {
+            if changed {
+                changes.push(change);
+            }
+        };
+        note(p.name != data.name, Change::Name);
+        note(p.email != data.email.as_str(), Change::Email);
+        note(p.title != data.title, Change::Title);
+        note(old_unit_path != Some(file_paths[data.unit].as_slice()), Change::Unit);
+        note(old_leader != data.leader.as_ref().map(|l| l.as_str()), Change::Leader);
+        note(p.location != data.location, Change::Location);
+        note(p.home_office_days != data.home_office_days, Change::HomeOfficeDays);
+        note(p.end_date != data.end_date, Change::EndDate);
+        note(!p.active && data.active, Change::Reactivated);
+        note(p.active && !data.active, Change::Deactivated);
+        if changes.is_empty() {
+            plan.unchanged += 1;
+        } else {
+            plan.update.push(Update { id: p.id, data, changes });
+        }
+    }
+    order_leaders_first(&mut plan.create);
+    plan.unit_paths = file_paths;
+    Ok(plan)
+}
+
+/// Orders new people so that a leader comes before everyone they lead, the file's order kept
+/// otherwise: written in this order, each person's leader already has an id.
+fn order_leaders_first(people: &mut [PersonData]) {
+    const UNKNOWN: u32 = u32::MAX;
+    let mut depth = vec![UNKNOWN; people.len()];
+    {
+        let index: HashMap<&str, usize> = people.iter().enumerate().map(|(i, p)| (p.number.as_str(), i)).collect();
+        let mut chain = Vec::new();
+        for start in 0..people.len() {
+            // Walk up to someone placed already, or to a leader who is not new.
+            chain.clear();
+            let mut above = 0;
+            let mut next = Some(start);
+            while let Some(i) = next {
+                if depth[i] != UNKNOWN {
+                    above = depth[i] + 1;
+                    break;
+                }
+                // Cycles are refused before this; the bound only guards the loop.
+                if chain.len() > people.len() {
+                    break;
+                }
+                chain.push(i);
+                next = people[i].leader.as_ref().and_then(|l| index.get(l.as_str()).copied());
+            }
+            for (level, &i) in chain.iter().rev().enumerate() {
+                depth[i] = depth[i].min(above + level as u32);
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    order.sort_by_key(|&i| depth[i]);
+    // Moves each person to their place by following the permutation's cycles, without a copy.
+    for start in 0..people.len() {
+        let mut at = start;
+        while order[at] != at {
+            let from = order[at];
+            order[at] = at;
+            if from == start {
+                break;
+            }
+            people.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -770,28 +886,28 @@ mod tests {
     #[test]
     fn reads_semicolons_with_bom_and_commas_without() {
         let semi = format!("\u{feff}{HEADER}1;Liv Johansen;liv@x.no;Stab;;Oslo;man fre\n");
-        let rows = parse_str(&semi).map(|p| p.rows).unwrap_or_default();
+        let rows = parse_str(&semi).unwrap().rows;
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].home_office_days, Some(Weekdays::from_days([1, 5])));
 
         let comma = "employee_number,name,email,unit,leader,location\n1,Liv,liv@x.no,\"Avd, Nord/Team\",,\n";
-        let rows = parse_str(comma).map(|p| p.rows).unwrap_or_default();
-        assert_eq!(rows[0].unit_path, vec!["Avd, Nord".to_string(), "Team".to_string()]);
-        assert_eq!(rows[0].home_office_days, None);
+        let parsed = parse_str(comma).unwrap();
+        assert_eq!(parsed.unit_path(&parsed.rows[0]), ["Avd, Nord".to_string(), "Team".to_string()]);
+        assert_eq!(parsed.rows[0].home_office_days, None);
     }
 
     #[test]
     fn every_bad_line_gets_its_own_error() {
         let file =
             format!("{HEADER}1;Liv;liv@x.no;Stab;;Oslo;\n2;;no-email;Stab;;Oslo;\n3;Per;per@x.no;Stab;;Oslo;blå\n4;Kari;kari@x.no\n");
-        let errors = parse_str(&file).err().unwrap_or_default();
+        let errors = parse_str(&file).unwrap_err();
         assert_eq!(lines_of(&errors), vec![Some(3), Some(3), Some(4), Some(5)]);
         assert!(matches!(errors.listed[3], ImportError::FieldCount { expected: 7, found: 3, .. }));
     }
 
     #[test]
     fn wrong_header_empty_file_and_bad_encoding_are_refused() {
-        let missing = parse_str("nummer;navn\n1;Liv\n").err().unwrap_or_default();
+        let missing = parse_str("nummer;navn\n1;Liv\n").unwrap_err();
         assert!(matches!(&missing.listed[0], ImportError::MissingColumns { missing } if missing.contains(&Column::EmployeeNumber)));
         assert_eq!(parse_str("").err().map(|e| e.listed), Some(vec![ImportError::Empty]));
         assert_eq!(parse_str(HEADER).err().map(|e| e.listed), Some(vec![ImportError::Empty]));
@@ -802,8 +918,8 @@ mod tests {
     #[test]
     fn new_file_creates_units_parents_first_and_people() {
         let file = format!("{HEADER}1;Liv;liv@x.no;Nord;;Oslo;\n2;Emma;emma@x.no;Nord/Tromsø;1;Bodø;fre\n");
-        let parsed = parse_str(&file).unwrap_or_default();
-        let plan = plan(&parsed, &oslo(), false, TODAY).unwrap_or_default();
+        let parsed = parse_str(&file).unwrap();
+        let plan = plan(parsed, &oslo(), false, TODAY).unwrap();
         assert_eq!(plan.new_units, vec![vec!["Nord".to_string()], vec!["Nord".to_string(), "Tromsø".to_string()]]);
         assert_eq!(plan.create.len(), 2);
         assert_eq!(plan.create[1].location, Some(LocationId(2)));
@@ -814,8 +930,8 @@ mod tests {
         let file = format!(
             "{HEADER}1;A;a@x.no;U;3;Oslo;\n2;B;b@x.no;U;9;Oslo;\n3;C;c@x.no;U;1;Tromsø;\n1;D;a@x.no;U;;Oslo;\n5;E;e@x.no;U;5;Oslo;\n"
         );
-        let parsed = parse_str(&file).unwrap_or_default();
-        let errors = plan(&parsed, &oslo(), false, TODAY).err().unwrap_or_default();
+        let parsed = parse_str(&file).unwrap();
+        let errors = plan(parsed, &oslo(), false, TODAY).unwrap_err();
         let kinds: Vec<(usize, &str)> = errors.listed.iter().map(|e| (e.line().unwrap_or(0), e.message().0)).collect();
         for expected in [
             (2, "import-error-cycle"),
@@ -858,8 +974,8 @@ mod tests {
     #[test]
     fn same_data_changes_nothing_and_partial_files_deactivate_no_one() {
         let file = format!("{HEADER}1;Person 1;p1@x.no;Stab;;Oslo;\n2;Person 2;p2@x.no;Stab;1;Oslo;\n");
-        let parsed = parse_str(&file).unwrap_or_default();
-        let plan = plan(&parsed, &snapshot_with_people(), false, TODAY).unwrap_or_default();
+        let parsed = parse_str(&file).unwrap();
+        let plan = plan(parsed, &snapshot_with_people(), false, TODAY).unwrap();
         assert!(plan.is_empty(), "{plan:?}");
         assert_eq!(plan.unchanged, 2);
     }
@@ -867,12 +983,12 @@ mod tests {
     #[test]
     fn full_export_deactivates_the_missing_and_end_dates_deactivate_leavers() {
         let file = "ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n1;Person 1;p1@x.no;Stab;;Oslo;\n2;Person 2;p2@x.no;Stab;1;Oslo;01.11.2026\n";
-        let parsed = parse_str(file).unwrap_or_default();
-        let full = plan(&parsed, &snapshot_with_people(), true, TODAY).unwrap_or_default();
+        let parsed = parse_str(file).unwrap();
+        let full = plan(parsed.clone(), &snapshot_with_people(), true, TODAY).unwrap();
         assert_eq!(full.leavers.iter().map(|l| l.number.as_str()).collect::<Vec<_>>(), vec!["3"]);
         assert_eq!(full.update.len(), 1);
         assert_eq!(full.update[0].changes, vec![Change::EndDate, Change::Deactivated]);
-        let partial = plan(&parsed, &snapshot_with_people(), false, TODAY).unwrap_or_default();
+        let partial = plan(parsed, &snapshot_with_people(), false, TODAY).unwrap();
         assert!(partial.leavers.is_empty());
     }
 
@@ -880,38 +996,47 @@ mod tests {
     fn a_leader_who_leaves_must_hand_over_the_people_who_stay() {
         // Stored: 2 and 3 report to 1. Person 1 leaves today; 2 (in the file) and 3 (not) stay.
         let file = "ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n1;Person 1;p1@x.no;Stab;;Oslo;24.11.2026\n2;Person 2;p2@x.no;Stab;1;Oslo;\n";
-        let parsed = parse_str(file).unwrap_or_default();
-        let errors = plan(&parsed, &snapshot_with_people(), false, TODAY).err().unwrap_or_default();
+        let parsed = parse_str(file).unwrap();
+        let errors = plan(parsed, &snapshot_with_people(), false, TODAY).unwrap_err();
         assert_eq!(errors.listed, vec![ImportError::LeavingLeader { line: 2, reports: "2, 3".into() }]);
 
         // With a new leader for both in the file, the leaver may go.
         let file = "ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n1;Person 1;p1@x.no;Stab;;Oslo;24.11.2026\n\
                     2;Person 2;p2@x.no;Stab;;Oslo;\n3;Person 3;p3@x.no;Stab;2;Oslo;\n";
-        let parsed = parse_str(file).unwrap_or_default();
-        assert!(plan(&parsed, &snapshot_with_people(), false, TODAY).is_ok());
+        let parsed = parse_str(file).unwrap();
+        assert!(plan(parsed, &snapshot_with_people(), false, TODAY).is_ok());
     }
 
     #[test]
     fn a_leader_left_out_of_a_full_export_is_unknown() {
         let file = format!("{HEADER}2;Person 2;p2@x.no;Stab;1;Oslo;\n");
-        let parsed = parse_str(&file).unwrap_or_default();
-        assert!(plan(&parsed, &snapshot_with_people(), false, TODAY).is_ok());
-        let errors = plan(&parsed, &snapshot_with_people(), true, TODAY).err().unwrap_or_default();
+        let parsed = parse_str(&file).unwrap();
+        assert!(plan(parsed.clone(), &snapshot_with_people(), false, TODAY).is_ok());
+        let errors = plan(parsed, &snapshot_with_people(), true, TODAY).unwrap_err();
         assert_eq!(errors.listed, vec![ImportError::UnknownLeader { line: 2, number: "1".into() }]);
     }
 
     #[test]
     fn moving_a_person_and_taking_someone_elses_email_are_seen() {
         let file = format!("{HEADER}2;Person 2;p3@x.no;Stab/Ny;1;Oslo;\n");
-        let parsed = parse_str(&file).unwrap_or_default();
-        let errors = plan(&parsed, &snapshot_with_people(), false, TODAY).err().unwrap_or_default();
+        let parsed = parse_str(&file).unwrap();
+        let errors = plan(parsed, &snapshot_with_people(), false, TODAY).unwrap_err();
         assert_eq!(errors.listed, vec![ImportError::EmailTaken { line: 2, holder: "3".into() }]);
 
         let file = format!("{HEADER}2;Person 2;p2@x.no;Stab/Ny;1;Oslo;\n");
-        let parsed = parse_str(&file).unwrap_or_default();
-        let plan = plan(&parsed, &snapshot_with_people(), false, TODAY).unwrap_or_default();
+        let parsed = parse_str(&file).unwrap();
+        let plan = plan(parsed, &snapshot_with_people(), false, TODAY).unwrap();
         assert_eq!(plan.new_units, vec![vec!["Stab".to_string(), "Ny".to_string()]]);
         assert_eq!(plan.update[0].changes, vec![Change::Unit]);
+    }
+
+    #[test]
+    fn new_leaders_come_before_the_people_they_lead() {
+        let file =
+            format!("{HEADER}4;D;d@x.no;U;3;Oslo;\n3;C;c@x.no;U;2;Oslo;\n9;Z;z@x.no;U;;Oslo;\n2;B;b@x.no;U;1;Oslo;\n1;A;a@x.no;U;;Oslo;\n");
+        let plan = plan(parse_str(&file).unwrap(), &oslo(), false, TODAY).unwrap();
+        let order: Vec<&str> = plan.create.iter().map(|p| p.number.as_str()).collect();
+        assert_eq!(order, ["9", "1", "2", "3", "4"]);
     }
 
     #[test]
@@ -920,7 +1045,7 @@ mod tests {
         for i in 0..(MAX_LISTED_ERRORS + 50) {
             file.push_str(&format!("{i};;bad;U;;;\n"));
         }
-        let errors = parse_str(&file).err().unwrap_or_default();
+        let errors = parse_str(&file).unwrap_err();
         assert_eq!(errors.listed.len(), MAX_LISTED_ERRORS);
         assert_eq!(errors.total, (MAX_LISTED_ERRORS + 50) * 2);
     }
@@ -956,9 +1081,9 @@ mod tests {
     #[test]
     fn a_hundred_thousand_lines_stream_through() {
         let file = GeneratedFile { next: 0, lines: 100_000, pending: Vec::new() };
-        let parsed = parse(file).unwrap_or_default();
+        let parsed = parse(file).unwrap();
         assert_eq!(parsed.rows.len(), 100_000);
-        let plan = plan(&parsed, &oslo(), false, TODAY).unwrap_or_default();
+        let plan = plan(parsed, &oslo(), false, TODAY).unwrap();
         assert_eq!((plan.create.len(), plan.new_units.len()), (100_000, 40));
     }
 
@@ -977,16 +1102,16 @@ mod tests {
                 let _ = w.write_record([&i.to_string(), name, &format!("p{i}@etat.no"), "Stab/Team", "", "Oslo"]);
             }
             let mut bytes = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
-            bytes.extend(w.into_inner().unwrap_or_default());
+            bytes.extend(w.into_inner().unwrap());
             let parsed = parse(bytes.as_slice());
             proptest::prop_assert!(parsed.is_ok(), "{:?}", parsed.err());
-            let parsed = parsed.unwrap_or_default();
+            let parsed = parsed.unwrap();
             proptest::prop_assert_eq!(parsed.rows.len(), names.len());
             for (i, (row, name)) in parsed.rows.iter().zip(&names).enumerate() {
                 proptest::prop_assert_eq!(&row.name, name.trim());
                 proptest::prop_assert_eq!(row.number.as_str(), i.to_string());
                 proptest::prop_assert_eq!(row.line, i + 2);
-                proptest::prop_assert_eq!(row.unit_path.clone(), vec!["Stab".to_string(), "Team".to_string()]);
+                proptest::prop_assert_eq!(parsed.unit_path(row), ["Stab".to_string(), "Team".to_string()]);
             }
         }
     }

@@ -1,17 +1,22 @@
 //! Import from an HR system on the web: upload, see every error or a dry run of what will
-//! change, then apply. The file waits in the database between the two steps, so the
-//! confirmation can land on any app node.
+//! change, then apply. The upload goes to a temporary file, never whole into memory; it waits
+//! in the database between the two steps, so the confirmation can land on any app node.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::body::Bytes;
+use std::io::{Seek, SeekFrom};
+
+use axum::extract::multipart::Field;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
+use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
 
+use crate::domain::PersonId;
 use crate::domain::import::{self, Column, Errors, Plan};
+use crate::store::Tx;
 use crate::store::imports::{self, Outcome};
 use crate::web::AppState;
 use crate::web::ctx::{Ctx, Nav, Page};
@@ -20,6 +25,8 @@ use crate::web::i18n::I18n;
 
 /// Room for a full export of a large agency (100,000 lines is about 10 MB).
 const MAX_UPLOAD_BYTES: usize = 64 * 1024 * 1024;
+/// A waiting file is kept in the database in parts of this size.
+const DRAFT_PART_BYTES: usize = 1024 * 1024;
 /// How many people each part of a dry run lists before "and N more".
 const MAX_LISTED: usize = 100;
 
@@ -93,6 +100,16 @@ pub struct PlanCounts {
 }
 
 impl PlanCounts {
+    pub fn of(plan: &Plan) -> PlanCounts {
+        PlanCounts {
+            units: plan.new_units.len() + plan.reactivated_units.len(),
+            created: plan.create.len(),
+            updated: plan.update.len(),
+            leavers: plan.leavers.len(),
+            unchanged: plan.unchanged,
+        }
+    }
+
     pub fn summary(&self, i18n: &I18n) -> String {
         i18n.t_with(
             "import-summary",
@@ -121,34 +138,28 @@ impl PlanView {
                 })
                 .collect(),
             leavers: plan.leavers.iter().take(MAX_LISTED).map(|l| format!("{} ({})", l.name, l.number)).collect(),
-            counts: PlanCounts {
-                units: plan.new_units.len() + plan.reactivated_units.len(),
-                created: plan.create.len(),
-                updated: plan.update.len(),
-                leavers: plan.leavers.len(),
-                unchanged: plan.unchanged,
-            },
+            counts: PlanCounts::of(plan),
         }
     }
 }
 
-/// What a plan does, as lines of text, for the command line.
-pub fn plan_summary(i18n: &I18n, plan: &Plan) -> Vec<String> {
-    let mut lines = Vec::new();
-    for path in &plan.new_units {
-        lines.push(format!("+ {}: {}", i18n.t("import-new-unit"), path.join(" / ")));
-    }
-    for p in &plan.create {
-        lines.push(format!("+ {} ({})", p.name, p.number.as_str()));
-    }
-    for u in &plan.update {
+/// What a plan does, as lines of text, for the command line: the first `limit` changes, how
+/// many more there are, and the counts.
+pub fn plan_summary(i18n: &I18n, plan: &Plan, limit: usize) -> Vec<String> {
+    let new_unit = i18n.t("import-new-unit");
+    let units = plan.new_units.iter().map(|path| format!("+ {new_unit}: {}", path.join(" / ")));
+    let created = plan.create.iter().map(|p| format!("+ {} ({})", p.name, p.number.as_str()));
+    let updated = plan.update.iter().map(|u| {
         let changes = u.changes.iter().map(|c| i18n.t(c.label_key())).collect::<Vec<_>>().join(", ");
-        lines.push(format!("~ {} ({}): {changes}", u.data.name, u.data.number.as_str()));
+        format!("~ {} ({}): {changes}", u.data.name, u.data.number.as_str())
+    });
+    let leavers = plan.leavers.iter().map(|l| format!("- {} ({})", l.name, l.number));
+    let mut lines: Vec<String> = units.chain(created).chain(updated).chain(leavers).take(limit).collect();
+    let changes = plan.new_units.len() + plan.create.len() + plan.update.len() + plan.leavers.len();
+    if changes > lines.len() {
+        lines.push(i18n.t1("import-cli-more", "count", changes - lines.len()));
     }
-    for l in &plan.leavers {
-        lines.push(format!("- {} ({})", l.name, l.number));
-    }
-    lines.push(PlanView::new(i18n, plan).counts.summary(i18n));
+    lines.push(PlanCounts::of(plan).summary(i18n));
     lines
 }
 
@@ -210,44 +221,100 @@ fn refused(ctx: &Ctx, errors: &Errors, full: bool) -> ImportPage {
 /// Reads a file and plans it (applying the plan unless `dry_run`): the plan, or the page that
 /// lists the file's errors. Parsing runs on a blocking thread: a large file must not hold up
 /// other requests.
-async fn check(ctx: &Ctx, app: &AppState, content: &Bytes, full: bool, dry_run: bool) -> Result<Result<Plan, ImportPage>, AppError> {
-    let shared = content.clone();
-    let parsed =
-        tokio::task::spawn_blocking(move || import::parse(shared.as_ref())).await.map_err(|e| AppError::Internal(e.to_string()))?;
+async fn check(ctx: &Ctx, app: &AppState, file: &std::fs::File, full: bool, dry_run: bool) -> Result<Result<Plan, ImportPage>, AppError> {
+    let mut reader = file.try_clone().map_err(internal)?;
+    let parsed = tokio::task::spawn_blocking(move || {
+        reader.seek(SeekFrom::Start(0))?;
+        Ok::<_, std::io::Error>(import::parse(reader))
+    })
+    .await
+    .map_err(internal)?
+    .map_err(internal)?;
     let parsed = match parsed {
         Ok(parsed) => parsed,
         Err(errors) => return Ok(Err(refused(ctx, &errors, full))),
     };
     let today = time::OffsetDateTime::now_utc().date();
-    Ok(match imports::run(&app.db, &parsed, full, dry_run, today).await? {
+    Ok(match imports::run(&app.db, parsed, full, dry_run, today).await? {
         Outcome::Refused(errors) => Err(refused(ctx, &errors, full)),
         Outcome::Planned { plan, .. } => Ok(plan),
     })
 }
 
+fn internal(e: impl std::fmt::Display) -> AppError {
+    AppError::Internal(e.to_string())
+}
+
+/// A temporary file without a name: the system removes it once it is closed, whatever happens.
+async fn spool_file() -> Result<tokio::fs::File, AppError> {
+    let file = tokio::task::spawn_blocking(tempfile::tempfile).await.map_err(internal)?.map_err(internal)?;
+    Ok(tokio::fs::File::from_std(file))
+}
+
+/// Writes an uploaded file to a temporary file as it arrives; returns it with its size.
+async fn spool_upload(mut field: Field<'_>) -> Result<(std::fs::File, u64), AppError> {
+    let mut file = spool_file().await?;
+    let mut size = 0;
+    while let Some(chunk) = field.chunk().await.map_err(|_| AppError::BadRequest)? {
+        file.write_all(&chunk).await.map_err(internal)?;
+        size += chunk.len() as u64;
+    }
+    file.flush().await.map_err(internal)?;
+    Ok((file.into_std().await, size))
+}
+
+/// Keeps the file as a draft in the database, a part at a time.
+async fn save_draft(tx: &mut Tx, person: PersonId, file: &std::fs::File, full: bool) -> Result<i64, AppError> {
+    let draft = imports::create_draft(tx.ex(), person, full).await?;
+    let mut reader = tokio::fs::File::from_std(file.try_clone().map_err(internal)?);
+    reader.seek(SeekFrom::Start(0)).await.map_err(internal)?;
+    let mut part = Vec::with_capacity(DRAFT_PART_BYTES);
+    for seq in 0.. {
+        part.clear();
+        (&mut reader).take(DRAFT_PART_BYTES as u64).read_to_end(&mut part).await.map_err(internal)?;
+        if part.is_empty() {
+            break;
+        }
+        imports::add_draft_part(tx.ex(), draft, seq, &part).await?;
+    }
+    Ok(draft)
+}
+
+/// A draft's file, copied part by part from the database to a temporary file.
+async fn load_draft(app: &AppState, draft: i64) -> Result<std::fs::File, AppError> {
+    let mut file = spool_file().await?;
+    let mut c = app.db.conn().await?;
+    for seq in 0.. {
+        let Some(part) = imports::draft_part(c.ex(), draft, seq).await? else { break };
+        file.write_all(&part).await.map_err(internal)?;
+    }
+    file.flush().await.map_err(internal)?;
+    Ok(file.into_std().await)
+}
+
 /// Reads the upload, checks it and plans it without writing people; a valid plan is kept as a draft.
 async fn upload(ctx: Ctx, State(app): State<AppState>, mut multipart: Multipart) -> Result<Response, AppError> {
     let user = ctx.user()?.clone();
-    let mut content: Option<Bytes> = None;
+    let mut upload: Option<std::fs::File> = None;
     let mut full = false;
     while let Some(field) = multipart.next_field().await.map_err(|_| AppError::BadRequest)? {
         match field.name() {
             Some("file") => {
                 let has_name = field.file_name().is_some_and(|n| !n.is_empty());
-                let bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?;
-                if has_name || !bytes.is_empty() {
-                    content = Some(bytes);
+                let (file, size) = spool_upload(field).await?;
+                if has_name || size > 0 {
+                    upload = Some(file);
                 }
             }
             Some("full") => full = field.text().await.map_err(|_| AppError::BadRequest)? == "on",
             _ => {}
         }
     }
-    let Some(content) = content else {
+    let Some(file) = upload else {
         let message = ctx.i18n().t("import-error-no-file");
         return Ok(import_page(&ctx, Stage::Upload, full, Some(message)).into_response());
     };
-    let plan = match check(&ctx, &app, &content, full, true).await? {
+    let plan = match check(&ctx, &app, &file, full, true).await? {
         Ok(plan) => plan,
         Err(page) => return Ok(page.into_response()),
     };
@@ -256,7 +323,7 @@ async fn upload(ctx: Ctx, State(app): State<AppState>, mut multipart: Multipart)
     }
     let mut tx = app.db.begin().await?;
     imports::delete_drafts(tx.ex(), user.person()).await?;
-    let draft = imports::save_draft(tx.ex(), user.person(), &content, full).await?;
+    let draft = save_draft(&mut tx, user.person(), &file, full).await?;
     tx.commit().await?;
     let view = PlanView::new(&ctx.i18n(), &plan);
     Ok(import_page(&ctx, Stage::Preview { draft, plan: view, full }, full, None).into_response())
@@ -265,12 +332,12 @@ async fn upload(ctx: Ctx, State(app): State<AppState>, mut multipart: Multipart)
 /// Applies a draft, planned again against the data as it is now, in one transaction.
 async fn apply(ctx: Ctx, State(app): State<AppState>, Path(draft): Path<i64>) -> Result<Response, AppError> {
     let person = ctx.user()?.person();
-    let (content, full) = {
+    let full = {
         let mut c = app.db.conn().await?;
         imports::draft(c.ex(), draft, person).await?.ok_or(AppError::NotFound)?
     };
-    let content = Bytes::from(content);
-    let plan = match check(&ctx, &app, &content, full, false).await? {
+    let file = load_draft(&app, draft).await?;
+    let plan = match check(&ctx, &app, &file, full, false).await? {
         Ok(plan) => plan,
         Err(page) => return Ok(page.into_response()),
     };
