@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Load benchmark: a release build with the demo organisation, driven by wrk on loopback.
-# Prints requests/s and p99 latency for the sign-in page, a leader's start page (Min side) and
-# HR's people list, on SQLite and then PostgreSQL.
+# Load benchmark: release builds of samspill and of the bare baseline (examples/bare.rs: the same
+# axum, sqlx and askama with no application logic), driven by wrk on loopback. Per database it
+# measures the bare page (20 rows read and rendered) and the bare write (one row committed per
+# request), then samspill's pages with the demo organisation, then the bare page again, and prints
+# requests/s, p99 and each page's ratio to the bare page (the mean of its two runs). The target for every signed-in page is at least 0.50 × the bare
+# page's requests/s and p99 at most 10 ms; a page that misses it is marked.
 #
 #   bench/run.sh                 both databases
 #   bench/run.sh sqlite          one of them
 #   DURATION=30s CONNECTIONS=64 bench/run.sh
 #
 # PostgreSQL: SAMSPILL_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres);
-# a database samspill_bench is created there and dropped afterwards.
+# databases samspill_bench and samspill_bench_bare are created there and dropped afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +19,8 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PG_SERVER=${SAMSPILL_BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+TARGET_RATIO=0.50
+TARGET_P99_MS=10
 if [ $# -gt 0 ]; then BACKENDS=("$@"); else BACKENDS=(sqlite postgres); fi
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -23,16 +28,46 @@ if ! command -v wrk >/dev/null; then
   as_root apt-get update -qq
   as_root apt-get install -y -qq wrk >/dev/null
 fi
-cargo build --release --locked --quiet
+cargo build --release --locked --quiet --bin samspill --example bare
 BIN=target/release/samspill
+BARE=target/release/examples/bare
 WORK=$(mktemp -d)
 PORT=18090
-SERVER_PID=
+BARE_PORT=18091
+SERVER_PIDS=()
+stop_servers() {
+  local pid
+  for pid in "${SERVER_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  SERVER_PIDS=()
+}
 cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  stop_servers
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+# Starts a server in the background and waits until `url` answers.
+start_server() {
+  local url=$1
+  shift
+  "$@" >/dev/null 2>>"$WORK/server.log" &
+  SERVER_PIDS+=($!)
+  for _ in $(seq 1 100); do curl -sf "$url" >/dev/null && return; sleep 0.1; done
+  echo "the server did not start: $*" >&2
+  cat "$WORK/server.log" >&2
+  exit 1
+}
+
+pg_database() { # create|drop NAME
+  if [ "$1" = create ]; then
+    psql "$PG_SERVER" -qc "DROP DATABASE IF EXISTS $2" -qc "CREATE DATABASE $2" >/dev/null 2>&1
+  else
+    psql "$PG_SERVER" -qc "DROP DATABASE IF EXISTS $2" >/dev/null
+  fi
+}
 
 # Signs in through the form like a browser and prints the Cookie header to send.
 cookies_for() {
@@ -43,42 +78,149 @@ cookies_for() {
   awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar"
 }
 
-# Runs wrk and prints "requests/s  p99" for one page.
+# The form a page shows, submitted unchanged, as a form-encoded body: text fields with their
+# values, the chosen option of each select, ticked checkboxes, and the CSRF token.
+form_body() {
+  LC_ALL=C awk '
+    BEGIN { for (i = 0; i < 256; i++) ord[sprintf("%c", i)] = i }
+    function unescape(s) {
+      gsub(/&quot;|&#34;/, "\"", s); gsub(/&#x27;|&#39;/, "\047", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&amp;/, "\\&", s)
+      return s
+    }
+    function enc(s,    out, c, i) {
+      out = ""
+      for (i = 1; i <= length(s); i++) {
+        c = substr(s, i, 1)
+        if (c ~ /[A-Za-z0-9_.~-]/) out = out c; else out = out sprintf("%%%02X", ord[c])
+      }
+      return out
+    }
+    function pair(k, v) { body = body (body == "" ? "" : "&") enc(k) "=" enc(unescape(v)) }
+    function attr(tag, name,    m) {
+      if (match(tag, " " name "=\"[^\"]*\"")) { m = substr(tag, RSTART + length(name) + 3, RLENGTH - length(name) - 4); return m }
+      return ""
+    }
+    { html = html $0 "\n" }
+    END {
+      while (match(html, /<(input|select|option)[^>]*>/)) {
+        tag = substr(html, RSTART, RLENGTH); html = substr(html, RSTART + RLENGTH)
+        if (tag ~ /^<select/) { select = attr(tag, "name"); continue }
+        if (tag ~ /^<option/) { if (tag ~ / selected/) pair(select, attr(tag, "value")); continue }
+        name = attr(tag, "name"); kind = attr(tag, "type")
+        if (name == "") continue
+        if (kind == "checkbox") { if (tag ~ / checked/) pair(name, "on"); continue }
+        if (kind == "submit" || kind == "file") continue
+        pair(name, attr(tag, "value"))
+      }
+      print body
+    }'
+}
+
+ms() { # wrk latency (850.00us, 3.10ms, 1.20s) in milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+# Runs wrk on one address after checking its status and records the figures; `report` prints them.
+#   measure KIND LABEL URL [COOKIE] [BODY]
+# KIND: base (the bare page, measured before and after samspill's pages: ratios divide by the
+# mean), write-base (the bare write), open (no sign-in: ratio, no target), page (signed in: ratio
+# and target), write (a form post that must answer 303, compared with the bare write). Writes
+# post BODY with bench/post.lua.
 measure() {
-  local label=$1 path=$2 cookie=${3:-}
-  local out status
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path")
-  [ "$status" = 200 ] || { echo "$path answered $status, not 200: not measuring a redirect" >&2; exit 1; }
-  if [ -n "$cookie" ]; then
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path")
+  local kind=$1 label=$2 url=$3 cookie=${4:-} body=${5:-}
+  local status out
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
+  [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
+  if [[ $kind == write* ]]; then
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "$body" "$url")
+    # The bare write answers 200; samspill's answers 303 when saved (a 200 is the form again, refused).
+    [ "$status" = "$([ "$kind" = write ] && echo 303 || echo 200)" ] || { echo "POST $url answered $status: not measuring a refused write" >&2; exit 1; }
+    args+=(-s bench/post.lua)
   else
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$path")
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url")
+    [ "$status" = 200 ] || { echo "$url answered $status, not 200: not measuring a redirect" >&2; exit 1; }
   fi
-  local rps p99 errors
-  rps=$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")
-  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-  errors=$(awk '/Non-2xx/ { print $NF }' <<<"$out")
-  printf '  %-28s %10s req/s   p99 %8s%s\n' "$label" "$rps" "$p99" "${errors:+   non-2xx: $errors}"
+  out=$(BODY=$body wrk "${args[@]}" "$url")
+  KINDS+=("$kind")
+  LABELS+=("$label")
+  RPS+=("$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")")
+  P99+=("$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")")
+  ERRORS+=("$(awk '/Non-2xx/ { print $NF }' <<<"$out")")
+}
+
+# Prints the recorded figures with ratios to the bare page (mean of its runs) and the bare write.
+report() {
+  local i base_page base_write ratio note pages=0 misses=0
+  base_page=$(for i in "${!KINDS[@]}"; do if [ "${KINDS[$i]}" = base ]; then echo "${RPS[$i]}"; fi; done | awk '{ s += $1; n++ } END { printf "%d", s / n }')
+  base_write=$(for i in "${!KINDS[@]}"; do if [ "${KINDS[$i]}" = write-base ]; then echo "${RPS[$i]}"; fi; done | awk '{ s += $1; n++ } END { printf "%d", s / n }')
+  for i in "${!KINDS[@]}"; do
+    note=
+    case ${KINDS[$i]} in
+      base) ratio="baseline (mean $base_page)" ;;
+      write-base) ratio="baseline" ;;
+      write) ratio=$(awk -v a="${RPS[$i]}" -v b="$base_write" 'BEGIN { printf "%.2f× bare write", a / b }') ;;
+      *) ratio=$(awk -v a="${RPS[$i]}" -v b="$base_page" 'BEGIN { printf "%.2f× bare", a / b }') ;;
+    esac
+    if [ "${KINDS[$i]}" = page ]; then
+      pages=$((pages + 1))
+      if awk -v a="${RPS[$i]}" -v b="$base_page" -v p="${P99[$i]}" -v r="$TARGET_RATIO" -v t="$TARGET_P99_MS" 'BEGIN { exit !(a / b < r || p > t) }'; then
+        misses=$((misses + 1))
+        note="   <- misses the target"
+      fi
+    fi
+    printf '  %-34s %8s req/s   p99 %7s ms   %-22s%s%s\n' "${LABELS[$i]}" "${RPS[$i]}" "${P99[$i]}" "$ratio" \
+      "${ERRORS[$i]:+   errors: ${ERRORS[$i]}}" "$note" | sed 's/ *$//'
+  done
+  echo "  $misses of $pages signed-in pages miss the target"
 }
 
 for backend in "${BACKENDS[@]}"; do
   case $backend in
-    sqlite) URL="sqlite://$WORK/bench.db" ;;
+    sqlite)
+      URL="sqlite://$WORK/bench.db"
+      BARE_URL="sqlite://$WORK/bare.db"
+      ;;
     postgres)
-      psql "$PG_SERVER" -qc "DROP DATABASE IF EXISTS samspill_bench" -qc "CREATE DATABASE samspill_bench" >/dev/null 2>&1
+      pg_database create samspill_bench
+      pg_database create samspill_bench_bare
       URL="${PG_SERVER%/*}/samspill_bench"
+      BARE_URL="${PG_SERVER%/*}/samspill_bench_bare"
       ;;
     *) echo "unknown backend $backend (sqlite or postgres)" >&2; exit 1 ;;
   esac
-  SAMSPILL_DATABASE_URL=$URL RUST_LOG=warn "$BIN" serve --demo --bind "127.0.0.1:$PORT" >/dev/null &
-  SERVER_PID=$!
-  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+  echo "$backend — $CONNECTIONS connections, $THREADS threads, $DURATION per measurement ($(nproc) cores);" \
+    "target for signed-in pages: ≥ ${TARGET_RATIO}× bare, p99 ≤ ${TARGET_P99_MS} ms"
+  KINDS=() LABELS=() RPS=() P99=() ERRORS=()
+  BARE_HTTP="http://127.0.0.1:$BARE_PORT"
+  APP="http://127.0.0.1:$PORT"
+  # Both run at once, so the bare page can be measured again after samspill's pages: the figures
+  # of a shared machine drift while a run lasts.
+  start_server "$BARE_HTTP/" "$BARE" --database-url "$BARE_URL" --bind "127.0.0.1:$BARE_PORT"
+  start_server "$APP/healthz" env SAMSPILL_DATABASE_URL="$URL" RUST_LOG=warn "$BIN" serve --demo --bind "127.0.0.1:$PORT"
   leader=$(cookies_for lars@demo.samspill.no)
   hr=$(cookies_for hr@demo.samspill.no)
-  echo "$backend — $CONNECTIONS connections, $THREADS threads, $DURATION per page ($(nproc) cores)"
-  measure "GET /login" /login
-  measure "GET / (leader, Min side)" / "$leader"
-  measure "GET /org/people (HR)" /org/people "$hr"
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
-  [ "$backend" = postgres ] && psql "$PG_SERVER" -qc "DROP DATABASE IF EXISTS samspill_bench" >/dev/null
+  # Someone from HR's list, for the edit page and the write.
+  person=$(curl -s -H "Cookie: $hr" "$APP/org/people" | grep -o 'href="/org/people/[0-9][0-9]*"' | head -1 | grep -o '[0-9][0-9]*')
+
+  measure base "bare: GET / (20 rows)" "$BARE_HTTP/"
+  measure write-base "bare: POST /write (1 row)" "$BARE_HTTP/write"
+  measure open "GET /login" "$APP/login"
+  measure page "GET / (leader, Min side)" "$APP/" "$leader"
+  measure page "GET /me (leader)" "$APP/me" "$leader"
+  measure page "GET /settings (leader)" "$APP/settings" "$leader"
+  measure page "GET /org (HR)" "$APP/org" "$hr"
+  measure page "GET /org/people (HR)" "$APP/org/people" "$hr"
+  measure page "GET /org/people/$person (HR, edit)" "$APP/org/people/$person" "$hr"
+  measure page "GET /org/units (HR)" "$APP/org/units" "$hr"
+  measure page "GET /org/locations (HR)" "$APP/org/locations" "$hr"
+  measure page "GET /org/import (HR)" "$APP/org/import" "$hr"
+  body=$(curl -s -H "Cookie: $hr" "$APP/org/people/$person" | sed -n '/<form[^>]*method="post"[^>]*action="\/org\/people\/[0-9]*"/,/<\/form>/p' | form_body)
+  measure write "POST /org/people/$person (HR saves)" "$APP/org/people/$person" "$hr" "$body"
+  measure base "bare: GET / (20 rows), again" "$BARE_HTTP/"
+  stop_servers
+  report
+  if [ "$backend" = postgres ]; then
+    pg_database drop samspill_bench
+    pg_database drop samspill_bench_bare
+  fi
 done
