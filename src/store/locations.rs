@@ -22,6 +22,19 @@ pub async fn all(ex: Ex<'_>) -> Result<Vec<Location>> {
     )
 }
 
+/// A location without its head count, for choosing one.
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct LocationName {
+    pub id: i64,
+    pub name: String,
+    pub active: bool,
+}
+
+/// Every location by name, without counting people: what a choice of location needs.
+pub async fn names(ex: Ex<'_>) -> Result<Vec<LocationName>> {
+    rows!(ex, LocationName, "SELECT id, name, active FROM locations ORDER BY name")
+}
+
 pub async fn insert(ex: Ex<'_>, name: &str) -> Result<LocationId> {
     scalar!(ex, i64, "INSERT INTO locations (name, created_at) VALUES ($1, $2) RETURNING id", name, now()).map(LocationId)
 }

@@ -148,7 +148,16 @@ impl Db {
     pub async fn connect(url: &DatabaseUrl) -> Result<Db> {
         if url.is_postgres() {
             let options = PgConnectOptions::from_str(url.expose())?;
-            let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(5)).connect_with(options).await?;
+            // A connection is not pinged each time it leaves the pool: that was a round trip per
+            // checkout, two per page. A broken one fails its query, and is dropped; connections
+            // are renewed every half hour.
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(5))
+                .test_before_acquire(false)
+                .max_lifetime(Duration::from_secs(1800))
+                .connect_with(options)
+                .await?;
             Ok(Db::Pg(pool))
         } else {
             let options = SqliteConnectOptions::from_str(url.expose())?
@@ -159,6 +168,8 @@ impl Db {
                 .busy_timeout(Duration::from_secs(5));
             let pool = SqlitePoolOptions::new()
                 .max_connections(SQLITE_CONNECTIONS)
+                // A local file needs no ping before each checkout (a hop to the connection's thread).
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(5))
                 .connect_with(options)
                 .await?;

@@ -1,6 +1,6 @@
 //! Units: the organisation tree.
 
-use super::{Ex, Result, exec, now, rows, scalar};
+use super::{Ex, Result, exec, now, row, rows, scalar};
 use crate::domain::UnitId;
 
 #[derive(sqlx::FromRow, Clone, Debug)]
@@ -49,4 +49,22 @@ pub async fn insert(ex: Ex<'_>, name: &str, parent: Option<UnitId>) -> Result<Un
 
 pub async fn update(ex: Ex<'_>, id: UnitId, name: &str, parent: Option<UnitId>, active: bool) -> Result<u64> {
     exec!(ex, "UPDATE units SET name = $1, parent_id = $2, active = $3 WHERE id = $4", name, parent.map(|p| p.0), active, id.0)
+}
+
+/// Active people, units and locations, counted in one statement for HR's overview.
+#[derive(sqlx::FromRow, Clone, Copy, Debug)]
+pub struct OrganisationCounts {
+    pub people: i64,
+    pub units: i64,
+    pub locations: i64,
+}
+
+pub async fn organisation_counts(ex: Ex<'_>) -> Result<OrganisationCounts> {
+    row!(
+        ex,
+        OrganisationCounts,
+        "SELECT (SELECT COUNT(*) FROM people WHERE active) AS people, (SELECT COUNT(*) FROM units WHERE active) AS units, \
+         (SELECT COUNT(*) FROM locations WHERE active) AS locations"
+    )
+    .map(|r| r.unwrap_or(OrganisationCounts { people: 0, units: 0, locations: 0 }))
 }

@@ -76,8 +76,20 @@ impl I18n {
         self.t(&format!("weekday-{iso_day}"))
     }
 
-    /// Weekdays as a readable list, or the "none" message.
+    /// Weekdays as a readable list, or the "none" message. The 128 possible lists are written
+    /// once per language: every row of the people list shows one.
     pub fn weekdays(&self, days: crate::domain::fields::Weekdays) -> String {
+        static LISTS: LazyLock<[Vec<String>; 3]> = LazyLock::new(|| {
+            Locale::ALL.map(|l| {
+                let i18n = I18n(l);
+                (0..128).map(|bits| i18n.write_weekdays(crate::domain::fields::Weekdays::from_bits(bits))).collect()
+            })
+        });
+        let lists = &LISTS[Locale::ALL.iter().position(|l| *l == self.0).unwrap_or(0)];
+        usize::try_from(days.bits()).ok().and_then(|b| lists.get(b)).cloned().unwrap_or_else(|| self.write_weekdays(days))
+    }
+
+    fn write_weekdays(&self, days: crate::domain::fields::Weekdays) -> String {
         if days.is_empty() {
             return self.t("weekday-none");
         }

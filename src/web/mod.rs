@@ -52,7 +52,9 @@ struct RandomRequestId;
 
 impl MakeRequestId for RandomRequestId {
     fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
-        HeaderValue::from_str(ctx::random_token().get(..16)?).ok().map(RequestId::new)
+        let mut bytes = [0u8; 8];
+        getrandom::fill(&mut bytes).ok()?;
+        HeaderValue::from_str(&ctx::hex(&bytes)).ok().map(RequestId::new)
     }
 }
 

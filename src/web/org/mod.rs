@@ -53,14 +53,12 @@ struct OverviewPage {
 async fn overview(ctx: Ctx, State(app): State<AppState>) -> Result<OverviewPage, AppError> {
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let people = store::people::count(c.ex(), &store::people::Filter::default()).await?;
-    let units = store::units::all(c.ex()).await?.iter().filter(|u| u.active).count() as i64;
-    let locations = store::locations::all(c.ex()).await?.iter().filter(|l| l.active).count() as i64;
+    let counts = store::units::organisation_counts(c.ex()).await?;
     Ok(OverviewPage {
         page: ctx.page("org-title", Nav::Organisation),
-        people: i18n.number(people),
-        units: i18n.number(units),
-        locations: i18n.number(locations),
+        people: i18n.number(counts.people),
+        units: i18n.number(counts.units),
+        locations: i18n.number(counts.locations),
     })
 }
 

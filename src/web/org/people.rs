@@ -12,10 +12,10 @@ use serde::Deserialize;
 use super::{ActiveForm, unit_options};
 use crate::domain::access::{Op, Resource};
 use crate::domain::fields::{Email, EmployeeNumber, Weekdays, optional_text, required_text};
-use crate::domain::org::{creates_cycle, is_remote};
+use crate::domain::org::creates_cycle;
 use crate::domain::text::capped_search;
 use crate::domain::{LocationId, PersonId, UnitId};
-use crate::store::{self, people::Filter, people::Person, people::PersonFields};
+use crate::store::{self, people::Filter, people::ListedPerson, people::Person, people::PersonFields};
 use crate::web::AppState;
 use crate::web::ctx::{Ctx, Nav, Page};
 use crate::web::error::AppError;
@@ -44,8 +44,7 @@ struct ListQuery {
 
 /// A row of the list, formatted for display.
 struct PersonRow {
-    person: Person,
-    remote: bool,
+    person: ListedPerson,
     days: String,
 }
 
@@ -87,11 +86,7 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
     let units = store::units::nodes(c.ex()).await?;
     let rows = people
         .into_iter()
-        .map(|p| PersonRow {
-            remote: p.leader_id.is_some() && is_remote(p.leader_location(), p.location()),
-            days: i18n.weekdays(p.days()),
-            person: p,
-        })
+        .map(|p| PersonRow { days: i18n.weekdays(p.days()), person: p })
         .collect();
     let href = |n: i64| {
         let query = serde_urlencoded::to_string([
@@ -258,7 +253,7 @@ async fn form_page(
         units.push((current.id.to_string(), inactive(&current.name)));
     }
     let mut locations = Vec::new();
-    for l in store::locations::all(c.ex()).await? {
+    for l in store::locations::names(c.ex()).await? {
         if l.active {
             locations.push((l.id.to_string(), l.name));
         } else if person.as_ref().is_some_and(|p| p.location_id == Some(l.id)) {
@@ -410,7 +405,7 @@ async fn validate(
             None
         })
         .map(UnitId);
-    let locations = store::locations::all(tx.ex()).await?;
+    let locations = store::locations::names(tx.ex()).await?;
     let location = chosen(&f.location, |l| locations.iter().any(|x| x.id == l && (x.active || has_now(|p| p.location_id, l))))
         .unwrap_or_else(|()| {
             form.add_error("location", i18n.t("org-people-error-location"));
