@@ -130,12 +130,18 @@ pub fn origin_of(url: &str) -> Result<Origin, String> {
 pub struct CookieNames {
     pub session: &'static str,
     pub visitor: &'static str,
+    pub device: &'static str,
     pub lang: &'static str,
 }
 
-const PLAIN_COOKIES: CookieNames = CookieNames { session: "samspill_session", visitor: "samspill_visitor", lang: "samspill_lang" };
-const HOST_COOKIES: CookieNames =
-    CookieNames { session: "__Host-samspill_session", visitor: "__Host-samspill_visitor", lang: "__Host-samspill_lang" };
+const PLAIN_COOKIES: CookieNames =
+    CookieNames { session: "samspill_session", visitor: "samspill_visitor", device: "samspill_device", lang: "samspill_lang" };
+const HOST_COOKIES: CookieNames = CookieNames {
+    session: "__Host-samspill_session",
+    visitor: "__Host-samspill_visitor",
+    device: "__Host-samspill_device",
+    lang: "__Host-samspill_lang",
+};
 
 /// What the web layer needs to know at run time.
 #[derive(Clone, Debug)]

@@ -9,7 +9,7 @@ mod common;
 
 use common::{Client, Page, TestApp, TestDb};
 use samspill::domain::PersonId;
-use samspill::domain::throttle::{PER_ACCOUNT_AND_ADDRESS, PER_ADDRESS, UNDER_ATTACK};
+use samspill::domain::throttle::{PER_ACCOUNT, PER_ACCOUNT_AND_ADDRESS, PER_ADDRESS, UNDER_ATTACK};
 use samspill::store;
 
 const INVALID: &str = "Feil e-post eller passord.";
@@ -146,6 +146,70 @@ on_both!(a_stranger_cannot_lock_a_person_out, |t: TestDb| async move {
     assert_eq!(guesses_allowed(&another, 3, "hr@etat.no").await, 1);
 });
 
+on_both!(a_browser_the_person_signed_in_with_is_let_in_whatever_strangers_do, |t: TestDb| async move {
+    t.person("1", "Hanne Dahl", "hr@etat.no", None, true).await;
+    t.person("2", "Ida Berg", "ida@etat.no", None, false).await;
+    let app = TestApp::spawn_behind_proxy(t.db.clone()).await;
+    // The person's own browser, at the office's shared address, has signed in before.
+    let office = "192.0.2.50";
+    let own = app.client_at(office);
+    assert_eq!(own.sign_in("hr@etat.no").await.status, 303);
+    assert_eq!(own.post("/settings", "/logout", &[]).await.status, 303);
+
+    // A stranger behind the same address spends the address's guesses and the account's.
+    let stranger = app.client_at(office);
+    burst(&stranger, PER_ADDRESS as usize, |i| format!("ingen{i}@etat.no"), "gjett").await;
+    assert!(stranger.sign_in("hr@etat.no").await.contains(THROTTLED), "the address is spent for browsers it does not know");
+    // Strangers everywhere: each new address gets one guess, and the account only so many.
+    let mut checked_elsewhere = 0;
+    for i in 0..(PER_ACCOUNT as usize + 10) {
+        let page =
+            app.client_at(&format!("2001:db8:{i:x}::1")).post("/login", "/login", &[("email", "hr@etat.no"), ("password", "gjett")]).await;
+        if page.contains(INVALID) {
+            checked_elsewhere += 1;
+        }
+    }
+    assert!(checked_elsewhere <= PER_ACCOUNT as usize, "{checked_elsewhere} guesses checked");
+    assert!(app.client_at("198.51.100.7").sign_in("hr@etat.no").await.contains(THROTTLED), "the account is closed to unknown browsers");
+
+    // The person's browser is known: it is let in.
+    let r = own.sign_in("hr@etat.no").await;
+    assert_eq!((r.status, r.location.as_deref()), (303, Some("/")), "{}", r.body);
+    // A device cookie is good for its own account only, and a made-up one is no cookie.
+    own.post("/settings", "/logout", &[]).await;
+    let other = own.post("/login", "/login", &[("email", "ida@etat.no"), ("password", common::PASSWORD)]).await;
+    assert!(other.contains(THROTTLED), "another account from the spent address");
+    let forged = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let login = forged.get(format!("{}/login", app.base)).header("x-forwarded-for", office).send().await.unwrap();
+    let visitor = login.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    let token = Page { status: 200, location: None, body: login.text().await.unwrap() }.csrf();
+    let r = forged
+        .post(format!("{}/login", app.base))
+        .header("x-forwarded-for", office)
+        .header("cookie", format!("{visitor}; samspill_device={}.{}", "ab".repeat(16), "cd".repeat(32)))
+        .form(&[("csrf", token.as_str()), ("email", "hr@etat.no"), ("password", common::PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert!(r.text().await.unwrap().contains(THROTTLED));
+});
+
+on_both!(an_ipv6_network_counts_as_one_address, |t: TestDb| async move {
+    t.person("1", "Emma Nilsen", "emma@etat.no", None, false).await;
+    let app = TestApp::spawn_behind_proxy(t.db.clone()).await;
+    let mut checked = 0;
+    for i in 1..=12 {
+        let page = app
+            .client_at(&format!("2001:db8:7:7::{i:x}"))
+            .post("/login", "/login", &[("email", "emma@etat.no"), ("password", "gjett")])
+            .await;
+        if page.contains(INVALID) {
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, PER_ACCOUNT_AND_ADDRESS as usize);
+});
+
 on_both!(pages_are_not_cached_assets_are, |t: TestDb| async move {
     t.person("1", "Emma Nilsen", "emma@etat.no", None, false).await;
     let app = TestApp::spawn(t.db.clone()).await;
@@ -200,11 +264,15 @@ on_both!(csrf_tokens_are_bound_to_the_session, |t: TestDb| async move {
     assert_eq!(save(&emma, &before).await, 403, "the token from before sign-in is spent");
     assert_eq!(save(&emma, &after).await, 303);
 
-    // Signed out, the old token is worthless too.
+    // Signed out, the old token is worthless too; the new visitor's token works.
     let out = emma.post_raw("/logout", &[("csrf", &after)]).await;
     assert_eq!(out.status, 303);
+    let fresh = emma.get("/login").await.csrf();
+    assert_ne!(fresh, after);
     let lang = emma.post_raw("/language", &[("csrf", &after), ("lang", "en"), ("return", "/login")]).await;
     assert_eq!(lang.status, 403);
+    let lang = emma.post_raw("/language", &[("csrf", &fresh), ("lang", "en"), ("return", "/login")]).await;
+    assert_eq!(lang.status, 303);
 
     // A cookie and field made up together are refused: the server did not sign them.
     let forged = "ab".repeat(32);

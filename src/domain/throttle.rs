@@ -1,71 +1,126 @@
-//! When a sign-in attempt may check a password. The counts are failed guesses in the last
-//! [`WINDOW`] seconds, this attempt included:
+//! When a sign-in attempt may check a password. Counts are of failed guesses in the last
+//! [`WINDOW`] seconds, this attempt included.
 //!
-//! - per account *and* address: [`PER_ACCOUNT_AND_ADDRESS`] guesses, so one address cannot try
-//!   one account more often than that;
-//! - per address: [`PER_ADDRESS`] guesses over all accounts, so one address cannot spray many;
-//! - an account with [`UNDER_ATTACK`] or more failures from other addresses is under attack:
-//!   then each address gets only its first guess at it.
+//! A browser the person has signed in with before carries a device cookie for their account
+//! (signed by the server). Its guesses count only against that device: [`PER_DEVICE`]. Nothing a
+//! stranger does, from any address, stops the person signing in from such a browser.
 //!
-//! Nothing a stranger does locks a person out: from an address where the person has not failed,
-//! their correct password is always checked.
+//! Any other attempt counts three ways:
+//! - per account *and* address: [`PER_ACCOUNT_AND_ADDRESS`], so one address cannot try one
+//!   account more often than that; once an account has [`UNDER_ATTACK`] failures from other
+//!   addresses, each address gets one guess at it;
+//! - per address: [`PER_ADDRESS`] over all accounts, so one address cannot spray many;
+//! - per account: [`PER_ACCOUNT`] from all unknown browsers together, which bounds guessing from
+//!   many addresses at once.
+//!
+//! An IPv6 client is counted by its /64 network: one host usually holds a whole /64.
+
+use std::net::IpAddr;
 
 /// Seconds a failed guess counts.
 pub const WINDOW: i64 = 15 * 60;
+pub const PER_DEVICE: i64 = 5;
 pub const PER_ACCOUNT_AND_ADDRESS: i64 = 5;
 pub const PER_ADDRESS: i64 = 50;
 pub const UNDER_ATTACK: i64 = 20;
+pub const PER_ACCOUNT: i64 = 100;
 
-/// Failed guesses in the window, this attempt included.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Counts {
-    pub account_and_address: i64,
-    pub account: i64,
-    pub address: i64,
+/// Who is guessing.
+#[derive(Clone, Copy, Debug)]
+pub enum Guesser<'a> {
+    /// A browser with a valid device cookie for the account tried; `device` is its random part.
+    KnownDevice {
+        device: &'a str,
+    },
+    Unknown {
+        address: IpAddr,
+    },
 }
 
-/// Whether this attempt may check a password.
-pub fn may_try(c: Counts) -> bool {
-    let from_elsewhere = c.account - c.account_and_address;
-    let limit = if from_elsewhere >= UNDER_ATTACK { 1 } else { PER_ACCOUNT_AND_ADDRESS };
-    c.account_and_address <= limit && c.address <= PER_ADDRESS
+/// The keys an attempt is counted under, in the order [`may_try`] reads their counts.
+pub fn keys(email: &str, guesser: Guesser) -> Vec<String> {
+    match guesser {
+        Guesser::KnownDevice { device } => vec![format!("device:{device}")],
+        Guesser::Unknown { address } => {
+            let address = address_key(address);
+            vec![format!("pair:{email} {address}"), format!("account:{email}"), format!("address:{address}")]
+        }
+    }
 }
 
-/// The keys an attempt is counted under: account and address, account, address.
-pub fn keys(email: &str, address: &str) -> [String; 3] {
-    [format!("pair:{email} {address}"), format!("account:{email}"), format!("address:{address}")]
+/// Whether this attempt may check a password, given the counts under its [`keys`].
+pub fn may_try(guesser: Guesser, counts: &[i64]) -> bool {
+    match (guesser, counts) {
+        (Guesser::KnownDevice { .. }, [device]) => *device <= PER_DEVICE,
+        (Guesser::Unknown { .. }, [pair, account, address]) => {
+            let from_elsewhere = account - pair;
+            let pair_limit = if from_elsewhere >= UNDER_ATTACK { 1 } else { PER_ACCOUNT_AND_ADDRESS };
+            *pair <= pair_limit && *address <= PER_ADDRESS && *account <= PER_ACCOUNT
+        }
+        _ => false,
+    }
+}
+
+/// An address as attempts are counted: IPv4 as it is (also when written as IPv6), IPv6 by /64.
+pub fn address_key(address: IpAddr) -> String {
+    match address {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn counts(account_and_address: i64, account: i64, address: i64) -> Counts {
-        Counts { account_and_address, account, address }
-    }
+    const STRANGER: Guesser = Guesser::Unknown { address: IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 1)) };
 
     #[test]
     fn limits() {
         let table = [
-            ("first guess", counts(1, 1, 1), true),
-            ("fifth guess from one address", counts(5, 5, 5), true),
-            ("sixth guess from one address", counts(6, 6, 6), false),
-            ("address at its limit over many accounts", counts(1, 1, 50), true),
-            ("address over its limit", counts(1, 1, 51), false),
-            ("account attacked elsewhere, first guess here", counts(1, 1 + UNDER_ATTACK, 1), true),
-            ("account attacked elsewhere, second guess here", counts(2, 2 + UNDER_ATTACK, 2), false),
-            ("own failures do not count as an attack", counts(5, 5 + UNDER_ATTACK - 1, 5), true),
+            ("first guess", [1, 1, 1], true),
+            ("fifth guess from one address", [5, 5, 5], true),
+            ("sixth guess from one address", [6, 6, 6], false),
+            ("address at its limit over many accounts", [1, 1, 50], true),
+            ("address over its limit", [1, 1, 51], false),
+            ("account attacked elsewhere, first guess here", [1, 1 + UNDER_ATTACK, 1], true),
+            ("account attacked elsewhere, second guess here", [2, 2 + UNDER_ATTACK, 2], false),
+            ("own failures do not count as an attack", [5, 5 + UNDER_ATTACK - 1, 5], true),
+            ("account at its limit from unknown browsers", [1, PER_ACCOUNT, 1], true),
+            ("account over its limit from unknown browsers", [1, PER_ACCOUNT + 1, 1], false),
         ];
-        for (name, c, want) in table {
-            assert_eq!(may_try(c), want, "{name}");
+        for (name, counts, want) in table {
+            assert_eq!(may_try(STRANGER, &counts), want, "{name}");
         }
+        let known = Guesser::KnownDevice { device: "d" };
+        assert!(may_try(known, &[PER_DEVICE]));
+        assert!(!may_try(known, &[PER_DEVICE + 1]));
+        assert!(!may_try(known, &[1, 1, 1]), "counts that do not fit the guesser refuse");
     }
 
     #[test]
     fn keys_differ_per_account_and_address() {
-        let [pair, account, address] = keys("a@x.no", "192.0.2.1");
-        assert_ne!(pair, keys("a@x.no", "192.0.2.2")[0]);
-        assert_eq!(account, keys("a@x.no", "192.0.2.2")[1]);
-        assert_eq!(address, keys("b@x.no", "192.0.2.1")[2]);
+        let at = |a: &str| Guesser::Unknown { address: a.parse().unwrap() };
+        let k = keys("a@x.no", at("192.0.2.1"));
+        assert_eq!(k.len(), 3);
+        assert_ne!(k[0], keys("a@x.no", at("192.0.2.2"))[0]);
+        assert_eq!(k[1], keys("a@x.no", at("192.0.2.2"))[1]);
+        assert_eq!(k[2], keys("b@x.no", at("192.0.2.1"))[2]);
+        assert_eq!(keys("a@x.no", Guesser::KnownDevice { device: "abc" }), ["device:abc"]);
+    }
+
+    #[test]
+    fn ipv6_counts_by_network() {
+        let key = |a: &str| address_key(a.parse().unwrap());
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), key("2001:db8:1:2:bbbb::9"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_eq!(key("::ffff:192.0.2.7"), "192.0.2.7");
+        assert_eq!(key("192.0.2.7"), "192.0.2.7");
     }
 }

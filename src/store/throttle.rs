@@ -5,51 +5,46 @@
 //! more pass than the limit allows. An attempt that succeeds, or that is refused unchecked, is
 //! removed again; what remains are failed guesses.
 
-use super::{Ex, Result, exec, row, rows};
+use super::{Ex, Result, exec, on};
 
 /// The attempts of one sign-in, one row per key.
 pub struct Attempt {
     ids: Vec<i64>,
 }
 
-/// Attempts under each of three keys since a moment, this attempt included.
-#[derive(sqlx::FromRow, Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Counts {
-    pub first: i64,
-    pub second: i64,
-    pub third: i64,
-}
-
-pub async fn record(mut ex: Ex<'_>, keys: [&str; 3], now: i64, since: i64) -> Result<(Attempt, Counts)> {
-    let ids: Vec<(i64,)> = rows!(
-        ex.reborrow(),
-        (i64,),
-        "INSERT INTO login_failures (key, at) VALUES ($1, $4), ($2, $4), ($3, $4) RETURNING id",
-        keys[0],
-        keys[1],
-        keys[2],
-        now
-    )?;
-    let counts = row!(
-        ex,
-        Counts,
-        "SELECT COALESCE(SUM(CASE WHEN key = $1 THEN 1 ELSE 0 END), 0) AS first, \
-         COALESCE(SUM(CASE WHEN key = $2 THEN 1 ELSE 0 END), 0) AS second, \
-         COALESCE(SUM(CASE WHEN key = $3 THEN 1 ELSE 0 END), 0) AS third \
-         FROM login_failures WHERE key IN ($1, $2, $3) AND at > $4",
-        keys[0],
-        keys[1],
-        keys[2],
-        since
-    )?
-    .unwrap_or(Counts { first: 1, second: 1, third: 1 });
-    Ok((Attempt { ids: ids.into_iter().map(|(id,)| id).collect() }, counts))
+/// Writes one attempt under each key, then counts the attempts under each since `since`, this
+/// one included, in the order of `keys` (one to three keys).
+pub async fn record(mut ex: Ex<'_>, keys: &[String], now: i64, since: i64) -> Result<(Attempt, Vec<i64>)> {
+    let n = keys.len();
+    let values: Vec<String> = (1..=n).map(|i| format!("(${i}, ${})", n + 1)).collect();
+    let insert = format!("INSERT INTO login_failures (key, at) VALUES {} RETURNING id", values.join(", "));
+    let sums: Vec<String> = (1..=n).map(|i| format!("COALESCE(SUM(CASE WHEN key = ${i} THEN 1 ELSE 0 END), 0)")).collect();
+    let placeholders: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
+    let count = format!("SELECT {} FROM login_failures WHERE key IN ({}) AND at > ${}", sums.join(", "), placeholders.join(", "), n + 1);
+    let ids: Vec<i64> = on!(ex.reborrow(), |c| {
+        let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(insert));
+        for key in keys {
+            q = q.bind(key);
+        }
+        q.bind(now).fetch_all(&mut *c).await?
+    });
+    let counts: Vec<i64> = on!(ex, |c| {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(count));
+        for key in keys {
+            q = q.bind(key);
+        }
+        let row = q.bind(since).fetch_one(&mut *c).await?;
+        (0..n).map(|i| sqlx::Row::try_get::<i64, _>(&row, i)).collect::<std::result::Result<_, _>>()?
+    });
+    Ok((Attempt { ids }, counts))
 }
 
 /// Takes an attempt back: it was refused before any password was checked, or it succeeded.
-pub async fn withdraw(ex: Ex<'_>, attempt: Attempt) -> Result<u64> {
-    let id = |i: usize| attempt.ids.get(i).copied().unwrap_or(0);
-    exec!(ex, "DELETE FROM login_failures WHERE id IN ($1, $2, $3)", id(0), id(1), id(2))
+pub async fn withdraw(mut ex: Ex<'_>, attempt: Attempt) -> Result<()> {
+    for id in attempt.ids {
+        exec!(ex.reborrow(), "DELETE FROM login_failures WHERE id = $1", id)?;
+    }
+    Ok(())
 }
 
 /// Forgets the failures under one key (a person who signed in from an address is no stranger

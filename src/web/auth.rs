@@ -17,6 +17,7 @@ use super::AppState;
 use super::ctx::{self, Ctx, Nav, Page};
 use super::error::AppError;
 use super::forms::FormState;
+use super::keys;
 use crate::domain::PersonId;
 use crate::domain::fields::Email;
 use crate::domain::{password, throttle};
@@ -85,48 +86,77 @@ fn client_address(behind_proxy: bool, headers: &axum::http::HeaderMap, socket: I
         .unwrap_or(socket)
 }
 
-/// The address of the client, as attempts are counted by.
-pub(super) struct ClientAddress(IpAddr);
+/// Who is asking to sign in: the client's address and the device cookie its browser sent.
+pub(super) struct Client {
+    address: IpAddr,
+    device_cookie: Option<String>,
+}
 
-impl FromRequestParts<AppState> for ClientAddress {
+impl FromRequestParts<AppState> for Client {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
         let socket =
             parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()).ok_or(AppError::Internal("no peer address".into()))?;
-        Ok(ClientAddress(client_address(app.web.behind_proxy, &parts.headers, socket)))
+        let device_cookie = ctx::cookie(&parts.headers, app.web.cookies.device).map(str::to_string);
+        Ok(Client { address: client_address(app.web.behind_proxy, &parts.headers, socket), device_cookie })
     }
+}
+
+/// A device cookie lasts half a year; each sign-in renews it.
+const DEVICE_SECONDS: i64 = 182 * 86_400;
+
+/// The signed message of a device cookie: the account and the cookie's random part.
+fn device_message(email: &str, device: &str) -> String {
+    format!("device:{}:{device}", email.to_lowercase())
+}
+
+/// A new device cookie value for `email`: random part and signature.
+fn device_cookie(app: &AppState, email: &str) -> Option<String> {
+    let device = ctx::random_token().get(..32)?.to_string();
+    Some(format!("{device}.{}", app.keys.device.sign(&device_message(email, &device))))
+}
+
+/// The random part of the client's device cookie, when it is valid for `email`.
+fn known_device<'a>(app: &AppState, client: &'a Client, email: &str) -> Option<&'a str> {
+    let (device, signature) = client.device_cookie.as_deref()?.split_once('.')?;
+    let well_formed = device.len() == 32 && device.bytes().all(|b| b.is_ascii_hexdigit());
+    (well_formed && keys::same(signature, &app.keys.device.sign(&device_message(email, device)))).then_some(device)
 }
 
 /// A password guess that the limits let through; written down before the password is checked.
 pub(super) struct Guess {
     attempt: store::throttle::Attempt,
-    account_and_address: String,
+    /// Failures forgotten when the guess is right: this device's, or this address's at the account.
+    forget: String,
 }
 
-/// Counts a guess at `email`'s password from `client`; `None` when the limits refuse it, and then
-/// no password may be checked.
-pub(super) async fn begin_guess(app: &AppState, email: &str, client: &ClientAddress) -> Result<Option<Guess>, AppError> {
-    let [account_and_address, account, address] = throttle::keys(email, &client.0.to_string());
+/// Counts a guess at `email`'s password; `None` when the limits refuse it, and then no password
+/// may be checked.
+pub(super) async fn begin_guess(app: &AppState, email: &str, client: &Client) -> Result<Option<Guess>, AppError> {
+    let guesser = match known_device(app, client, email) {
+        Some(device) => throttle::Guesser::KnownDevice { device },
+        None => throttle::Guesser::Unknown { address: client.address },
+    };
+    let keys = throttle::keys(email, guesser);
     let now = store::now();
     let mut c = app.db.conn().await?;
-    let (attempt, counts) =
-        store::throttle::record(c.ex(), [&account_and_address, &account, &address], now, now - throttle::WINDOW).await?;
-    let counts = throttle::Counts { account_and_address: counts.first, account: counts.second, address: counts.third };
-    if throttle::may_try(counts) {
-        Ok(Some(Guess { attempt, account_and_address }))
+    let (attempt, counts) = store::throttle::record(c.ex(), &keys, now, now - throttle::WINDOW).await?;
+    if throttle::may_try(guesser, &counts) {
+        Ok(Some(Guess { attempt, forget: keys.into_iter().next().unwrap_or_default() }))
     } else {
-        tracing::warn!("sign-in attempt refused by throttling");
+        tracing::warn!(known_device = matches!(guesser, throttle::Guesser::KnownDevice { .. }), "sign-in attempt refused by throttling");
         store::throttle::withdraw(c.ex(), attempt).await?;
         Ok(None)
     }
 }
 
-/// The password was right: the guess and the earlier failures from this address are forgotten.
+/// The password was right: the guess and the earlier failures of this device, or of this address
+/// at the account, are forgotten.
 pub(super) async fn guess_was_right(app: &AppState, guess: Guess) -> Result<(), AppError> {
     let mut c = app.db.conn().await?;
     store::throttle::withdraw(c.ex(), guess.attempt).await?;
-    store::throttle::clear(c.ex(), &guess.account_and_address).await?;
+    store::throttle::clear(c.ex(), &guess.forget).await?;
     Ok(())
 }
 
@@ -152,7 +182,7 @@ pub(super) fn local_path(path: &str) -> &str {
     if ok { path } else { "/" }
 }
 
-async fn login(ctx: Ctx, State(app): State<AppState>, client: ClientAddress, Form(f): Form<LoginForm>) -> Result<Response, AppError> {
+async fn login(ctx: Ctx, State(app): State<AppState>, client: Client, Form(f): Form<LoginForm>) -> Result<Response, AppError> {
     let i18n = ctx.i18n();
     let mut form = FormState::with_values([("email", f.email.clone()), ("next", f.next.clone())]);
     let email = form.check(&i18n, "email", Email::parse(&f.email));
@@ -197,6 +227,10 @@ async fn login(ctx: Ctx, State(app): State<AppState>, client: ClientAddress, For
     response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.session, &token, Some(SESSION_SECONDS)));
     // Forms now carry tokens bound to the session; the visitor value is spent.
     response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.visitor, "", Some(0)));
+    // This browser is now known for the account: strangers' failures will not stop it.
+    if let Some(device) = device_cookie(&app, email.as_str()) {
+        response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.device, &device, Some(DEVICE_SECONDS)));
+    }
     Ok(response)
 }
 

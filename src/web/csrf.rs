@@ -4,20 +4,17 @@
 //! in, else a random visitor cookie. A token from another session, or a cookie and field made up
 //! together, does not match. The `Origin`, when sent, must be samspill's own.
 
+use super::AppState;
+use super::ctx::RequestCtx;
+use super::error::AppError;
+use super::keys::{SigningKey, same};
+use crate::config::WebConfig;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::Method;
 use axum::http::header::{CONTENT_TYPE, HOST, ORIGIN};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
-
-use super::AppState;
-use super::ctx::{RequestCtx, hex, random_token};
-use super::error::AppError;
-use crate::config::WebConfig;
-use crate::store::{self, Db};
 
 const MAX_FORM_BYTES: usize = 1024 * 1024;
 
@@ -29,42 +26,16 @@ pub enum Binding<'a> {
     Visitor(&'a str),
 }
 
-/// The key tokens are signed with; the same on every app node.
-#[derive(Clone)]
-pub struct CsrfKey(Hmac<Sha256>);
-
-impl CsrfKey {
-    /// Reads the installation's key, making it on first start.
-    pub async fn load(db: &Db) -> anyhow::Result<CsrfKey> {
-        let fresh = random_token();
-        anyhow::ensure!(!fresh.is_empty(), "the system gave no randomness for the CSRF key");
-        let mut c = db.conn().await?;
-        let key = store::keys::get_or_create(c.ex(), "csrf", &fresh, store::now()).await?;
-        Ok(CsrfKey::new(key.as_bytes()))
-    }
-
-    fn new(key: &[u8]) -> CsrfKey {
-        // HMAC takes keys of any length.
-        CsrfKey(Hmac::new_from_slice(key).unwrap_or_else(|_| unreachable!("HMAC accepts every key length")))
-    }
-
-    pub fn token(&self, binding: &Binding) -> String {
-        let mut mac = self.0.clone();
-        match binding {
-            Binding::Session(hash) => mac.update(format!("session:{hash}").as_bytes()),
-            Binding::Visitor(value) => mac.update(format!("visitor:{value}").as_bytes()),
-        }
-        hex(&mac.finalize().into_bytes())
+/// The token for a binding.
+pub fn token(key: &SigningKey, binding: &Binding) -> String {
+    match binding {
+        Binding::Session(hash) => key.sign(&format!("session:{hash}")),
+        Binding::Visitor(value) => key.sign(&format!("visitor:{value}")),
     }
 }
 
 fn token_in_pairs(bytes: &[u8]) -> Option<String> {
     serde_urlencoded::from_bytes::<Vec<(String, String)>>(bytes).ok()?.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v)
-}
-
-/// Compares without stopping at the first difference.
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// The `Origin` a browser sends with a post from samspill's own pages: the configured base URL's,
@@ -114,13 +85,13 @@ mod tests {
 
     #[test]
     fn tokens_are_bound() {
-        let key = CsrfKey::new(b"one key");
-        let session = key.token(&Binding::Session("abc"));
+        let key = SigningKey::new(b"one key");
+        let session = token(&key, &Binding::Session("abc"));
         assert_eq!(session.len(), 64);
-        assert_eq!(session, key.token(&Binding::Session("abc")));
-        assert_ne!(session, key.token(&Binding::Session("abd")), "another session, another token");
-        assert_ne!(session, key.token(&Binding::Visitor("abc")), "a visitor value is not a session");
-        assert_ne!(session, CsrfKey::new(b"other key").token(&Binding::Session("abc")), "another installation");
+        assert_eq!(session, token(&key, &Binding::Session("abc")));
+        assert_ne!(session, token(&key, &Binding::Session("abd")), "another session, another token");
+        assert_ne!(session, token(&key, &Binding::Visitor("abc")), "a visitor value is not a session");
+        assert_ne!(session, token(&SigningKey::new(b"other key"), &Binding::Session("abc")), "another installation");
     }
 
     fn post(origin: Option<&str>, host: &str) -> Request {

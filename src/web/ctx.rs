@@ -126,11 +126,11 @@ pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> 
     let visitor = cookie(headers, names.visitor).filter(|t| looks_like_token(t)).map(str::to_string);
     let mut new_visitor = None;
     let (csrf, csrf_checkable) = match (&user, &session_hash, &visitor) {
-        (Some(_), Some(hash), _) => (app.csrf.token(&Binding::Session(hash)), true),
-        (_, _, Some(v)) => (app.csrf.token(&Binding::Visitor(v)), true),
+        (Some(_), Some(hash), _) => (super::csrf::token(&app.keys.csrf, &Binding::Session(hash)), true),
+        (_, _, Some(v)) => (super::csrf::token(&app.keys.csrf, &Binding::Visitor(v)), true),
         _ => {
             let v = random_token();
-            let token = app.csrf.token(&Binding::Visitor(&v));
+            let token = super::csrf::token(&app.keys.csrf, &Binding::Visitor(&v));
             new_visitor = Some(v);
             (token, false)
         }

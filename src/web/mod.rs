@@ -8,6 +8,7 @@ pub mod error;
 pub mod forms;
 mod home;
 pub mod i18n;
+pub mod keys;
 pub mod org;
 mod settings;
 
@@ -33,14 +34,22 @@ use crate::store::Db;
 pub struct AppState {
     pub db: Db,
     pub web: Arc<WebConfig>,
-    pub csrf: Arc<csrf::CsrfKey>,
+    pub keys: Arc<Keys>,
+}
+
+/// The installation's signing keys.
+pub struct Keys {
+    /// Signs CSRF tokens.
+    pub csrf: keys::SigningKey,
+    /// Signs device cookies.
+    pub device: keys::SigningKey,
 }
 
 impl AppState {
     /// Reads the installation's keys from the database (making them on first start).
     pub async fn new(db: Db, web: WebConfig) -> anyhow::Result<AppState> {
-        let csrf = csrf::CsrfKey::load(&db).await?;
-        Ok(AppState { db, web: Arc::new(web), csrf: Arc::new(csrf) })
+        let keys = Keys { csrf: keys::SigningKey::load(&db, "csrf").await?, device: keys::SigningKey::load(&db, "device").await? };
+        Ok(AppState { db, web: Arc::new(web), keys: Arc::new(keys) })
     }
 }
 

@@ -10,7 +10,7 @@ use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::AppState;
-use super::auth::{self, ClientAddress, local_path};
+use super::auth::{self, Client, local_path};
 use super::ctx::{self, Ctx, Nav, Page};
 use super::error::AppError;
 use super::forms::FormState;
@@ -106,12 +106,7 @@ struct PasswordForm {
     repeat: String,
 }
 
-async fn change_password(
-    ctx: Ctx,
-    State(app): State<AppState>,
-    client: ClientAddress,
-    Form(f): Form<PasswordForm>,
-) -> Result<Response, AppError> {
+async fn change_password(ctx: Ctx, State(app): State<AppState>, client: Client, Form(f): Form<PasswordForm>) -> Result<Response, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut form = FormState::new();

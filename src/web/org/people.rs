@@ -84,10 +84,7 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
         store::people::list(c.ex(), &filter, PAGE_SIZE, (page_number - 1) * PAGE_SIZE).await?.0
     };
     let units = store::units::nodes(c.ex()).await?;
-    let rows = people
-        .into_iter()
-        .map(|p| PersonRow { days: i18n.weekdays(p.days()), person: p })
-        .collect();
+    let rows = people.into_iter().map(|p| PersonRow { days: i18n.weekdays(p.days()), person: p }).collect();
     let href = |n: i64| {
         let query = serde_urlencoded::to_string([
             ("q", q.q.as_str()),
