@@ -34,7 +34,8 @@ impl DatabaseUrl {
             Some((b, q)) => (b, Some(q)),
             None => (self.0.as_str(), None),
         };
-        let base = match base.split_once("://").map(|(scheme, rest)| (scheme, rest.split_once('@'))) {
+        // The host follows the last `@`: a password may hold one.
+        let base = match base.split_once("://").map(|(scheme, rest)| (scheme, rest.rsplit_once('@'))) {
             Some((scheme, Some((userinfo, host)))) if userinfo.contains(':') => {
                 let user = userinfo.split(':').next().unwrap_or("");
                 format!("{scheme}://{user}:***@{host}")
@@ -182,6 +183,8 @@ mod tests {
         assert_eq!(url.to_string(), "postgres://app@db.example/samspill?sslmode=require&password=***&user=app");
         let both = DatabaseUrl::parse("postgres://app:hemmelig@db/s?password=hemmelig").unwrap();
         assert!(!both.to_string().contains("hemmelig"), "{both}");
+        let at_sign = DatabaseUrl::parse("postgres://app:hem@melig@db.example/s").unwrap();
+        assert_eq!(at_sign.to_string(), "postgres://app:***@db.example/s");
     }
 
     #[test]

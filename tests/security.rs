@@ -421,3 +421,48 @@ on_both!(two_units_given_one_name_at_once_make_one_unit, |t: TestDb| async move 
         assert_eq!(units.iter().filter(|u| u.name == name).count(), 1, "round {round}");
     }
 });
+
+on_both!(a_form_sent_after_the_session_ended_leads_to_sign_in, |t: TestDb| async move {
+    let emma = t.person("1", "Emma Nilsen", "emma@etat.no", None, false).await;
+    let app = TestApp::spawn(t.db.clone()).await;
+    let c = app.client();
+    c.sign_in("emma@etat.no").await;
+    let token = c.get("/settings").await.csrf();
+    let mut conn = t.db.conn().await.unwrap();
+    store::sessions::delete_for_person(conn.ex(), emma).await.unwrap();
+    let r = c
+        .http
+        .post(format!("{}/settings/language", app.base))
+        .header("referer", format!("{}/settings", app.base))
+        .form(&[("csrf", token.as_str()), ("language", "nn")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/login?next=%2Fsettings&expired=1");
+
+    // htmx asking for a piece of a page is told to load the sign-in page instead.
+    let r = c
+        .http
+        .get(format!("{}/org/people/leader-options?leader_q=a", app.base))
+        .header("hx-request", "true")
+        .header("hx-current-url", format!("{}/org/people/1", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["hx-redirect"], "/login?next=%2Forg%2Fpeople%2F1");
+});
+
+on_both!(an_asset_the_browser_has_stays_cacheable, |t: TestDb| async move {
+    let app = TestApp::spawn(t.db.clone()).await;
+    let c = app.client();
+    let login = c.get("/login").await;
+    let start = login.body.find("/assets/").unwrap();
+    let url = format!("{}{}", app.base, &login.body[start..start + login.body[start..].find('"').unwrap()]);
+    let first = c.http.get(&url).send().await.unwrap();
+    let etag = first.headers()["etag"].clone();
+    let again = c.http.get(&url).header("if-none-match", etag).send().await.unwrap();
+    assert_eq!(again.status(), 304);
+    assert_eq!(again.headers()["cache-control"], "public, max-age=31536000, immutable");
+});

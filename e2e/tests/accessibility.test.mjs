@@ -41,7 +41,7 @@ for (const lang of ["nb", "nn", "en"]) {
 
     // Forms sent back with errors.
     await page.goto(`${env.server.base}/org/people/new`);
-    await Promise.all([page.waitForLoadState("load"), page.click("main form.stack button[type=submit]")]);
+    await Promise.all([page.waitForLoadState("load"), page.click("main form.stack .actions button[type=submit]")]);
     await page.waitForSelector(".ds-error-summary");
     await expectAccessible(page, `${lang} person form with errors`);
     await page.goto(`${env.server.base}/settings`);

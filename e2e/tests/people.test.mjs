@@ -25,9 +25,11 @@ test("the leader field finds leaders as HR types, and saves the one chosen", asy
   assert.equal(options[1], "Lars Haugen (1002)", "the chosen leader stays first");
   await expectAccessible(page, "leader search as typed");
 
-  // Enter in the search field searches (the form is not saved).
+  // Enter in the search field sends the form to search, not to save.
   await page.fill("#f-leader_q", "johansen");
-  await Promise.all([page.waitForLoadState("load"), page.press("#f-leader_q", "Enter")]);
+  const [search] = await Promise.all([page.waitForRequest((r) => r.method() === "POST"), page.press("#f-leader_q", "Enter")]);
+  assert.match(search.postData(), /find=leader/);
+  await page.waitForLoadState("load");
   assert.equal(await page.inputValue("#f-leader_q"), "johansen");
   assert.ok((await leaderOptions(page)).includes("Liv Johansen (1001)"));
   await expectAccessible(page, "leader search results");
@@ -47,7 +49,8 @@ test("without JavaScript the search button shows the matches and keeps what was 
   await page.goto(`${env.server.base}/org/people/13`);
   await page.fill("#f-title", "Ny stilling");
   await page.fill("#f-leader_q", "haugen");
-  await Promise.all([page.waitForLoadState("load"), page.click("#f-leader-find")]);
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click("#f-leader-find")]);
+  await page.waitForLoadState("load");
   assert.equal(await page.inputValue("#f-title"), "Ny stilling");
   assert.match(await page.textContent("#f-leader-status"), /treff i lista/);
   assert.ok((await leaderOptions(page)).includes("Lars Haugen (1002)"));

@@ -16,9 +16,10 @@ pub fn capped_search(input: &str) -> String {
     input.trim().chars().take(MAX_SEARCH_CHARS).collect()
 }
 
-/// A search as typed, ready for `LIKE '%' || $1 || '%'`: lowercased, wildcards removed.
+/// A search as typed, ready for `LIKE '%' || $1 || '%'`: lowercased, wildcards removed, and the
+/// backslash too (PostgreSQL's `LIKE` escapes with it, SQLite's does not).
 pub fn search_query(input: &str) -> String {
-    input.trim().to_lowercase().replace(['%', '_', '\n'], "")
+    input.trim().to_lowercase().replace(['%', '_', '\n', '\\'], "")
 }
 
 /// Orders names the Norwegian way, A–Z then Æ, Ø, Å, by byte comparison on either database.
@@ -45,6 +46,7 @@ mod tests {
     fn norwegian_letters_search_and_sort_after_z() {
         assert!(search_text("Øyvind Strand", "oyvind@etat.no", "A-7").contains(&search_query(" ØYVIND ")));
         assert_eq!(search_query("50%_off"), "50off");
+        assert_eq!(search_query("a\\b"), "ab");
         assert_eq!(capped_search(&"ø".repeat(50_000)).chars().count(), MAX_SEARCH_CHARS);
         assert_eq!(capped_search("  Lars "), "Lars");
         let mut names = vec!["Åse", "Øyvind", "Zofia", "Ærlig", "Anders", "Émile"];

@@ -116,7 +116,7 @@ struct Placeholders {
 
 impl Placeholders {
     fn for_tx(tx: &Tx) -> Placeholders {
-        Placeholders { numbered: matches!(tx, Tx::Pg(_)), count: 0 }
+        Placeholders { numbered: tx.is_postgres(), count: 0 }
     }
 
     fn one(&mut self) -> String {

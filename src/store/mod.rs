@@ -10,11 +10,13 @@ pub mod throttle;
 pub mod units;
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgConnection, SqliteConnection};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::config::DatabaseUrl;
 
@@ -35,7 +37,16 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// A connection pool on one of the two supported databases.
 #[derive(Clone, Debug)]
-pub enum Db {
+pub struct Db {
+    pool: Pool,
+    /// Write transactions of this process wait their turn here, holding no connection: a queue
+    /// of writers would otherwise hold the pool's connections while it waits for the database's
+    /// lock, and leave none for reading.
+    writers: Arc<Semaphore>,
+}
+
+#[derive(Clone, Debug)]
+enum Pool {
     Sqlite(SqlitePool),
     Pg(PgPool),
 }
@@ -62,8 +73,14 @@ pub enum Conn {
     Pg(sqlx::pool::PoolConnection<sqlx::Postgres>),
 }
 
-/// An open transaction; dropped without `commit` it rolls back.
-pub enum Tx {
+/// An open transaction; dropped without `commit` it rolls back. A write transaction holds this
+/// process's writer turn until then.
+pub struct Tx {
+    inner: TxInner,
+    _turn: Option<OwnedSemaphorePermit>,
+}
+
+enum TxInner {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Pg(sqlx::Transaction<'static, sqlx::Postgres>),
 }
@@ -79,16 +96,20 @@ impl Conn {
 
 impl Tx {
     pub fn ex(&mut self) -> Ex<'_> {
-        match self {
-            Tx::Sqlite(t) => Ex::Sqlite(t),
-            Tx::Pg(t) => Ex::Pg(t),
+        match &mut self.inner {
+            TxInner::Sqlite(t) => Ex::Sqlite(t),
+            TxInner::Pg(t) => Ex::Pg(t),
         }
     }
 
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.inner, TxInner::Pg(_))
+    }
+
     pub async fn commit(self) -> Result<()> {
-        match self {
-            Tx::Sqlite(t) => Ok(t.commit().await?),
-            Tx::Pg(t) => Ok(t.commit().await?),
+        match self.inner {
+            TxInner::Sqlite(t) => Ok(t.commit().await?),
+            TxInner::Pg(t) => Ok(t.commit().await?),
         }
     }
 }
@@ -144,6 +165,10 @@ static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sql
 static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
 impl Db {
+    fn new(pool: Pool) -> Db {
+        Db { pool, writers: Arc::new(Semaphore::new(1)) }
+    }
+
     /// Connects without touching the schema. A SQLite file is created when missing.
     pub async fn connect(url: &DatabaseUrl) -> Result<Db> {
         if url.is_postgres() {
@@ -158,7 +183,7 @@ impl Db {
                 .max_lifetime(Duration::from_secs(1800))
                 .connect_with(options)
                 .await?;
-            Ok(Db::Pg(pool))
+            Ok(Db::new(Pool::Pg(pool)))
         } else {
             let options = SqliteConnectOptions::from_str(url.expose())?
                 .create_if_missing(true)
@@ -173,21 +198,21 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(5))
                 .connect_with(options)
                 .await?;
-            Ok(Db::Sqlite(pool))
+            Ok(Db::new(Pool::Sqlite(pool)))
         }
     }
 
     pub async fn migrate(&self) -> std::result::Result<(), sqlx::migrate::MigrateError> {
-        match self {
-            Db::Sqlite(p) => SQLITE_MIGRATOR.run(p).await,
-            Db::Pg(p) => PG_MIGRATOR.run(p).await,
+        match &self.pool {
+            Pool::Sqlite(p) => SQLITE_MIGRATOR.run(p).await,
+            Pool::Pg(p) => PG_MIGRATOR.run(p).await,
         }
     }
 
     pub async fn conn(&self) -> Result<Conn> {
-        Ok(match self {
-            Db::Sqlite(p) => Conn::Sqlite(p.acquire().await?),
-            Db::Pg(p) => Conn::Pg(p.acquire().await?),
+        Ok(match &self.pool {
+            Pool::Sqlite(p) => Conn::Sqlite(p.acquire().await?),
+            Pool::Pg(p) => Conn::Pg(p.acquire().await?),
         })
     }
 
@@ -197,27 +222,30 @@ impl Db {
     /// lock at once (`BEGIN IMMEDIATE`), which also keeps a lock upgrade from failing half-way;
     /// PostgreSQL takes one transaction-level advisory lock, released at commit or rollback.
     pub async fn begin(&self) -> Result<Tx> {
-        Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Pg(p) => {
+        let turn = self.writers.clone().acquire_owned().await.map_err(|_| sqlx::Error::PoolClosed)?;
+        let inner = match &self.pool {
+            Pool::Sqlite(p) => TxInner::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Pg(p) => {
                 let mut tx = p.begin().await?;
                 sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(WRITE_LOCK).execute(&mut *tx).await?;
-                Tx::Pg(tx)
+                TxInner::Pg(tx)
             }
-        })
+        };
+        Ok(Tx { inner, _turn: Some(turn) })
     }
 
-    /// Starts a transaction that only reads: a consistent view that does not hold SQLite's
-    /// write lock.
+    /// Starts a transaction that only reads: one consistent view of the data (a snapshot on
+    /// PostgreSQL too), without the writers' turn or SQLite's write lock.
     pub async fn begin_read(&self) -> Result<Tx> {
-        Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
-            Db::Pg(p) => Tx::Pg(p.begin().await?),
-        })
+        let inner = match &self.pool {
+            Pool::Sqlite(p) => TxInner::Sqlite(p.begin().await?),
+            Pool::Pg(p) => TxInner::Pg(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?),
+        };
+        Ok(Tx { inner, _turn: None })
     }
 
     pub fn is_postgres(&self) -> bool {
-        matches!(self, Db::Pg(_))
+        matches!(self.pool, Pool::Pg(_))
     }
 
     pub async fn ping(&self) -> Result<()> {
@@ -226,20 +254,20 @@ impl Db {
     }
 
     pub async fn close(&self) {
-        match self {
-            Db::Sqlite(p) => p.close().await,
-            Db::Pg(p) => p.close().await,
+        match &self.pool {
+            Pool::Sqlite(p) => p.close().await,
+            Pool::Pg(p) => p.close().await,
         }
     }
 
     /// Writes a consistent copy of a live SQLite database to `target` (`VACUUM INTO`).
     pub async fn backup_sqlite(&self, target: &str) -> Result<bool> {
-        match self {
-            Db::Sqlite(p) => {
+        match &self.pool {
+            Pool::Sqlite(p) => {
                 sqlx::query("VACUUM INTO $1").bind(target).execute(p).await?;
                 Ok(true)
             }
-            Db::Pg(_) => Ok(false),
+            Pool::Pg(_) => Ok(false),
         }
     }
 }

@@ -75,15 +75,18 @@ pub async fn serve(Path((version, file)): Path<(String, String)>, headers: Heade
     let etag = format!("\"{}\"", *VERSION);
     // An old version's URL still answers, but is not cached for long.
     let cache = if version == *VERSION { "public, max-age=31536000, immutable" } else { "public, max-age=300" };
-    if headers.get(IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes()) {
-        return Ok((StatusCode::NOT_MODIFIED, [(ETAG, etag)]).into_response());
-    }
-    let mut response = match GZIPPED.get(index).and_then(Option::as_ref) {
-        Some(gzipped) if accepts_gzip(&headers) => ([(CONTENT_ENCODING, "gzip")], gzipped.as_slice()).into_response(),
-        _ => bytes.into_response(),
+    let mut response = if headers.get(IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes()) {
+        // The browser's copy is current: it keeps it under the same caching rules.
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let mut r = match GZIPPED.get(index).and_then(Option::as_ref) {
+            Some(gzipped) if accepts_gzip(&headers) => ([(CONTENT_ENCODING, "gzip")], gzipped.as_slice()).into_response(),
+            _ => bytes.into_response(),
+        };
+        r.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        r
     };
     let h = response.headers_mut();
-    h.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     h.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
     h.insert(ETAG, HeaderValue::from_str(&etag).map_err(|e| AppError::Internal(e.to_string()))?);
     if compressible(content_type) {

@@ -2,6 +2,7 @@
 //! (the rules are in `domain::throttle`); the message never tells whether an e-mail exists.
 
 use std::net::{IpAddr, SocketAddr};
+use std::sync::LazyLock;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -12,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
+use tokio::sync::Semaphore;
 
 use super::AppState;
 use super::ctx::{self, Ctx, Nav, Page};
@@ -160,9 +162,23 @@ pub(super) async fn guess_was_right(app: &AppState, guess: Guess) -> Result<(), 
     Ok(())
 }
 
-/// Checks a password against a stored hash off the request threads: hashing is slow on purpose.
+/// Password hashing takes 19 MiB and tens of milliseconds by design: at most one per core runs at
+/// a time, the rest wait their turn, so a burst of sign-ins cannot exhaust memory.
+static HASHING: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
+
+async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    let _turn = HASHING.acquire().await.map_err(|e| AppError::Internal(e.to_string()))?;
+    tokio::task::spawn_blocking(work).await.map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// Checks a password against a stored hash, off the request threads.
 pub(super) async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || password::verify(&password, hash.as_deref())).await.map_err(|e| AppError::Internal(e.to_string()))
+    hashing(move || password::verify(&password, hash.as_deref())).await
+}
+
+/// Hashes a new password, off the request threads.
+pub(super) async fn hash_password(new: String) -> Result<String, AppError> {
+    hashing(move || password::hash(&new)).await?.map_err(AppError::Internal)
 }
 
 /// Only a path on this site may be the place to return to.

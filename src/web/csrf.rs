@@ -5,7 +5,7 @@
 //! together, does not match. The `Origin`, when sent, must be samspill's own.
 
 use super::AppState;
-use super::ctx::RequestCtx;
+use super::ctx::{RequestCtx, return_path};
 use super::error::AppError;
 use super::keys::{SigningKey, same};
 use crate::config::WebConfig;
@@ -55,7 +55,7 @@ pub async fn verify(State(app): State<AppState>, req: Request, next: Next) -> Re
         return next.run(req).await;
     }
     let Some(ctx) = req.extensions().get::<RequestCtx>().cloned() else { return AppError::Csrf.into_response() };
-    if !ctx.csrf_checkable || !same_origin(&req, &app.web) {
+    if !same_origin(&req, &app.web) {
         return AppError::Csrf.into_response();
     }
     let mut sent = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_string);
@@ -74,7 +74,12 @@ pub async fn verify(State(app): State<AppState>, req: Request, next: Next) -> Re
         req
     };
     match sent {
-        Some(token) if same(&token, &ctx.csrf) => next.run(req).await,
+        Some(token) if ctx.csrf_checkable && same(&token, &ctx.csrf) => next.run(req).await,
+        // The session ran out while the form was open: the token was bound to it. Say so, and
+        // lead back through the sign-in page.
+        _ if ctx.session_expired && ctx.user.is_none() => {
+            AppError::LoginRequired { next: return_path(req.method(), req.uri(), req.headers()), expired: true }.into_response()
+        }
         _ => AppError::Csrf.into_response(),
     }
 }

@@ -208,6 +208,18 @@ async fn guard(req: Request, next: Next, check: impl FnOnce(&Ctx) -> Result<(), 
     let allowed = Ctx::of(req.extensions(), req.method(), req.uri(), req.headers()).and_then(|ctx| check(&ctx));
     match allowed {
         Ok(()) => next.run(req).await,
+        // htmx would follow the redirect and swap the sign-in page into a part of the page:
+        // it is told to load the sign-in page instead (from the page it was on).
+        Err(AppError::LoginRequired { expired, .. }) if req.headers().contains_key("hx-request") => {
+            let next = req.headers().get("hx-current-url").and_then(|u| u.to_str().ok()).and_then(|u| u.parse::<axum::http::Uri>().ok());
+            let next = next.as_ref().and_then(|u| u.path_and_query()).map_or("/", |p| p.as_str()).to_string();
+            let location = AppError::LoginRequired { next, expired }.into_response().headers().get(axum::http::header::LOCATION).cloned();
+            let mut response = Response::default();
+            if let Some(location) = location {
+                response.headers_mut().insert("hx-redirect", location);
+            }
+            response
+        }
         Err(e) => e.into_response(),
     }
 }

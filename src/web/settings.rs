@@ -133,10 +133,7 @@ async fn change_password(ctx: Ctx, State(app): State<AppState>, client: Client, 
         let language = FormState::with_values([("language", user.locale.clone().unwrap_or_default())]);
         return Ok(SettingsPage { page: ctx.page("settings-title", Nav::None), language, password: form, saved: None }.into_response());
     };
-    let hash = tokio::task::spawn_blocking(move || crate::domain::password::hash(&new))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(AppError::Internal)?;
+    let hash = auth::hash_password(new).await?;
     let mut tx = app.db.begin().await?;
     store::people::set_password(tx.ex(), user.person(), &hash).await?;
     let this_session = ctx.req.session_token.as_deref().map(ctx::token_hash).unwrap_or_default();
