@@ -332,3 +332,29 @@ on_both!(a_large_import_is_written_in_batches_and_changes_nothing_the_second_tim
     assert!(!person_by_email(&t, "p2499@etat.no").await.active);
     assert_eq!(applied(&run(&t, &first, true, false).await), (0, 0, 0, false));
 });
+
+on_both!(the_people_list_reads_every_field_and_who_works_remote, |t: TestDb| async move {
+    locations(&t).await;
+    let file = "ansattnummer;navn;epost;stilling;enhet;leder;lokasjon;hjemmekontordager\n\
+                1;Liv Leder;liv@etat.no;Direktør;Stab;;Oslo;\n\
+                2;Emma Borte;emma@etat.no;Rådgiver \"Ø\";Stab/Team Nord;1;Bodø;man fre\n\
+                3;Per Nær;per@etat.no;;Stab;1;Oslo;\n";
+    run(&t, file, false, false).await;
+    let mut c = t.db.conn().await.unwrap();
+    let (people, total) = store::people::list(c.ex(), &store::people::Filter::default(), 50, 0).await.unwrap();
+    assert_eq!(total, 3);
+    let emma = people.iter().find(|p| p.name == "Emma Borte").unwrap();
+    assert_eq!((emma.employee_number.as_str(), emma.title.as_str()), ("2", "Rådgiver \"Ø\""));
+    assert_eq!(
+        (emma.unit_name.as_deref(), emma.leader_name.as_deref(), emma.location_name.as_deref()),
+        (Some("Team Nord"), Some("Liv Leder"), Some("Bodø"))
+    );
+    assert_eq!((emma.days().bits(), emma.active, emma.is_admin, emma.remote), (0b10001, true, false, true));
+    let per = people.iter().find(|p| p.name == "Per Nær").unwrap();
+    assert!(!per.remote, "same site as the leader");
+    let liv = people.iter().find(|p| p.name == "Liv Leder").unwrap();
+    assert!(!liv.remote && liv.leader_name.is_none(), "no leader, not remote");
+    let none = store::people::Filter { query: Some("ingen slik".into()), ..Default::default() };
+    let (found, total) = store::people::list(c.ex(), &none, 50, 0).await.unwrap();
+    assert_eq!((found.len(), total), (0, 0));
+});

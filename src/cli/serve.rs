@@ -17,6 +17,9 @@ pub async fn run(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     println!("samspill is listening on http://{address}");
     tracing::info!(%address, "listening");
+    if args.behind_proxy && args.base_url.is_none() {
+        tracing::warn!("behind a proxy without SAMSPILL_BASE_URL: cookies are not marked Secure; set it to the https:// address");
+    }
     let web = WebConfig { behind_proxy: args.behind_proxy, ..WebConfig::new(args.base_url, args.demo) };
     let state = AppState::new(db, web).await.context("cannot read the server keys")?;
     web::serve(listener, state, shutdown_signal()).await?;

@@ -79,6 +79,11 @@ pub async fn reports_of(ex: Ex<'_>, leader: PersonId) -> Result<Vec<Person>> {
     )
 }
 
+/// How many active people report to `leader`.
+pub async fn count_reports(ex: Ex<'_>, leader: PersonId) -> Result<i64> {
+    scalar!(ex, i64, "SELECT COUNT(*) FROM people WHERE leader_id = $1 AND active", leader.0)
+}
+
 /// A filter for the people list.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {

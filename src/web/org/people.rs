@@ -209,7 +209,7 @@ struct FormPage {
     locations: Vec<(String, String)>,
     days: Vec<DayBox>,
     form: FormState,
-    reports: usize,
+    reports: i64,
     /// The end date from the HR system, written out in the user's language.
     end_date: Option<String>,
     error: Option<String>,
@@ -238,7 +238,7 @@ async fn form_page(
         None => None,
     };
     let reports = match &person {
-        Some(p) => store::people::reports_of(c.ex(), p.id()).await?.len(),
+        Some(p) => store::people::count_reports(c.ex(), p.id()).await?,
         None => 0,
     };
     // Deactivated units, leaders and locations are not offered, except the one the person has:
@@ -524,7 +524,7 @@ async fn set_active(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, 
     let mut tx = app.db.begin().await?;
     let person = store::people::get(tx.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?;
     if !activate {
-        let reports = store::people::reports_of(tx.ex(), person.id()).await?.len();
+        let reports = store::people::count_reports(tx.ex(), person.id()).await?;
         let refusal = if !may_change_role_and_status(&ctx, id) {
             Some(ctx.i18n().t("org-people-error-deactivate-self"))
         } else if reports > 0 {
