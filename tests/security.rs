@@ -15,15 +15,19 @@ use samspill::store;
 const INVALID: &str = "Feil e-post eller passord.";
 const THROTTLED: &str = "For mange mislykkede forsøk";
 
-/// Sends `count` sign-ins at the same moment from one client; `email(i)` names the account.
-async fn burst(c: &Client, count: usize, email: impl Fn(usize) -> String, password: &str) -> Vec<Page> {
-    let token = c.get("/login").await.csrf();
-    let tasks: Vec<_> = (0..count)
-        .map(|i| {
-            let (http, base, token, email, password) = (c.http.clone(), c.base.clone(), token.clone(), email(i), password.to_string());
+/// A form post: the client that sends it, the address, the fields.
+type Post = (reqwest::Client, String, Vec<(String, String)>);
+
+/// Sends each form at the same moment, each through its own client; the pages in the same order.
+async fn all_at_once(posts: Vec<Post>) -> Vec<Page> {
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(posts.len()));
+    let tasks: Vec<_> = posts
+        .into_iter()
+        .map(|(http, url, form)| {
+            let barrier = barrier.clone();
             tokio::spawn(async move {
-                let form = [("csrf", token.as_str()), ("email", email.as_str()), ("password", password.as_str())];
-                let r = http.post(format!("{base}/login")).form(&form).send().await.unwrap();
+                barrier.wait().await;
+                let r = http.post(url).form(&form).send().await.unwrap();
                 let status = r.status().as_u16();
                 Page { status, location: None, body: r.text().await.unwrap() }
             })
@@ -34,6 +38,22 @@ async fn burst(c: &Client, count: usize, email: impl Fn(usize) -> String, passwo
         pages.push(t.await.unwrap());
     }
     pages
+}
+
+fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// Sends `count` sign-ins at the same moment from one client; `email(i)` names the account.
+async fn burst(c: &Client, count: usize, email: impl Fn(usize) -> String, password: &str) -> Vec<Page> {
+    let token = c.get("/login").await.csrf();
+    let url = format!("{}/login", c.base);
+    all_at_once(
+        (0..count)
+            .map(|i| (c.http.clone(), url.clone(), form(&[("csrf", &token), ("email", &email(i)), ("password", password)])))
+            .collect(),
+    )
+    .await
 }
 
 /// A burst of `count` wrong guesses at `email`, then one at a time until refused: how many were
@@ -97,23 +117,12 @@ on_both!(a_burst_at_the_current_password_gets_no_more_guesses_than_the_limit, |t
     let c = app.client();
     assert_eq!(c.sign_in("emma@etat.no").await.status, 303);
     let token = c.get("/settings").await.csrf();
-    let tasks: Vec<_> = (0..12)
-        .map(|_| {
-            let (http, base, token) = (c.http.clone(), c.base.clone(), token.clone());
-            tokio::spawn(async move {
-                let form = [
-                    ("csrf", token.as_str()),
-                    ("current", "feil passord"),
-                    ("new", "et nytt langt passord"),
-                    ("repeat", "et nytt langt passord"),
-                ];
-                http.post(format!("{base}/settings/password")).form(&form).send().await.unwrap().text().await.unwrap()
-            })
-        })
-        .collect();
+    let url = format!("{}/settings/password", c.base);
+    let fields =
+        form(&[("csrf", &token), ("current", "feil passord"), ("new", "et nytt langt passord"), ("repeat", "et nytt langt passord")]);
+    let pages = all_at_once((0..12).map(|_| (c.http.clone(), url.clone(), fields.clone())).collect()).await;
     let mut wrong = 0;
-    for task in tasks {
-        let page = task.await.unwrap();
+    for page in pages {
         if page.contains("Nåværende passord er feil") {
             wrong += 1;
         } else {
@@ -340,38 +349,17 @@ on_both!(long_searches_and_odd_ids_get_clear_answers, |t: TestDb| async move {
 
 /// The person form as HR saves it, with a leader.
 fn person_form(number: &str, name: &str, email: &str, leader: PersonId) -> Vec<(String, String)> {
-    [("employee_number", number), ("name", name), ("email", email), ("leader", &leader.0.to_string()), ("is_admin", "")]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+    form(&[("employee_number", number), ("name", name), ("email", email), ("leader", &leader.0.to_string()), ("is_admin", "")])
 }
 
 /// Posts several forms at the same moment, each from its own signed-in HR client.
 async fn at_once(clients: &[Client], posts: Vec<(String, Vec<(String, String)>)>) -> Vec<Page> {
     let mut prepared = Vec::new();
-    for (c, (path, form)) in clients.iter().zip(posts) {
-        let token = c.get("/org").await.csrf();
-        prepared.push((c.http.clone(), format!("{}{path}", c.base), token, form));
+    for (c, (path, mut form)) in clients.iter().zip(posts) {
+        form.push(("csrf".into(), c.get("/org").await.csrf()));
+        prepared.push((c.http.clone(), format!("{}{path}", c.base), form));
     }
-    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(prepared.len()));
-    let tasks: Vec<_> = prepared
-        .into_iter()
-        .map(|(http, url, token, mut form)| {
-            let barrier = barrier.clone();
-            form.push(("csrf".into(), token));
-            tokio::spawn(async move {
-                barrier.wait().await;
-                let r = http.post(url).form(&form).send().await.unwrap();
-                let status = r.status().as_u16();
-                Page { status, location: None, body: r.text().await.unwrap() }
-            })
-        })
-        .collect();
-    let mut pages = Vec::new();
-    for t in tasks {
-        pages.push(t.await.unwrap());
-    }
-    pages
+    all_at_once(prepared).await
 }
 
 on_both!(two_people_made_each_others_leader_at_once_make_no_cycle, |t: TestDb| async move {
@@ -411,8 +399,8 @@ on_both!(two_units_given_one_name_at_once_make_one_unit, |t: TestDb| async move 
     hr[1].sign_in("ida@etat.no").await;
     for round in 0..5 {
         let name = format!("Team Bodø {round}");
-        let form = vec![("name".to_string(), name.clone()), ("parent".to_string(), String::new())];
-        let pages = at_once(&hr, vec![("/org/units".into(), form.clone()), ("/org/units".into(), form)]).await;
+        let unit = form(&[("name", &name), ("parent", "")]);
+        let pages = at_once(&hr, vec![("/org/units".into(), unit.clone()), ("/org/units".into(), unit)]).await;
         let saved = pages.iter().filter(|p| p.status == 303).count();
         let refused = pages.iter().filter(|p| p.status == 200 && p.contains("Det finnes allerede en enhet")).count();
         assert_eq!((saved, refused), (1, 1), "round {round}");
