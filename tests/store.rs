@@ -56,8 +56,13 @@ on_both!(import_creates_units_people_and_reporting_lines_then_changes_nothing, |
     let nord = units.iter().find(|u| u.name == "Avdeling Nord").unwrap();
     assert_eq!(team.parent_id, Some(nord.id));
     let lars = store::people::id_by_email(c.ex(), "lars@etat.no").await.unwrap().unwrap();
-    let reports: Vec<String> = store::people::reports_of(c.ex(), lars).await.unwrap().into_iter().map(|p| p.name).collect();
-    assert_eq!(reports, ["Emma Nilsen", "Ida Mathisen"]);
+    let (me, reports) = store::people::with_reports(c.ex(), lars).await.unwrap().unwrap();
+    assert_eq!(me.name, "Lars Haugen");
+    assert_eq!(reports.into_iter().map(|p| p.name).collect::<Vec<_>>(), ["Emma Nilsen", "Ida Mathisen"]);
+    let emma = store::people::id_by_email(c.ex(), "emma@etat.no").await.unwrap().unwrap();
+    let (me, reports) = store::people::with_reports(c.ex(), emma).await.unwrap().unwrap();
+    assert_eq!((me.name.as_str(), reports.len()), ("Emma Nilsen", 0));
+    assert!(store::people::with_reports(c.ex(), samspill::domain::PersonId(999_999)).await.unwrap().is_none());
     drop(c);
 
     assert_eq!(applied(&run(&t, FILE, false, false).await), (0, 0, 0, false), "the same file twice changes nothing");
@@ -305,7 +310,7 @@ on_both!(a_large_import_is_written_in_batches_and_changes_nothing_the_second_tim
     let units = store::units::all(c.ex()).await.unwrap();
     assert_eq!(units.len(), 1 + 7 + 250, "Direksjon, seven departments, 250 teams");
     let leader = store::people::id_by_email(c.ex(), "p2491@etat.no").await.unwrap().unwrap();
-    assert_eq!(store::people::reports_of(c.ex(), leader).await.unwrap().len(), 8);
+    assert_eq!(store::people::count_reports(c.ex(), leader).await.unwrap(), 8);
     drop(c);
     let last = person_by_email(&t, "p2499@etat.no").await;
     assert_eq!((last.unit_name.as_deref(), last.leader_name.as_deref()), (Some("Team 249"), Some("Person 2491")));

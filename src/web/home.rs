@@ -63,14 +63,10 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let me = store::people::get(c.ex(), user.person()).await?.ok_or(AppError::NotFound)?;
+    let (me, reports) = store::people::with_reports(c.ex(), user.person()).await?.ok_or(AppError::NotFound)?;
     let viewer = ctx.viewer()?;
-    let team: Vec<PersonView> = if user.is_leader {
-        let reports = store::people::reports_of(c.ex(), user.person()).await?;
-        reports.iter().filter(|p| access::may(&viewer, Op::Read, &p.record())).map(|p| PersonView::new(p, &i18n)).collect()
-    } else {
-        Vec::new()
-    };
+    let team: Vec<PersonView> =
+        reports.iter().filter(|p| access::may(&viewer, Op::Read, &p.record())).map(|p| PersonView::new(p, &i18n)).collect();
     let remote_count = team.iter().filter(|p| p.remote).count();
     let team_summary = i18n.t_with("home-team-summary", &[("count", team.len().to_string()), ("remote", remote_count.to_string())]);
     let mut page = ctx.page("home-title", Nav::Home);
