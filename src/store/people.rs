@@ -90,6 +90,38 @@ pub async fn with_reports(ex: Ex<'_>, id: PersonId) -> Result<Option<(Person, Ve
     Ok(rows.pop().map(|me| (me, reports)))
 }
 
+/// A person as the edit form shows them: the record, how many report to them, and their leader's
+/// employee number and state (for the leader field), in one statement.
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct FormPerson {
+    #[sqlx(flatten)]
+    pub person: Person,
+    pub reports: i64,
+    pub leader_number: Option<String>,
+    pub leader_active: Option<bool>,
+}
+
+pub async fn get_for_form(ex: Ex<'_>, id: PersonId) -> Result<Option<FormPerson>> {
+    row!(
+        ex,
+        FormPerson,
+        concat!(
+            "SELECT ",
+            person_columns!(),
+            ", (SELECT COUNT(*) FROM people r WHERE r.leader_id = p.id AND r.active) AS reports, \
+             l.employee_number AS leader_number, l.active AS leader_active",
+            person_from!(),
+            " WHERE p.id = $1"
+        ),
+        id.0
+    )
+}
+
+/// A possible leader's name, employee number and whether they are active.
+pub async fn leader_label(ex: Ex<'_>, id: PersonId) -> Result<Option<(String, String, bool)>> {
+    row!(ex, (String, String, bool), "SELECT name, employee_number, active FROM people WHERE id = $1", id.0)
+}
+
 /// How many active people report to `leader`.
 pub async fn count_reports(ex: Ex<'_>, leader: PersonId) -> Result<i64> {
     scalar!(ex, i64, "SELECT COUNT(*) FROM people WHERE leader_id = $1 AND active", leader.0)

@@ -233,14 +233,17 @@ async fn form_page(
 ) -> Result<FormPage, AppError> {
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let person = match id {
-        Some(id) => Some(store::people::get(c.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?),
+    let found = match id {
+        Some(id) => Some(store::people::get_for_form(c.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?),
         None => None,
     };
-    let reports = match &person {
-        Some(p) => store::people::count_reports(c.ex(), p.id()).await?,
-        None => 0,
-    };
+    let reports = found.as_ref().map_or(0, |f| f.reports);
+    // The person's leader as the leader field shows it, without asking the database again.
+    let leader = found.as_ref().and_then(|f| {
+        let (id, name, number, active) = (f.person.leader_id?, f.person.leader_name.clone()?, f.leader_number.clone()?, f.leader_active?);
+        Some(LeaderLabel { id, name, number, active })
+    });
+    let person = found.map(|f| f.person);
     // Deactivated units, leaders and locations are not offered, except the one the person has:
     // saving the form must not quietly take it away.
     let inactive = |name: &str| i18n.t1("org-people-inactive-option", "name", name);
@@ -259,7 +262,7 @@ async fn form_page(
     }
     let days = (1..=7).map(|d| DayBox { name: format!("day{d}"), label: i18n.weekday(d) }).collect();
     let form = form.unwrap_or_else(|| person.as_ref().map(|p| PersonForm::from_person(p).state()).unwrap_or_default());
-    let leaders = leader_choices(c.ex(), ctx, id, form.value("leader"), form.value("leader_q")).await?;
+    let leaders = leader_choices(c.ex(), ctx, id, leader, form.value("leader"), form.value("leader_q")).await?;
     let page = match &person {
         Some(p) => {
             let mut page = ctx.page("org-people-edit-title", Nav::Organisation);
@@ -298,22 +301,36 @@ struct LeaderChoices {
     status: String,
 }
 
+/// A leader as the leader field names them.
+struct LeaderLabel {
+    id: i64,
+    name: String,
+    number: String,
+    active: bool,
+}
+
 async fn leader_choices(
     mut ex: store::Ex<'_>,
     ctx: &Ctx,
     person: Option<i64>,
+    known: Option<LeaderLabel>,
     chosen: &str,
     query: &str,
 ) -> Result<LeaderChoices, AppError> {
     let i18n = ctx.i18n();
     let mut options = Vec::new();
     let chosen = chosen.parse::<i64>().ok().filter(|l| Some(*l) != person);
-    if let Some(leader) = chosen
-        && let Some(p) = store::people::get(ex.reborrow(), PersonId(leader)).await?
-    {
-        let label = format!("{} ({})", p.name, p.employee_number);
+    let label = match (chosen, known) {
+        (Some(leader), Some(known)) if known.id == leader => Some(known),
+        (Some(leader), _) => store::people::leader_label(ex.reborrow(), PersonId(leader))
+            .await?
+            .map(|(name, number, active)| LeaderLabel { id: leader, name, number, active }),
+        (None, _) => None,
+    };
+    if let Some(l) = label {
+        let text = format!("{} ({})", l.name, l.number);
         // A leader deactivated since stays on the person until HR chooses another.
-        options.push((leader.to_string(), if p.active { label } else { i18n.t1("org-people-inactive-option", "name", label) }));
+        options.push((l.id.to_string(), if l.active { text } else { i18n.t1("org-people-inactive-option", "name", text) }));
     }
     let query = capped_search(query);
     if query.is_empty() {
@@ -352,7 +369,7 @@ struct LeaderOptions {
 
 async fn leader_options(ctx: Ctx, State(app): State<AppState>, Query(q): Query<LeaderQuery>) -> Result<LeaderOptions, AppError> {
     let mut c = app.db.conn().await?;
-    let choices = leader_choices(c.ex(), &ctx, q.person.parse().ok(), &q.leader, &q.leader_q).await?;
+    let choices = leader_choices(c.ex(), &ctx, q.person.parse().ok(), None, &q.leader, &q.leader_q).await?;
     Ok(LeaderOptions { none: ctx.i18n().t("org-people-no-leader"), options: choices.options, selected: q.leader, status: choices.status })
 }
 
