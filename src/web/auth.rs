@@ -84,7 +84,11 @@ fn client_address(behind_proxy: bool, headers: &axum::http::HeaderMap, socket: I
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .next_back()
-        .and_then(|a| a.trim().parse().ok())
+        .and_then(|a| {
+            // Some proxies append the port too: `192.0.2.7:51234`, `[2001:db8::1]:443`.
+            let a = a.trim();
+            a.parse::<IpAddr>().ok().or_else(|| a.parse::<SocketAddr>().ok().map(|s| s.ip()))
+        })
         .unwrap_or(socket)
 }
 
@@ -275,6 +279,12 @@ mod tests {
         assert_eq!(client_address(true, &headers, socket).to_string(), "192.0.2.7");
         assert_eq!(client_address(false, &headers, socket), socket, "without a proxy the header is ignored");
         assert_eq!(client_address(true, &axum::http::HeaderMap::new(), socket), socket);
+        let mut with_port = axum::http::HeaderMap::new();
+        with_port.append("x-forwarded-for", "192.0.2.7:51234".parse().unwrap());
+        assert_eq!(client_address(true, &with_port, socket).to_string(), "192.0.2.7");
+        let mut v6 = axum::http::HeaderMap::new();
+        v6.append("x-forwarded-for", "[2001:db8::1]:443".parse().unwrap());
+        assert_eq!(client_address(true, &v6, socket).to_string(), "2001:db8::1");
     }
 
     #[test]
