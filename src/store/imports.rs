@@ -6,6 +6,24 @@ use std::collections::{HashMap, HashSet};
 use sqlx::AssertSqlSafe;
 
 use super::{Db, Ex, Result, Tx, exec, now, on, row, rows, scalar};
+
+/// Binds the columns an import writes for every person, in the order both the insert and the
+/// update list them: name, e-mail, title, unit, location, home-office days, active, end date,
+/// search text, sort key.
+macro_rules! bind_fields {
+    ($q:expr, $p:expr, $unit_of_path:expr) => {
+        $q.bind($p.name.as_str())
+            .bind($p.email.as_str())
+            .bind($p.title.as_str())
+            .bind($unit_of_path[$p.unit])
+            .bind($p.location.map(|l| l.0))
+            .bind($p.home_office_days.bits())
+            .bind($p.active)
+            .bind($p.end_date.map(|d| d.to_string()))
+            .bind(search_text(&$p.name, $p.email.as_str(), $p.number.as_str()))
+            .bind(sort_key(&$p.name))
+    };
+}
 use crate::domain::fields::Weekdays;
 use crate::domain::import::{self, Errors, ExistingLocation, ExistingPerson, ExistingUnit, Parsed, Plan, Snapshot};
 use crate::domain::text::{search_text, sort_key};
@@ -181,18 +199,7 @@ async fn apply(tx: &mut Tx, snapshot: &Snapshot, plan: &Plan) -> Result<()> {
             let mut q = sqlx::query(sql).bind(t);
             for u in chunk {
                 let p = &u.data;
-                q = q
-                    .bind(u.id.0)
-                    .bind(p.name.as_str())
-                    .bind(p.email.as_str())
-                    .bind(p.title.as_str())
-                    .bind(unit_of_path[p.unit])
-                    .bind(p.location.map(|l| l.0))
-                    .bind(p.home_office_days.bits())
-                    .bind(p.active)
-                    .bind(p.end_date.map(|d| d.to_string()))
-                    .bind(search_text(&p.name, p.email.as_str(), p.number.as_str()))
-                    .bind(sort_key(&p.name));
+                q = bind_fields!(q.bind(u.id.0), p, unit_of_path);
             }
             q.execute(&mut *c).await?.rows_affected()
         });
@@ -289,21 +296,7 @@ async fn insert_people(tx: &mut Tx, people: &[&import::PersonData], unit_of_path
     on!(tx.ex(), |c| {
         let mut q = sqlx::query(sql);
         for p in people {
-            q = q
-                .bind(p.number.as_str())
-                .bind(p.name.as_str())
-                .bind(p.email.as_str())
-                .bind(p.title.as_str())
-                .bind(unit_of_path[p.unit])
-                .bind(p.location.map(|l| l.0))
-                .bind(p.home_office_days.bits())
-                .bind(p.active)
-                .bind(p.end_date.map(|d| d.to_string()))
-                .bind(search_text(&p.name, p.email.as_str(), p.number.as_str()))
-                .bind(sort_key(&p.name))
-                .bind(t)
-                .bind(t)
-                .bind(p.leader.as_ref().map(|l| l.as_str()));
+            q = bind_fields!(q.bind(p.number.as_str()), p, unit_of_path).bind(t).bind(t).bind(p.leader.as_ref().map(|l| l.as_str()));
         }
         q.execute(&mut *c).await?.rows_affected()
     });

@@ -213,9 +213,8 @@ async fn guard(req: Request, next: Next, check: impl FnOnce(&Ctx) -> Result<(), 
         Err(AppError::LoginRequired { expired, .. }) if req.headers().contains_key("hx-request") => {
             let next = req.headers().get("hx-current-url").and_then(|u| u.to_str().ok()).and_then(|u| u.parse::<axum::http::Uri>().ok());
             let next = next.as_ref().and_then(|u| u.path_and_query()).map_or("/", |p| p.as_str()).to_string();
-            let location = AppError::LoginRequired { next, expired }.into_response().headers().get(axum::http::header::LOCATION).cloned();
             let mut response = Response::default();
-            if let Some(location) = location {
+            if let Ok(location) = HeaderValue::from_str(&super::error::login_location(next, expired)) {
                 response.headers_mut().insert("hx-redirect", location);
             }
             response

@@ -73,15 +73,20 @@ impl ErrorKind {
     }
 }
 
+/// The sign-in page that leads back to `next`, saying whether the session ran out.
+pub fn login_location(next: String, expired: bool) -> String {
+    let mut query = vec![("next", next)];
+    if expired {
+        query.push(("expired", "1".into()));
+    }
+    format!("/login?{}", serde_urlencoded::to_string(&query).unwrap_or_default())
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let kind = match self {
             AppError::LoginRequired { next, expired } => {
-                let mut query = vec![("next", next)];
-                if expired {
-                    query.push(("expired", "1".into()));
-                }
-                let location = format!("/login?{}", serde_urlencoded::to_string(&query).unwrap_or_default());
+                let location = login_location(next, expired);
                 let mut r = StatusCode::SEE_OTHER.into_response();
                 if let Ok(v) = HeaderValue::from_str(&location) {
                     r.headers_mut().insert(LOCATION, v);
