@@ -359,13 +359,19 @@ async fn at_once(clients: &[Client], posts: Vec<(String, Vec<(String, String)>)>
     all_at_once(prepared).await
 }
 
-on_both!(two_people_made_each_others_leader_at_once_make_no_cycle, |t: TestDb| async move {
+/// The app with two HR people signed in, each in a browser of their own.
+async fn two_hr_clients(t: &TestDb) -> (TestApp, [Client; 2]) {
     t.person("1", "Hanne Dahl", "hr@etat.no", None, true).await;
     t.person("2", "Ida Berg", "ida@etat.no", None, true).await;
     let app = TestApp::spawn(t.db.clone()).await;
     let hr = [app.client(), app.client()];
     hr[0].sign_in("hr@etat.no").await;
     hr[1].sign_in("ida@etat.no").await;
+    (app, hr)
+}
+
+on_both!(two_people_made_each_others_leader_at_once_make_no_cycle, |t: TestDb| async move {
+    let (_app, hr) = two_hr_clients(&t).await;
     for round in 0..5 {
         let a = t.person(&format!("a{round}"), "Anne Lie", &format!("anne{round}@etat.no"), None, false).await;
         let b = t.person(&format!("b{round}"), "Bjørn Lie", &format!("bjorn{round}@etat.no"), None, false).await;
@@ -388,12 +394,7 @@ on_both!(two_people_made_each_others_leader_at_once_make_no_cycle, |t: TestDb| a
 });
 
 on_both!(two_units_given_one_name_at_once_make_one_unit, |t: TestDb| async move {
-    t.person("1", "Hanne Dahl", "hr@etat.no", None, true).await;
-    t.person("2", "Ida Berg", "ida@etat.no", None, true).await;
-    let app = TestApp::spawn(t.db.clone()).await;
-    let hr = [app.client(), app.client()];
-    hr[0].sign_in("hr@etat.no").await;
-    hr[1].sign_in("ida@etat.no").await;
+    let (_app, hr) = two_hr_clients(&t).await;
     for round in 0..5 {
         let name = format!("Team Bodø {round}");
         let unit = form(&[("name", &name), ("parent", "")]);
