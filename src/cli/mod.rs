@@ -4,6 +4,7 @@ mod admin;
 mod backup;
 pub mod demo;
 mod import;
+mod instruments;
 mod serve;
 
 use anyhow::Context;
@@ -36,10 +37,20 @@ enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     Admin(admin::AdminCommand),
+    /// Work with instrument files (self-assessments, reflections, exercises, surveys).
+    #[command(subcommand)]
+    Instruments(instruments::InstrumentsCommand),
 }
 
 impl Cli {
     pub async fn run(self) -> anyhow::Result<()> {
+        // Checking a file needs no database.
+        if let Command::Instruments(cmd) = self.command {
+            return match instruments::run(cmd)? {
+                true => Ok(()),
+                false => anyhow::bail!("the instrument file has problems"),
+            };
+        }
         let db = connect(&self.db).await?;
         let result = match self.command {
             Command::Serve(args) => serve::run(db.clone(), args).await,
@@ -51,6 +62,7 @@ impl Cli {
             Command::Import(args) => import::run(&db, args).await,
             Command::Backup(args) => backup::run(&db, args).await,
             Command::Admin(cmd) => admin::run(&db, cmd).await,
+            Command::Instruments(_) => Ok(()),
         };
         db.close().await;
         result

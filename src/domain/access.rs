@@ -28,11 +28,12 @@ pub enum Op {
 /// A piece of data, described by the facts access depends on.
 #[derive(Clone, Copy, Debug)]
 pub enum Resource {
-    /// A self-assessment, reflection or exercise.
+    /// A self-assessment, reflection or exercise: `owner_leader` is the owner's leader now,
+    /// `shared_with` whom the owner shared it with (a share with a former leader shows nothing).
     PersonalItem {
         owner: PersonId,
         owner_leader: Option<PersonId>,
-        shared: bool,
+        shared_with: Option<PersonId>,
     },
     /// A conversation's agenda, shared notes and actions.
     Conversation {
@@ -68,8 +69,8 @@ pub enum Resource {
 /// Answers whether `viewer` may perform `op` on `resource`.
 pub fn may(viewer: &Viewer, op: Op, resource: &Resource) -> bool {
     match *resource {
-        Resource::PersonalItem { owner, owner_leader, shared } => {
-            viewer.id == owner || (op == Op::Read && shared && owner_leader == Some(viewer.id))
+        Resource::PersonalItem { owner, owner_leader, shared_with } => {
+            viewer.id == owner || (op == Op::Read && shared_with == Some(viewer.id) && owner_leader == Some(viewer.id))
         }
         Resource::Conversation { employee, leader } => viewer.id == employee || viewer.id == leader,
         Resource::PrivateNote { author } => viewer.id == author,
@@ -109,7 +110,10 @@ mod tests {
     #[test]
     fn access_table() {
         use Op::*;
-        let personal = |shared| Resource::PersonalItem { owner: OWNER, owner_leader: Some(LEADER), shared };
+        let personal =
+            |shared: bool| Resource::PersonalItem { owner: OWNER, owner_leader: Some(LEADER), shared_with: shared.then_some(LEADER) };
+        // Shared with the leader, who has since been replaced by OTHER.
+        let shared_with_former = Resource::PersonalItem { owner: OWNER, owner_leader: Some(OTHER), shared_with: Some(LEADER) };
         let conversation = Resource::Conversation { employee: OWNER, leader: LEADER };
         let note = Resource::PrivateNote { author: OWNER };
         let aggregate = |respondents| Resource::AnonymousAggregate { respondents, threshold: 5, runs_survey: true };
@@ -121,6 +125,7 @@ mod tests {
             ("unshared self-assessment, write", personal(false), Write, [true, false, false, false]),
             ("shared self-assessment, read", personal(true), Read, [true, true, false, false]),
             ("shared self-assessment, write", personal(true), Write, [true, false, false, false]),
+            ("shared with a former leader, read", shared_with_former, Read, [true, false, false, false]),
             ("conversation, read", conversation, Read, [true, true, false, false]),
             ("conversation, write", conversation, Write, [true, true, false, false]),
             ("private note, read", note, Read, [true, false, false, false]),

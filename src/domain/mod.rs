@@ -1,8 +1,10 @@
 //! Pure rules and types: no HTTP, no SQL, no clock (callers pass `now`/`today`).
 
 pub mod access;
+pub mod answers;
 pub mod fields;
 pub mod import;
+pub mod instrument;
 pub mod locale;
 pub mod org;
 pub mod password;

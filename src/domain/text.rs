@@ -38,6 +38,12 @@ pub fn sort_key(name: &str) -> String {
         .collect()
 }
 
+/// A cell for a CSV file that a spreadsheet will not read as a formula: one that starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe.
+pub fn spreadsheet_safe(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +58,14 @@ mod tests {
         let mut names = vec!["Åse", "Øyvind", "Zofia", "Ærlig", "Anders", "Émile"];
         names.sort_by_key(|n| sort_key(n));
         assert_eq!(names, ["Anders", "Émile", "Zofia", "Ærlig", "Øyvind", "Åse"]);
+    }
+
+    #[test]
+    fn spreadsheet_formulas_are_made_harmless() {
+        for bad in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx"] {
+            assert_eq!(spreadsheet_safe(bad), format!("'{bad}"));
+        }
+        assert_eq!(spreadsheet_safe("Kari = leder"), "Kari = leder");
+        assert_eq!(spreadsheet_safe(""), "");
     }
 }

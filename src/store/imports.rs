@@ -51,6 +51,8 @@ pub async fn run(db: &Db, parsed: Parsed, full: bool, dry_run: bool, today: time
         return Ok(Outcome::Planned { plan, applied: false });
     }
     apply(&mut tx, &snapshot, &plan).await?;
+    // A changed reporting line ends what the person shared with their former leader.
+    super::development::end_stale_shares(tx.ex()).await?;
     tx.commit().await?;
     Ok(Outcome::Planned { plan, applied: true })
 }

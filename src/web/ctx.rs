@@ -266,6 +266,7 @@ impl Ctx {
 pub enum Nav {
     None,
     Home,
+    Development,
     Organisation,
 }
 
@@ -335,7 +336,10 @@ impl Page {
     /// The menu for this person: only what they may use.
     pub fn nav_items(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
-        let mut items = vec![NavItem { href: "/", label: self.t("nav-home"), current: self.nav == Nav::Home }];
+        let mut items = vec![
+            NavItem { href: "/", label: self.t("nav-home"), current: self.nav == Nav::Home },
+            NavItem { href: "/development", label: self.t("nav-development"), current: self.nav == Nav::Development },
+        ];
         let viewer = Viewer { id: user.person(), is_hr: user.is_admin, unit: user.unit() };
         if access::may(&viewer, Op::Read, &Resource::Organisation) {
             items.push(NavItem { href: "/org", label: self.t("nav-organisation"), current: self.nav == Nav::Organisation });

@@ -20,6 +20,7 @@ pub fn routes() -> Router<AppState> {
 
 /// A person as a row in a table: every field formatted for reading.
 pub struct PersonView {
+    pub id: i64,
     pub name: String,
     pub employee_number: String,
     pub email: String,
@@ -36,6 +37,7 @@ impl PersonView {
     pub fn new(p: &Person, i18n: &I18n) -> PersonView {
         let dash = || "–".to_string();
         PersonView {
+            id: p.id,
             name: p.name.clone(),
             employee_number: p.employee_number.clone(),
             email: p.email.clone(),

@@ -189,6 +189,17 @@ mod tests {
             "remote",
             "parent",
             "date",
+            "step",
+            "answered",
+            "items",
+            "sum",
+            "item",
+            "cell",
+            "detail",
+            "id",
+            "scale",
+            "type",
+            "dimension",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

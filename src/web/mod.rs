@@ -2,15 +2,19 @@
 
 pub mod assets;
 mod auth;
+pub mod catalog;
 pub mod csrf;
 pub mod ctx;
+mod development;
 pub mod error;
 pub mod forms;
 mod home;
 pub mod i18n;
 pub mod keys;
 pub mod org;
+mod results;
 mod settings;
+mod team;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -35,6 +39,7 @@ pub struct AppState {
     pub db: Db,
     pub web: Arc<WebConfig>,
     pub keys: Arc<Keys>,
+    pub catalog: Arc<catalog::Catalog>,
 }
 
 /// The installation's signing keys.
@@ -49,7 +54,8 @@ impl AppState {
     /// Reads the installation's keys from the database (making them on first start).
     pub async fn new(db: Db, web: WebConfig) -> anyhow::Result<AppState> {
         let keys = Keys { csrf: keys::SigningKey::load(&db, "csrf").await?, device: keys::SigningKey::load(&db, "device").await? };
-        Ok(AppState { db, web: Arc::new(web), keys: Arc::new(keys) })
+        let catalog = catalog::Catalog::load(&db).await?;
+        Ok(AppState { db, web: Arc::new(web), keys: Arc::new(keys), catalog: Arc::new(catalog) })
     }
 }
 
@@ -73,6 +79,8 @@ pub fn router(state: AppState) -> Router {
         .merge(auth::routes())
         .merge(home::routes())
         .merge(settings::routes())
+        .merge(development::routes())
+        .merge(team::routes())
         .merge(org::routes())
         .fallback(error::not_found)
         .layer(from_fn_with_state(state.clone(), csrf::verify))

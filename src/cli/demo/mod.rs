@@ -1,6 +1,8 @@
 //! The demo organisation: a fictional Norwegian agency, "Samhandlingsdirektoratet", loaded
 //! through the same import as an HR file, with logins for each role.
 
+mod development;
+
 use anyhow::{anyhow, bail};
 
 use crate::domain::{import, password};
@@ -59,6 +61,8 @@ pub async fn run(db: &Db) -> anyhow::Result<Outcome> {
     let hr = store::people::id_by_email(tx.ex(), HR_EMAIL).await?.ok_or_else(|| anyhow!("demo HR account missing"))?;
     store::people::set_admin(tx.ex(), hr, true).await?;
     tx.commit().await?;
+    crate::web::catalog::Catalog::load(db).await?;
+    development::load(db).await?;
     Ok(Outcome::Loaded { people })
 }
 

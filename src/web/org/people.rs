@@ -530,6 +530,10 @@ async fn update(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Form
         // A changed role takes effect at the next sign-in.
         store::sessions::delete_for_person(tx.ex(), PersonId(id)).await?;
     }
+    if fields.leader != before.leader_id.map(PersonId) {
+        // What the person shared with their former leader is no longer shared.
+        store::development::end_stale_shares(tx.ex()).await?;
+    }
     tx.commit().await?;
     Ok(Redirect::to("/org/people?saved=updated").into_response())
 }

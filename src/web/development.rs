@@ -1,0 +1,755 @@
+//! Utvikling: taking self-assessments, reflections and exercises, their results and history,
+//! and sharing a result with one's leader.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use super::AppState;
+use super::ctx::{Ctx, Nav, Page};
+use super::error::AppError;
+use super::i18n::I18n;
+use super::results::{ResultView, result_view};
+use crate::domain::access::{self, Op, Resource};
+use crate::domain::answers::{self, AnswerError, Answers, MARKS};
+use crate::domain::instrument::{Audience, Instrument, Item, ItemType, Kind};
+use crate::domain::{PersonId, text};
+use crate::store::{self, development::AttemptRow};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/development", get(index))
+        .route("/development/start", post(start))
+        .route("/development/attempts/{id}", get(take).post(save))
+        .route("/development/attempts/{id}/autosave", post(autosave))
+        .route("/development/attempts/{id}/discard", post(discard))
+        .route("/development/results/{id}", get(result))
+        .route("/development/results/{id}/share", post(share))
+        .route("/development/results/{id}/unshare", post(unshare))
+        .route("/development/results/{id}/export", get(export))
+        .route_layer(axum::middleware::from_fn(super::ctx::require_signed_in))
+}
+
+/// An instrument as a card on Utvikling.
+struct InstrumentCard {
+    id: String,
+    title: String,
+    introduction: String,
+    kind: &'static str,
+    draft: Option<i64>,
+    last_result: Option<(i64, String)>,
+}
+
+/// A submitted attempt in the history list.
+struct HistoryLine {
+    id: i64,
+    title: String,
+    submitted: String,
+    shared: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "development/index.html")]
+struct IndexPage {
+    page: Page,
+    assessments: Vec<InstrumentCard>,
+    exercises: Vec<InstrumentCard>,
+    drafts: Vec<HistoryLine>,
+    history: Vec<HistoryLine>,
+    shared: Vec<HistoryLine>,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct IndexQuery {
+    discarded: String,
+}
+
+async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery>) -> Result<IndexPage, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let locale = i18n.locale();
+    let mut c = app.db.conn().await?;
+    let rows = store::development::overview(c.ex(), user.person()).await?;
+    let instruments = app.catalog.get_all(c.ex(), rows.iter().map(|r| (r.instrument_id.clone(), r.version)).collect()).await?;
+    let title = |id: &str, version: i64| instruments.get(&(id.to_string(), version)).map(|i| i.title.get(locale).to_string());
+
+    let (mut assessments, mut exercises, mut drafts, mut history, mut shared) = (vec![], vec![], vec![], vec![], vec![]);
+    for r in rows.iter().filter(|r| r.attempt.is_none()) {
+        let Some(i) = instruments.get(&(r.instrument_id.clone(), r.version)) else { continue };
+        if i.kind == Kind::Survey || (i.audience == Audience::Leaders && !user.is_leader) {
+            continue;
+        }
+        let mine = rows.iter().filter(|a| a.attempt.is_some() && a.instrument_id == r.instrument_id);
+        let draft = mine.clone().find(|a| a.submitted_at.is_none()).and_then(|a| a.attempt);
+        let last_result = mine.filter_map(|a| Some((a.attempt?, a.submitted_at?))).max_by_key(|(_, at)| *at);
+        let card = InstrumentCard {
+            id: i.id.clone(),
+            title: i.title.get(locale).to_string(),
+            introduction: first_sentence(i.introduction.get(locale)),
+            kind: kind_key(i.kind),
+            draft,
+            last_result: last_result.map(|(id, at)| (id, date(&i18n, at))),
+        };
+        if i.kind == Kind::Exercise { exercises.push(card) } else { assessments.push(card) }
+    }
+    for r in rows.iter() {
+        let (Some(id), Some(title)) = (r.attempt, title(&r.instrument_id, r.version)) else { continue };
+        match r.submitted_at {
+            None => drafts.push(HistoryLine { id, title, submitted: date(&i18n, r.updated_at.unwrap_or_default()), shared: None }),
+            Some(at) => {
+                let line = HistoryLine {
+                    id,
+                    title,
+                    submitted: date(&i18n, at),
+                    shared: r.shared_with.as_ref().zip(r.shared_at).map(|(name, at)| shared_with(&i18n, name, at)),
+                };
+                if line.shared.is_some() {
+                    shared.push(HistoryLine {
+                        id: line.id,
+                        title: line.title.clone(),
+                        submitted: line.submitted.clone(),
+                        shared: line.shared.clone(),
+                    });
+                }
+                history.push(line);
+            }
+        }
+    }
+    Ok(IndexPage {
+        page: ctx.page("development-title", Nav::Development),
+        assessments,
+        exercises,
+        drafts,
+        history,
+        shared,
+        notice: (q.discarded == "1").then_some("development-discarded"),
+    })
+}
+
+fn kind_key(kind: Kind) -> &'static str {
+    match kind {
+        Kind::SelfAssessment => "instrument-kind-self-assessment",
+        Kind::Reflection => "instrument-kind-reflection",
+        Kind::Exercise => "instrument-kind-exercise",
+        Kind::Survey => "instrument-kind-survey",
+    }
+}
+
+/// The first sentence of an introduction, for a card.
+fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    match text.find(". ") {
+        Some(end) => text[..=end].to_string(),
+        None => text.to_string(),
+    }
+}
+
+pub fn date(i18n: &I18n, at: i64) -> String {
+    let date = time::OffsetDateTime::from_unix_timestamp(at).map(|t| t.date()).unwrap_or(time::Date::MIN);
+    i18n.locale().format_date(date)
+}
+
+pub fn shared_with(i18n: &I18n, name: &str, at: i64) -> String {
+    i18n.t_with("development-shared-with", &[("name", name.to_string()), ("date", date(i18n, at))])
+}
+
+#[derive(Deserialize)]
+struct StartForm {
+    instrument: String,
+}
+
+/// Starts an instrument, or resumes the draft there is.
+async fn start(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<StartForm>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let mut tx = app.db.begin().await?;
+    let current = store::development::current_instruments(tx.ex()).await?;
+    let Some((id, version)) = current.into_iter().find(|(id, _)| *id == f.instrument) else { return Err(AppError::NotFound) };
+    let instrument = app.catalog.get(tx.ex(), &id, version).await?.ok_or(AppError::NotFound)?;
+    if instrument.kind == Kind::Survey || (instrument.audience == Audience::Leaders && !user.is_leader) {
+        return Err(AppError::NotFound);
+    }
+    let attempt = match store::development::draft_of(tx.ex(), user.person(), &id).await? {
+        Some(draft) => draft,
+        None => store::development::start(tx.ex(), user.person(), &id, version, store::now()).await?,
+    };
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/development/attempts/{attempt}")).into_response())
+}
+
+/// Which part of an instrument a page shows: one dimension (from 1), or all of them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Step {
+    One(usize),
+    All,
+}
+
+impl Step {
+    fn parse(s: &str, count: usize, fallback: usize) -> Step {
+        if s == "all" {
+            return Step::All;
+        }
+        Step::One(s.parse::<usize>().unwrap_or(fallback).clamp(1, count.max(1)))
+    }
+    fn code(self) -> String {
+        match self {
+            Step::One(n) => n.to_string(),
+            Step::All => "all".into(),
+        }
+    }
+    fn items(self, i: &Instrument) -> Vec<&Item> {
+        match self {
+            Step::One(n) => i.dimensions.get(n - 1).map(|d| d.items.iter().collect()).unwrap_or_default(),
+            Step::All => i.items().collect(),
+        }
+    }
+}
+
+/// An option of a radio group.
+struct OptionView {
+    value: String,
+    label: String,
+    checked: bool,
+}
+
+/// One input of a shares item or an entry.
+struct InputView {
+    name: String,
+    label: String,
+    kind: &'static str,
+    value: String,
+    options: Vec<OptionView>,
+    error: Option<String>,
+}
+
+struct EntryView {
+    legend: String,
+    fields: Vec<InputView>,
+}
+
+/// An item as the form shows it, every text in the page's language.
+struct ItemView {
+    name: String,
+    kind: &'static str,
+    text: String,
+    help: String,
+    required: bool,
+    value: String,
+    options: Vec<OptionView>,
+    /// A text's length limit, as a hint.
+    limit: String,
+    parts: Vec<InputView>,
+    entries: Vec<EntryView>,
+    error: Option<String>,
+}
+
+struct DimensionView {
+    title: String,
+    introduction: String,
+    items: Vec<ItemView>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "development/take.html")]
+struct TakePage {
+    page: Page,
+    attempt: i64,
+    instrument_title: String,
+    introduction: String,
+    step: String,
+    position: String,
+    progress: (usize, usize),
+    progress_text: String,
+    step_count: usize,
+    current: usize,
+    dimensions: Vec<DimensionView>,
+    errors: Vec<(String, String)>,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct TakeQuery {
+    step: String,
+    saved: String,
+}
+
+async fn take(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(q): Query<TakeQuery>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let mut c = app.db.conn().await?;
+    let attempt = store::development::attempt(c.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    if attempt.submitted_at.is_some() {
+        return Ok(Redirect::to(&format!("/development/results/{id}")).into_response());
+    }
+    let instrument = app.catalog.get(c.ex(), &attempt.instrument_id, attempt.instrument_version).await?.ok_or(AppError::NotFound)?;
+    let stored: Answers = serde_json::from_str(&attempt.answers).unwrap_or_default();
+    let step = Step::parse(&q.step, instrument.dimensions.len(), attempt.step as usize);
+    let values = answers::form_values(&instrument, &stored);
+    let notice = (q.saved == "1").then_some("development-draft-saved");
+    Ok(take_page(&ctx, &attempt, &instrument, &stored, step, &values, &HashMap::new(), notice).into_response())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn take_page(
+    ctx: &Ctx,
+    attempt: &AttemptRow,
+    i: &Instrument,
+    stored: &Answers,
+    step: Step,
+    values: &HashMap<String, String>,
+    errors: &HashMap<String, String>,
+    notice: Option<&'static str>,
+) -> TakePage {
+    let i18n = ctx.i18n();
+    let locale = i18n.locale();
+    let count = i.dimensions.len();
+    let shown: Vec<(usize, &crate::domain::instrument::Dimension)> = match step {
+        Step::One(n) => i.dimensions.iter().enumerate().filter(|(k, _)| k + 1 == n).collect(),
+        Step::All => i.dimensions.iter().enumerate().collect(),
+    };
+    let dimensions = shown
+        .into_iter()
+        .map(|(_, d)| DimensionView {
+            title: d.title.get(locale).to_string(),
+            introduction: d.introduction.as_ref().map(|t| t.get(locale).to_string()).unwrap_or_default(),
+            items: d.items.iter().map(|item| item_view(&i18n, i, item, values, errors)).collect(),
+        })
+        .collect();
+    // The error summary lists errors in the order of the form.
+    let order: Vec<String> = step.items(i).iter().flat_map(|item| field_names(item)).collect();
+    let mut listed: Vec<(String, String)> = errors.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    listed.sort_by_key(|(k, _)| order.iter().position(|n| n == k).unwrap_or(usize::MAX));
+    let current = match step {
+        Step::One(n) => n,
+        Step::All => 0,
+    };
+    let mut page = ctx.page("development-title", Nav::Development);
+    page.title = i.title.get(locale).to_string();
+    let progress = answers::progress(i, stored);
+    TakePage {
+        page,
+        attempt: attempt.id,
+        instrument_title: i.title.get(locale).to_string(),
+        introduction: if current <= 1 { i.introduction.get(locale).to_string() } else { String::new() },
+        step: step.code(),
+        position: match step {
+            Step::One(n) => i18n.t_with("development-step-position", &[("step", n.to_string()), ("count", count.to_string())]),
+            Step::All => i18n.t("development-all-questions"),
+        },
+        progress,
+        progress_text: i18n.t_with("development-progress", &[("answered", progress.0.to_string()), ("items", progress.1.to_string())]),
+        step_count: count,
+        current,
+        dimensions,
+        errors: listed,
+        notice,
+    }
+}
+
+/// Every form field an item has, in order; the first is the one an error links to.
+fn field_names(item: &Item) -> Vec<String> {
+    let mut names = vec![answers::field(&item.id)];
+    match item.kind {
+        ItemType::Shares => names.extend(item.parts().iter().map(|p| answers::share_field(&item.id, &p.id))),
+        ItemType::Entries => {
+            for n in 1..=item.max_entries() {
+                names.extend(item.fields().iter().map(|f| answers::entry_field(&item.id, n, &f.id)));
+            }
+        }
+        _ => {}
+    }
+    names
+}
+
+fn item_view(i18n: &I18n, i: &Instrument, item: &Item, values: &HashMap<String, String>, errors: &HashMap<String, String>) -> ItemView {
+    let locale = i18n.locale();
+    let name = answers::field(&item.id);
+    let value = values.get(&name).cloned().unwrap_or_default();
+    let radio = |pairs: Vec<(String, String)>| -> Vec<OptionView> {
+        pairs.into_iter().map(|(v, label)| OptionView { checked: v == value, value: v, label }).collect()
+    };
+    let mut view = ItemView {
+        name: name.clone(),
+        kind: "",
+        text: item.text.get(locale).to_string(),
+        help: item.help.as_ref().map(|t| t.get(locale).to_string()).unwrap_or_default(),
+        required: item.required,
+        value: value.clone(),
+        options: vec![],
+        limit: i18n.t1("development-max-length", "max", i18n.number(item.max_length() as i64)),
+        parts: vec![],
+        entries: vec![],
+        error: errors.get(&name).or_else(|| errors.get(&item.id)).cloned(),
+    };
+    match item.kind {
+        ItemType::Scale => {
+            view.kind = "scale";
+            if let Some(scale) = i.scale_of(item) {
+                let label = |v: i64| scale.label(v).map(|t| t.get(locale).to_string());
+                view.options = radio(scale.values().map(|v| (v.to_string(), label(v).unwrap_or_default())).collect());
+            }
+        }
+        ItemType::Choice => {
+            view.kind = "choice";
+            view.options = radio(item.options().iter().map(|o| (o.id.clone(), o.text.get(locale).to_string())).collect());
+        }
+        ItemType::Mark => {
+            view.kind = "choice";
+            view.options = radio(MARKS.iter().map(|m| (m.to_string(), i18n.t(&format!("mark-{m}")))).collect());
+        }
+        ItemType::ShortText => view.kind = "short-text",
+        ItemType::LongText => view.kind = "long-text",
+        ItemType::Shares => {
+            view.kind = "shares";
+            view.parts = item
+                .parts()
+                .iter()
+                .map(|p| {
+                    let name = answers::share_field(&item.id, &p.id);
+                    InputView {
+                        value: values.get(&name).cloned().unwrap_or_default(),
+                        error: errors.get(&name).cloned(),
+                        name,
+                        label: p.text.get(locale).to_string(),
+                        kind: "number",
+                        options: vec![],
+                    }
+                })
+                .collect();
+        }
+        ItemType::Entries => {
+            view.kind = "entries";
+            view.entries = (1..=item.max_entries())
+                .map(|n| EntryView {
+                    legend: i18n.t_with("development-entry", &[("item", item.text.get(locale).to_string()), ("number", n.to_string())]),
+                    fields: item
+                        .fields()
+                        .iter()
+                        .map(|f| {
+                            let name = answers::entry_field(&item.id, n, &f.id);
+                            let value = values.get(&name).cloned().unwrap_or_default();
+                            InputView {
+                                options: f
+                                    .options()
+                                    .iter()
+                                    .map(|o| OptionView {
+                                        checked: o.id == value,
+                                        value: o.id.clone(),
+                                        label: o.text.get(locale).to_string(),
+                                    })
+                                    .collect(),
+                                error: errors.get(&name).cloned(),
+                                label: f.text.get(locale).to_string(),
+                                kind: match f.kind {
+                                    ItemType::Choice => "choice",
+                                    ItemType::LongText => "long-text",
+                                    _ => "short-text",
+                                },
+                                value,
+                                name,
+                            }
+                        })
+                        .collect(),
+                })
+                .collect();
+        }
+    }
+    view
+}
+
+fn error_message(i18n: &I18n, e: &AnswerError) -> String {
+    match e {
+        AnswerError::Required => i18n.t("development-error-required"),
+        AnswerError::OutOfRange { min, max } => {
+            i18n.t_with("development-error-range", &[("min", min.to_string()), ("max", max.to_string())])
+        }
+        AnswerError::UnknownChoice => i18n.t("development-error-choice"),
+        AnswerError::TooLong { max } => i18n.t1("development-error-too-long", "max", i18n.number(*max as i64)),
+        AnswerError::SharesSum { sum } => i18n.t1("development-error-shares", "sum", sum),
+    }
+}
+
+/// Reads the form's step, keeps every valid answer in the draft, and reports the rest.
+struct Saved {
+    attempt: AttemptRow,
+    instrument: Arc<Instrument>,
+    answers: Answers,
+    step: Step,
+    values: HashMap<String, String>,
+    errors: HashMap<String, String>,
+}
+
+async fn save_step(ctx: &Ctx, app: &AppState, id: i64, form: &[(String, String)], tx: &mut store::Tx) -> Result<Option<Saved>, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let Some(attempt) = store::development::attempt(tx.ex(), user.person(), id).await? else { return Err(AppError::NotFound) };
+    if attempt.submitted_at.is_some() {
+        return Ok(None);
+    }
+    let instrument = app.catalog.get(tx.ex(), &attempt.instrument_id, attempt.instrument_version).await?.ok_or(AppError::NotFound)?;
+    let field = |name: &str| form.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str());
+    let step = Step::parse(field("step"), instrument.dimensions.len(), 1);
+    let items = step.items(&instrument);
+    let reading = answers::read(&instrument, items.iter().copied(), form);
+    let mut stored: Answers = serde_json::from_str(&attempt.answers).unwrap_or_default();
+    for item in &items {
+        stored.remove(&item.id);
+    }
+    stored.extend(reading.answers.clone());
+    let json = serde_json::to_string(&stored).map_err(|e| AppError::Internal(e.to_string()))?;
+    let resume = match step {
+        Step::One(n) => n as i64,
+        Step::All => attempt.step,
+    };
+    store::development::save_draft(tx.ex(), user.person(), id, &json, resume, store::now()).await?;
+    // The form shows what was typed, with the stored answers of other steps beneath it.
+    let mut values = answers::form_values(&instrument, &stored);
+    for item in &items {
+        for name in field_names(item) {
+            values.remove(&name);
+        }
+    }
+    values.extend(reading.typed.clone());
+    let errors = reading.errors.iter().map(|(k, e)| (k.clone(), error_message(&i18n, e))).collect();
+    Ok(Some(Saved { attempt, instrument, answers: stored, step, values, errors }))
+}
+
+async fn save(
+    ctx: Ctx,
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let action = form.iter().find(|(k, _)| k == "action").map_or("save", |(_, v)| v.as_str()).to_string();
+    let mut tx = app.db.begin().await?;
+    let Some(mut saved) = save_step(&ctx, &app, id, &form, &mut tx).await? else {
+        // Submitted already (a second click, another tab): the result is there.
+        return Ok(Redirect::to(&format!("/development/results/{id}")).into_response());
+    };
+    let count = saved.instrument.dimensions.len();
+    if !saved.errors.is_empty() {
+        tx.commit().await?;
+        return Ok(take_page(&ctx, &saved.attempt, &saved.instrument, &saved.answers, saved.step, &saved.values, &saved.errors, None)
+            .into_response());
+    }
+    if action == "submit" {
+        let i18n = ctx.i18n();
+        for d in &saved.instrument.dimensions {
+            for item in answers::missing(d, &saved.answers) {
+                saved.errors.insert(answers::field(&item.id), error_message(&i18n, &AnswerError::Required));
+            }
+        }
+        if !saved.errors.is_empty() {
+            tx.commit().await?;
+            let values = answers::form_values(&saved.instrument, &saved.answers);
+            return Ok(
+                take_page(&ctx, &saved.attempt, &saved.instrument, &saved.answers, Step::All, &values, &saved.errors, None).into_response()
+            );
+        }
+        let json = serde_json::to_string(&saved.answers).map_err(|e| AppError::Internal(e.to_string()))?;
+        store::development::submit(tx.ex(), user.person(), id, &json, store::now()).await?;
+        tx.commit().await?;
+        return Ok(Redirect::to(&format!("/development/results/{id}")).into_response());
+    }
+    tx.commit().await?;
+    let to = match (action.as_str(), saved.step) {
+        ("next", Step::One(n)) if n < count => format!("?step={}", n + 1),
+        ("back", Step::One(n)) if n > 1 => format!("?step={}", n - 1),
+        (_, step) => format!("?step={}&saved=1", step.code()),
+    };
+    Ok(Redirect::to(&format!("/development/attempts/{id}{to}")).into_response())
+}
+
+/// htmx saves the step as the person answers; the answer is a short status for a live region.
+async fn autosave(
+    ctx: Ctx,
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let mut tx = app.db.begin().await?;
+    let saved = save_step(&ctx, &app, id, &form, &mut tx).await?;
+    tx.commit().await?;
+    let i18n = ctx.i18n();
+    let message = match saved {
+        Some(s) if s.errors.is_empty() => i18n.t("development-autosaved"),
+        Some(_) => i18n.t("development-autosaved-partly"),
+        None => i18n.t("development-submitted-already"),
+    };
+    Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], message).into_response())
+}
+
+async fn discard(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let mut tx = app.db.begin().await?;
+    if !store::development::discard(tx.ex(), user.person(), id).await? {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(Redirect::to("/development?discarded=1").into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "development/result.html")]
+pub struct ResultPage {
+    pub page: Page,
+    pub result: ResultView,
+    /// The owner's sharing controls; None on a leader's view.
+    pub sharing: Option<Sharing>,
+    /// Where the history's other attempts are shown ("/development/results").
+    pub result_base: String,
+    pub back_href: String,
+    pub back_label: String,
+}
+
+pub struct Sharing {
+    shared: Option<String>,
+    /// The current leader's name, when there is one to share with.
+    leader: Option<String>,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ResultQuery {
+    done: String,
+}
+
+async fn result(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(q): Query<ResultQuery>) -> Result<ResultPage, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let mut c = app.db.conn().await?;
+    let rows = store::development::history(c.ex(), user.person(), id).await?;
+    let (view, this) = build_result(&ctx, &app, &mut c, &rows, id).await?;
+    ctx.require(Op::Read, personal_item(&this, None))?;
+    let leader = store::people::leader_of(c.ex(), user.person()).await?;
+    let sharing = Sharing {
+        shared: this.shared_with_name.as_ref().zip(this.shared_at).map(|(n, at)| shared_with(&i18n, n, at)),
+        leader: leader.map(|(_, name)| name),
+        notice: match q.done.as_str() {
+            "shared" => Some("development-share-done"),
+            "unshared" => Some("development-unshare-done"),
+            _ => None,
+        },
+    };
+    let mut page = ctx.page("development-title", Nav::Development);
+    page.title = view.title.clone();
+    Ok(ResultPage {
+        page,
+        result: view,
+        sharing: Some(sharing),
+        result_base: "/development/results".into(),
+        back_href: "/development".into(),
+        back_label: i18n.t("development-back"),
+    })
+}
+
+/// The result view of attempt `id` among `rows` (one person's attempts at its instrument,
+/// oldest first), and its row.
+pub async fn build_result(
+    ctx: &Ctx,
+    app: &AppState,
+    c: &mut store::Conn,
+    rows: &[AttemptRow],
+    id: i64,
+) -> Result<(ResultView, AttemptRow), AppError> {
+    let position = rows.iter().position(|r| r.id == id).ok_or(AppError::NotFound)?;
+    let this = rows[position].clone();
+    let instruments = app.catalog.get_all(c.ex(), rows.iter().map(|r| (r.instrument_id.clone(), r.instrument_version)).collect()).await?;
+    let view = result_view(&ctx.i18n(), &instruments, rows, position).ok_or(AppError::NotFound)?;
+    Ok((view, this))
+}
+
+/// The access facts of an attempt; `owner_leader` is the owner's current leader.
+pub fn personal_item(a: &AttemptRow, owner_leader: Option<PersonId>) -> Resource {
+    Resource::PersonalItem { owner: PersonId(a.person_id), owner_leader, shared_with: a.shared_with.map(PersonId) }
+}
+
+async fn share(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let mut tx = app.db.begin().await?;
+    let shared = store::development::share(tx.ex(), user.person(), id, store::now()).await?;
+    tx.commit().await?;
+    if !shared && store::development::attempt(app.db.conn().await?.ex(), user.person(), id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&format!("/development/results/{id}?done=shared")).into_response())
+}
+
+async fn unshare(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let mut tx = app.db.begin().await?;
+    store::development::unshare(tx.ex(), user.person(), id).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/development/results/{id}?done=unshared")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ExportQuery {
+    format: String,
+}
+
+/// The owner's own result as CSV or JSON.
+async fn export(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(q): Query<ExportQuery>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let mut c = app.db.conn().await?;
+    let this = store::development::attempt(c.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    if this.submitted_at.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let instrument = app.catalog.get(c.ex(), &this.instrument_id, this.instrument_version).await?.ok_or(AppError::NotFound)?;
+    let stored: Answers = serde_json::from_str(&this.answers).unwrap_or_default();
+    let locale = ctx.i18n().locale();
+    let rows = super::results::export_rows(&ctx.i18n(), &instrument, &stored);
+    let name = format!("{}-{}", instrument.id, this.submitted_at.unwrap_or_default());
+    if q.format == "json" {
+        let body = serde_json::json!({
+            "instrument": instrument.id,
+            "version": instrument.version,
+            "title": instrument.title.get(locale),
+            "submitted_at": this.submitted_at,
+            "answers": stored,
+            "rows": rows.iter().map(|r| serde_json::json!({"dimension": r[0], "item": r[1], "question": r[2], "answer": r[3], "score": r[4]})).collect::<Vec<_>>(),
+        });
+        return Ok((
+            [
+                (header::CONTENT_TYPE, "application/json".to_string()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.json\"")),
+            ],
+            body.to_string(),
+        )
+            .into_response());
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let i18n = ctx.i18n();
+    let heading = ["export-dimension", "export-item", "export-question", "export-answer", "export-score"].map(|k| i18n.t(k));
+    w.write_record(&heading).map_err(|e| AppError::Internal(e.to_string()))?;
+    for r in &rows {
+        w.write_record(r.iter().map(|cell| text::spreadsheet_safe(cell))).map_err(|e| AppError::Internal(e.to_string()))?;
+    }
+    let body = w.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.csv\"")),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// Whether `viewer` may see `a`, given the owner's current leader.
+pub fn may_read(ctx: &Ctx, a: &AttemptRow, owner_leader: Option<PersonId>) -> bool {
+    ctx.viewer().is_ok_and(|v| access::may(&v, Op::Read, &personal_item(a, owner_leader)))
+}

@@ -1,0 +1,278 @@
+//! A submitted attempt as people read it: scores per dimension as an SVG chart and an
+//! equivalent table, the change since the attempt before, the quadrant, every answer, and
+//! the history of attempts. Shared by the owner's page and their leader's.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::development::date;
+use super::i18n::I18n;
+use crate::domain::answers::{self, Answer, Answers, DimensionScore};
+use crate::domain::instrument::{Instrument, Item, ItemType};
+use crate::domain::locale::Locale;
+use crate::store::development::AttemptRow;
+
+pub struct ResultView {
+    pub id: i64,
+    pub title: String,
+    pub submitted: String,
+    pub scale: String,
+    pub scores: Vec<ScoreRow>,
+    pub previous_date: Option<String>,
+    pub chart: Option<Chart>,
+    pub quadrant: Option<(String, String)>,
+    pub sections: Vec<Section>,
+    pub history: Vec<HistoryRow>,
+    pub history_dimensions: Vec<String>,
+}
+
+pub struct ScoreRow {
+    pub dimension: String,
+    pub mean: String,
+    pub answered: String,
+    pub previous: String,
+    pub change: String,
+}
+
+pub struct Chart {
+    pub width: u32,
+    pub height: u32,
+    pub bars: Vec<Bar>,
+    pub grid: Vec<(f64, String)>,
+    pub grid_top: u32,
+    pub grid_bottom: u32,
+    pub description: String,
+}
+
+pub struct Bar {
+    pub label: String,
+    pub label_y: u32,
+    pub y: u32,
+    pub width: f64,
+    pub value: String,
+    pub value_x: f64,
+    pub previous_x: Option<f64>,
+}
+
+pub struct Section {
+    pub title: String,
+    pub answers: Vec<(String, Vec<String>)>,
+}
+
+pub struct HistoryRow {
+    pub id: i64,
+    pub date: String,
+    pub means: Vec<String>,
+    pub current: bool,
+}
+
+const CHART_WIDTH: u32 = 640;
+const ROW: u32 = 56;
+
+/// The view of `rows[position]`, comparing with the attempt before it; None when its
+/// instrument is unknown.
+pub fn result_view(
+    i18n: &I18n,
+    instruments: &HashMap<(String, i64), Arc<Instrument>>,
+    rows: &[AttemptRow],
+    position: usize,
+) -> Option<ResultView> {
+    let locale = i18n.locale();
+    let parsed = |r: &AttemptRow| -> Option<(Arc<Instrument>, Answers)> {
+        let i = instruments.get(&(r.instrument_id.clone(), r.instrument_version))?.clone();
+        Some((i, serde_json::from_str(&r.answers).unwrap_or_default()))
+    };
+    let this = &rows[position];
+    let (instrument, given) = parsed(this)?;
+    let scores = answers::scores(&instrument, &given);
+    let previous = position.checked_sub(1).and_then(|p| Some((&rows[p], parsed(&rows[p])?)));
+    let previous_means: HashMap<String, f64> = previous
+        .as_ref()
+        .map(|(_, (i, a))| answers::scores(i, a).iter().filter_map(|s| Some((s.dimension.id.clone(), s.mean?))).collect())
+        .unwrap_or_default();
+    let dash = || "–".to_string();
+    let score_rows = scores
+        .iter()
+        .map(|s| {
+            let before = previous_means.get(&s.dimension.id).copied();
+            ScoreRow {
+                dimension: s.dimension.title.get(locale).to_string(),
+                mean: s.mean.map_or_else(dash, |m| decimal(locale, m)),
+                answered: i18n.t_with("result-answered", &[("answered", s.answered.to_string()), ("items", s.items.to_string())]),
+                previous: before.map_or_else(dash, |m| decimal(locale, m)),
+                change: match (s.mean, before) {
+                    (Some(now), Some(then)) => signed(locale, now - then),
+                    _ => dash(),
+                },
+            }
+        })
+        .collect();
+    let history_dimensions = scores.iter().map(|s| s.dimension.title.get(locale).to_string()).collect();
+    let history = rows
+        .iter()
+        .enumerate()
+        .rev()
+        .filter_map(|(k, r)| {
+            let (i, a) = parsed(r)?;
+            let means = answers::scores(&i, &a);
+            Some(HistoryRow {
+                id: r.id,
+                date: date(i18n, r.submitted_at.unwrap_or_default()),
+                means: scores
+                    .iter()
+                    .map(|s| {
+                        means
+                            .iter()
+                            .find(|m| m.dimension.id == s.dimension.id)
+                            .and_then(|m| m.mean)
+                            .map_or_else(dash, |m| decimal(locale, m))
+                    })
+                    .collect(),
+                current: k == position,
+            })
+        })
+        .collect();
+    let scale = scores.first().map(|s| i18n.t_with("result-scale", &[("min", s.scale.min.to_string()), ("max", s.scale.max.to_string())]));
+    Some(ResultView {
+        id: this.id,
+        title: instrument.title.get(locale).to_string(),
+        submitted: date(i18n, this.submitted_at.unwrap_or_default()),
+        scale: scale.unwrap_or_default(),
+        chart: chart(i18n, &scores, &previous_means),
+        scores: score_rows,
+        previous_date: previous.map(|(r, _)| date(i18n, r.submitted_at.unwrap_or_default())),
+        quadrant: answers::quadrant(&instrument, &given).map(|c| (c.title.get(locale).to_string(), c.guidance.get(locale).to_string())),
+        sections: instrument
+            .dimensions
+            .iter()
+            .map(|d| Section {
+                title: d.title.get(locale).to_string(),
+                answers: d
+                    .items
+                    .iter()
+                    .map(|item| (item.text.get(locale).to_string(), answer_lines(i18n, &instrument, item, given.get(&item.id))))
+                    .collect(),
+            })
+            .collect(),
+        history,
+        history_dimensions,
+    })
+}
+
+fn chart(i18n: &I18n, scores: &[DimensionScore], previous: &HashMap<String, f64>) -> Option<Chart> {
+    let scale = scores.first()?.scale;
+    let span = (scale.max - scale.min) as f64;
+    let x = |v: f64| ((v - scale.min as f64) / span * CHART_WIDTH as f64 * 1000.0).round() / 1000.0;
+    let locale = i18n.locale();
+    let bars: Vec<Bar> = scores
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let top = k as u32 * ROW;
+            let width = s.mean.map_or(0.0, x);
+            Bar {
+                label: s.dimension.title.get(locale).to_string(),
+                label_y: top + 16,
+                y: top + 24,
+                width,
+                value: s.mean.map_or_else(|| "–".into(), |m| decimal(locale, m)),
+                value_x: (width + 6.0).min(CHART_WIDTH as f64 - 30.0),
+                previous_x: previous.get(&s.dimension.id).map(|m| x(*m)),
+            }
+        })
+        .collect();
+    let height = bars.len() as u32 * ROW + 24;
+    let description = scores
+        .iter()
+        .map(|s| format!("{}: {}", s.dimension.title.get(locale), s.mean.map_or_else(|| "–".into(), |m| decimal(locale, m))))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some(Chart {
+        width: CHART_WIDTH,
+        height,
+        grid: scale.values().map(|v| (x(v as f64), v.to_string())).collect(),
+        grid_top: 20,
+        grid_bottom: height - 20,
+        bars,
+        description,
+    })
+}
+
+/// One decimal, with a decimal comma in Norwegian.
+pub fn decimal(locale: Locale, v: f64) -> String {
+    let s = format!("{v:.1}");
+    if locale == Locale::En { s } else { s.replace('.', ",") }
+}
+
+fn signed(locale: Locale, v: f64) -> String {
+    let rounded = (v * 10.0).round() / 10.0;
+    if rounded == 0.0 {
+        return decimal(locale, 0.0);
+    }
+    let sign = if rounded > 0.0 { "+" } else { "−" };
+    format!("{sign}{}", decimal(locale, rounded.abs()))
+}
+
+/// An answer as lines of text (one for most, one per part or entry field for the rest).
+fn answer_lines(i18n: &I18n, i: &Instrument, item: &Item, answer: Option<&Answer>) -> Vec<String> {
+    let locale = i18n.locale();
+    let option = |options: &[crate::domain::instrument::Choice], id: &str| {
+        options.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.text.get(locale).to_string())
+    };
+    match (item.kind, answer) {
+        (ItemType::Scale, Some(Answer::Number(v))) => {
+            let label = i.scale_of(item).and_then(|s| s.label(*v)).map(|t| t.get(locale));
+            vec![label.map_or_else(|| v.to_string(), |l| format!("{v} – {l}"))]
+        }
+        (ItemType::Choice, Some(Answer::Text(t))) => vec![option(item.options(), t)],
+        (ItemType::Mark, Some(Answer::Text(t))) => vec![i18n.t(&format!("mark-{t}"))],
+        (ItemType::ShortText | ItemType::LongText, Some(Answer::Text(t))) => vec![t.clone()],
+        (ItemType::Shares, Some(Answer::Shares(s))) => {
+            item.parts().iter().map(|p| format!("{}: {} %", p.text.get(locale), s.get(&p.id).copied().unwrap_or(0))).collect()
+        }
+        (ItemType::Entries, Some(Answer::Entries(entries))) => entries
+            .iter()
+            .map(|e| {
+                item.fields()
+                    .iter()
+                    .filter_map(|f| {
+                        let v = e.get(&f.id)?;
+                        let v = if f.kind == ItemType::Choice { option(f.options(), v) } else { v.clone() };
+                        Some(format!("{} {v}", as_label(f.text.get(locale))))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect(),
+        _ => vec![i18n.t("result-not-answered")],
+    }
+}
+
+/// A field's text as a label before its value: "Area:", but "How?" stays as it is.
+fn as_label(text: &str) -> String {
+    if text.ends_with(['?', ':']) { text.to_string() } else { format!("{text}:") }
+}
+
+/// The rows of an export: dimension, item id, question, answer, score.
+pub fn export_rows(i18n: &I18n, i: &Instrument, given: &Answers) -> Vec<[String; 5]> {
+    let locale = i18n.locale();
+    i.dimensions
+        .iter()
+        .flat_map(|d| {
+            d.items.iter().map(move |item| {
+                let score = i
+                    .scale_of(item)
+                    .and_then(|s| answers::item_score(s, item, given.get(&item.id)))
+                    .map(|v| v.to_string())
+                    .unwrap_or_default();
+                [
+                    d.title.get(locale).to_string(),
+                    item.id.clone(),
+                    item.text.get(locale).to_string(),
+                    answer_lines(i18n, i, item, given.get(&item.id)).join("\n"),
+                    score,
+                ]
+            })
+        })
+        .collect()
+}
