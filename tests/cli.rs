@@ -140,3 +140,30 @@ fn import_prints_counts_and_the_first_changes_or_all_with_verbose() {
     assert!(out.contains("New: 30. Changed: 0.") && out.contains("The import is saved."), "{out}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn instruments_check_passes_a_valid_file_and_names_each_problem_of_a_bad_one() {
+    let dir = temp_dir();
+    // No database is touched: the URL points nowhere.
+    let nowhere = "postgres://nobody@127.0.0.1:1/none";
+    let out = samspill(nowhere, &["instruments", "check", "instruments/leadership-skills.toml"], &[]);
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(text(&out.stdout).contains("valid, leadership-skills version 1"));
+
+    let bad = dir.join("bad.toml");
+    let source =
+        std::fs::read_to_string("instruments/active-employeeship.toml").unwrap().replacen("id = \"own-career\"", "id = \"own-job\"", 1)
+            + "\n[scales.broken]\nmin = 3\nmax = 2\n";
+    std::fs::write(&bad, source).unwrap();
+    let out = samspill(nowhere, &["instruments", "check", bad.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].ends_with("scales.broken: bad scale: min and max must be whole numbers with 0 <= min < max <= 10"), "{stdout}");
+    assert!(lines[1].ends_with(".id: duplicate id \"own-job\""), "{stdout}");
+
+    let out = samspill(nowhere, &["instruments", "check", dir.join("missing.toml").to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("cannot read"));
+}

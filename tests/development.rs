@@ -1,0 +1,277 @@
+//! Utvikling over HTTP on both databases: taking an instrument by steps, bad input, drafts, and
+//! who sees a result before and after sharing, after revoking and after a change of leader.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{Client, Page, TestApp, TestDb};
+use samspill::domain::PersonId;
+use samspill::store;
+
+/// Every scale item of Active employeeship, with the same value.
+const ACTIVE_EMPLOYEESHIP: [&str; 9] = [
+    "own-job",
+    "own-career",
+    "own-wellbeing",
+    "wishes-and-needs",
+    "constructive",
+    "make-leader-good",
+    "work-environment",
+    "lead-with-others",
+    "good-colleague",
+];
+
+fn id_after(location: &str, prefix: &str) -> i64 {
+    location.strip_prefix(prefix).unwrap().split(['?', '/']).next().unwrap().parse().unwrap()
+}
+
+/// Starts an instrument; the draft's id.
+async fn start(c: &Client, instrument: &str) -> i64 {
+    let page = c.post("/development", "/development/start", &[("instrument", instrument)]).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    id_after(page.location.as_deref().unwrap(), "/development/attempts/")
+}
+
+/// Posts a step of a draft with the token of its page.
+async fn post_step(c: &Client, attempt: i64, step: &str, action: &str, answers: &[(&str, &str)]) -> Page {
+    let path = format!("/development/attempts/{attempt}");
+    let mut form = vec![("step", step), ("action", action)];
+    form.extend_from_slice(answers);
+    c.post(&format!("{path}?step={step}"), &path, &form).await
+}
+
+/// Takes Active employeeship from start to submit; the attempt's id.
+async fn take_active_employeeship(c: &Client, value: &str) -> i64 {
+    let id = start(c, "active-employeeship").await;
+    let fields: Vec<String> = ACTIVE_EMPLOYEESHIP.iter().map(|i| format!("q.{i}")).collect();
+    let mut answers: Vec<(&str, &str)> = fields.iter().map(|f| (f.as_str(), value)).collect();
+    answers.extend([
+        ("q.development-areas.1.area", "Si fra tidligere"),
+        ("q.development-areas.1.how", "Ett ønske til hver samtale"),
+        ("q.strengths.1.strength", "God kollega"),
+        ("q.strengths.1.how", "Ta imot nye"),
+    ]);
+    let page = post_step(c, id, "all", "submit", &answers).await;
+    assert_eq!(page.location.as_deref(), Some(format!("/development/results/{id}").as_str()), "{}", page.body);
+    id
+}
+
+struct Org {
+    app: TestApp,
+    employee: PersonId,
+    leader: PersonId,
+    other_leader: PersonId,
+}
+
+/// A leader's leader, a leader with an employee, another leader, and HR.
+async fn org(t: &TestDb) -> Org {
+    let top = t.person("1", "Liv Johansen", "liv@etat.no", None, false).await;
+    let leader = t.person("2", "Lars Haugen", "lars@etat.no", Some(top), false).await;
+    let employee = t.person("3", "Emma Nilsen", "emma@etat.no", Some(leader), false).await;
+    let other_leader = t.person("4", "Øyvind Strand", "oyvind@etat.no", Some(top), false).await;
+    t.person("5", "Per Olsen", "per@etat.no", Some(other_leader), false).await;
+    t.person("6", "Hanne Dahl", "hr@etat.no", None, true).await;
+    Org { app: TestApp::spawn(t.db.clone()).await, employee, leader, other_leader }
+}
+
+async fn signed_in(app: &TestApp, email: &str) -> Client {
+    let c = app.client();
+    assert_eq!(c.sign_in(email).await.status, 303);
+    c
+}
+
+on_both!(a_result_is_seen_by_its_owner_and_by_the_leader_only_while_shared, |t: TestDb| async move {
+    let o = org(&t).await;
+    let emma = signed_in(&o.app, "emma@etat.no").await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let others = [signed_in(&o.app, "liv@etat.no").await, signed_in(&o.app, "oyvind@etat.no").await, signed_in(&o.app, "hr@etat.no").await];
+    let id = take_active_employeeship(&emma, "4").await;
+    let mine = format!("/development/results/{id}");
+    let leaders_view = format!("/team/{}/results/{id}", o.employee.0);
+    let report = format!("/team/{}", o.employee.0);
+
+    let page = emma.get(&mine).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Ett ønske til hver samtale") && page.contains("<svg"), "results show answers and a chart");
+
+    // Private: the leader sees the report's page, with nothing on it; no one else sees anything.
+    let page = lars.get(&report).await;
+    assert_eq!(page.status, 200);
+    assert!(!page.contains(&leaders_view));
+    assert_eq!(lars.get(&leaders_view).await.status, 404);
+    assert_eq!(lars.get(&mine).await.status, 404, "the owner's own address is the owner's");
+    for c in &others {
+        for path in [&mine, &leaders_view, &report] {
+            assert_eq!(c.get(path).await.status, 404, "{path}");
+        }
+    }
+
+    // Shared: the leader sees it, no one else does.
+    let page = emma.post(&mine, &format!("{mine}/share"), &[]).await;
+    assert_eq!(page.status, 303);
+    assert!(emma.get(&mine).await.contains("Delt med Lars Haugen"));
+    assert!(lars.get(&report).await.contains(&leaders_view));
+    let page = lars.get(&leaders_view).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Ett ønske til hver samtale"));
+    assert!(!page.contains("/share") && !page.contains("/export"), "the leader cannot share or export it");
+    for c in &others {
+        for path in [&mine, &leaders_view, &report] {
+            assert_eq!(c.get(path).await.status, 404, "{path}");
+        }
+    }
+    // Guessing: another person's id under the leader's report, or an id that does not exist.
+    let per = store::people::id_by_email(t.db.conn().await.unwrap().ex(), "per@etat.no").await.unwrap().unwrap();
+    assert_eq!(lars.get(&format!("/team/{}/results/{id}", per.0)).await.status, 404);
+    assert_eq!(lars.get(&format!("/team/{}/results/{}", o.employee.0, id + 100)).await.status, 404);
+
+    // Revoked: gone for the leader.
+    emma.post(&mine, &format!("{mine}/unshare"), &[]).await;
+    assert_eq!(lars.get(&leaders_view).await.status, 404);
+    assert!(!lars.get(&report).await.contains(&leaders_view));
+
+    // Shared again, then HR gives Emma another leader: the share ends, for good.
+    emma.post(&mine, &format!("{mine}/share"), &[]).await;
+    assert_eq!(lars.get(&leaders_view).await.status, 200);
+    let hr = &others[2];
+    let leader = o.other_leader.0.to_string();
+    let page = hr
+        .post(
+            &format!("/org/people/{}", o.employee.0),
+            &format!("/org/people/{}", o.employee.0),
+            &[("employee_number", "3"), ("name", "Emma Nilsen"), ("email", "emma@etat.no"), ("leader", &leader)],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    assert_eq!(lars.get(&leaders_view).await.status, 404);
+    assert_eq!(lars.get(&report).await.status, 404, "no longer his report");
+    let oyvind = &others[1];
+    assert_eq!(oyvind.get(&format!("/team/{}/results/{id}", o.employee.0)).await.status, 404, "the new leader was not shared with");
+    assert!(!emma.get(&mine).await.contains("Delt med"), "the owner sees it is no longer shared");
+    let _ = o.leader;
+});
+
+on_both!(answering_by_steps_keeps_every_answer_and_refuses_bad_input, |t: TestDb| async move {
+    let o = org(&t).await;
+    let emma = signed_in(&o.app, "emma@etat.no").await;
+    let id = start(&emma, "active-employeeship").await;
+    assert_eq!(start(&emma, "active-employeeship").await, id, "starting again resumes the draft");
+
+    // Out of range and forged values: refused, shown as typed, the rest kept.
+    let page = post_step(&emma, id, "1", "next", &[("q.own-job", "9"), ("q.own-career", "2"), ("q.own-wellbeing", "x")]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Velg en verdi fra 1 til 5"), "{}", page.body);
+    assert!(page.contains("id=\"f-q.own-career-2\" checked") || page.contains("value=\"2\" id=\"f-q.own-career-2\" checked"));
+    let page = emma.get(&format!("/development/attempts/{id}?step=1")).await;
+    assert!(page.contains("value=\"2\" id=\"f-q.own-career-2\" checked"), "the valid answer was stored");
+
+    // A valid step goes on to the next.
+    let page = post_step(&emma, id, "1", "next", &[("q.own-job", "4"), ("q.own-career", "2"), ("q.own-wellbeing", "5")]).await;
+    assert_eq!(page.location.as_deref(), Some(format!("/development/attempts/{id}?step=2").as_str()));
+
+    // Too long a text: the limit is named, the text kept, nothing stored for it.
+    let long = "å".repeat(201);
+    let page = post_step(&emma, id, "4", "save", &[("q.development-areas.1.area", &long), ("q.development-areas.1.how", "Slik")]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("inntil 200 tegn"), "{}", page.body);
+    assert!(page.contains(&long));
+
+    // Submitting half-answered: every missing answer is listed, on one page.
+    let page = post_step(&emma, id, "2", "submit", &[("q.wishes-and-needs", "3")]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Svar på dette spørsmålet"));
+    assert!(page.contains("href=\"#f-q.constructive\"") && page.contains("href=\"#f-q.strengths\""));
+    assert!(!page.contains("href=\"#f-q.own-job\""), "answered items are not listed");
+    let mut c = t.db.conn().await.unwrap();
+    let row = store::development::attempt(c.ex(), o.employee, id).await.unwrap().unwrap();
+    assert!(row.submitted_at.is_none());
+    assert!(row.answers.contains("\"wishes-and-needs\":3"), "{}", row.answers);
+
+    // Someone else's draft, or one that does not exist: refused, nothing stored.
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let token = lars.get("/development").await.csrf();
+    let path = format!("/development/attempts/{id}");
+    for target in [path.clone(), "/development/attempts/999999".to_string()] {
+        let page = lars.post_raw(&target, &[("csrf", &token), ("step", "1"), ("action", "submit"), ("q.own-job", "1")]).await;
+        assert_eq!(page.status, 404, "{target}");
+    }
+    assert_eq!(lars.get(&path).await.status, 404);
+    let after = store::development::attempt(c.ex(), o.employee, id).await.unwrap().unwrap();
+    assert_eq!(after.answers, row.answers);
+
+    // An instrument that does not exist, or one for leaders only: nothing to start.
+    let page = emma.post("/development", "/development/start", &[("instrument", "no-such-thing")]).await;
+    assert_eq!(page.status, 404);
+    let page = emma.post("/development", "/development/start", &[("instrument", "leadership-skills")]).await;
+    assert_eq!(page.status, 404, "Emma leads no one");
+});
+
+on_both!(shares_must_sum_to_a_hundred_and_a_double_submit_stores_one_attempt, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let id = start(&lars, "leaders-four-jobs").await;
+    let shares = |a: &'static str| {
+        vec![
+            ("q.time-now.get-the-job-done", a),
+            ("q.time-now.improve-the-work", "20"),
+            ("q.time-now.develop-employees", "20"),
+            ("q.time-now.develop-own-leadership", "10"),
+            ("q.time-wanted.get-the-job-done", "25"),
+            ("q.time-wanted.improve-the-work", "25"),
+            ("q.time-wanted.develop-employees", "25"),
+            ("q.time-wanted.develop-own-leadership", "25"),
+        ]
+    };
+    let page = post_step(&lars, id, "1", "next", &shares("60")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Nå er summen 110 prosent"), "{}", page.body);
+    assert!(page.contains("value=\"60\""), "the typed shares are kept");
+    let page = post_step(&lars, id, "1", "next", &shares("50")).await;
+    assert_eq!(page.status, 303);
+
+    // The final step submitted twice at the same moment: one attempt, both land on its result.
+    let path = format!("/development/attempts/{id}");
+    let token = lars.get(&format!("{path}?step=2")).await.csrf();
+    let form = [("csrf", token.as_str()), ("step", "2"), ("action", "submit"), ("q.change", "Færre møter")];
+    let (a, b) = tokio::join!(lars.post_raw(&path, &form), lars.post_raw(&path, &form));
+    for page in [a, b] {
+        assert_eq!(page.location.as_deref(), Some(format!("/development/results/{id}").as_str()), "{}", page.body);
+    }
+    let mut c = t.db.conn().await.unwrap();
+    let rows = store::development::overview(c.ex(), o.leader).await.unwrap();
+    let attempts: Vec<_> = rows.iter().filter(|r| r.attempt.is_some()).collect();
+    assert_eq!(attempts.len(), 1);
+    assert!(attempts[0].submitted_at.is_some());
+
+    // Two tabs starting the same instrument at once get one draft.
+    let token = lars.get("/development").await.csrf();
+    let form = [("csrf", token.as_str()), ("instrument", "career-quadrant")];
+    let (a, b) = tokio::join!(lars.post_raw("/development/start", &form), lars.post_raw("/development/start", &form));
+    assert_eq!(a.location, b.location);
+    assert_eq!(a.status, 303);
+});
+
+on_both!(history_shows_the_change_and_exports_are_safe_for_spreadsheets, |t: TestDb| async move {
+    let o = org(&t).await;
+    let emma = signed_in(&o.app, "emma@etat.no").await;
+    let first = take_active_employeeship(&emma, "2").await;
+    let second = take_active_employeeship(&emma, "4").await;
+    assert_ne!(first, second);
+    let page = emma.get(&format!("/development/results/{second}")).await;
+    assert!(page.contains("+2,0"), "the change since the first attempt: {}", page.body);
+    assert!(page.contains(&format!("/development/results/{first}")), "the history links the earlier attempt");
+
+    // A text that a spreadsheet would run as a formula comes out harmless.
+    let id = start(&emma, "who-are-you").await;
+    let page = post_step(&emma, id, "all", "submit", &[("q.core-focus", "=HYPERLINK(\"http://evil\")")]).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let csv = emma.get(&format!("/development/results/{id}/export?format=csv")).await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.body.contains("'=HYPERLINK"), "{}", csv.body);
+    let json = emma.get(&format!("/development/results/{id}/export?format=json")).await;
+    let value: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(value["instrument"], "who-are-you");
+    assert_eq!(value["answers"]["core-focus"], "=HYPERLINK(\"http://evil\")");
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    assert_eq!(lars.get(&format!("/development/results/{id}/export?format=csv")).await.status, 404);
+});
