@@ -275,3 +275,65 @@ on_both!(history_shows_the_change_and_exports_are_safe_for_spreadsheets, |t: Tes
     let lars = signed_in(&o.app, "lars@etat.no").await;
     assert_eq!(lars.get(&format!("/development/results/{id}/export?format=csv")).await.status, 404);
 });
+
+/// The example instrument of `docs/instruments.md`.
+fn documented_example() -> String {
+    let doc = std::fs::read_to_string("docs/instruments.md").unwrap();
+    let example = doc.split("## A complete example").nth(1).unwrap();
+    example.split("```toml").nth(1).unwrap().split("```").next().unwrap().to_string()
+}
+
+async fn upload_instrument(c: &Client, source: &str) -> Page {
+    let token = c.get("/org/instruments").await.csrf();
+    let part = reqwest::multipart::Part::bytes(source.as_bytes().to_vec()).file_name("instrument.toml").mime_str("text/plain").unwrap();
+    let form = reqwest::multipart::Form::new().part("file", part);
+    let response = c.http.post(format!("{}/org/instruments?csrf={token}", c.base)).multipart(form).send().await.unwrap();
+    let status = response.status().as_u16();
+    let location = response.headers().get("location").map(|v| v.to_str().unwrap().to_string());
+    Page { status, location, body: response.text().await.unwrap() }
+}
+
+on_both!(hr_adds_an_instrument_from_a_file_and_a_bad_file_is_refused_whole, |t: TestDb| async move {
+    let o = org(&t).await;
+    let hr = signed_in(&o.app, "hr@etat.no").await;
+    let emma = signed_in(&o.app, "emma@etat.no").await;
+    let source = documented_example();
+    let count = || async {
+        let mut c = t.db.conn().await.unwrap();
+        store::development::all_instruments(c.ex()).await.unwrap().len()
+    };
+    let before = count().await;
+
+    // A file with problems: each named, nothing stored.
+    let broken = source.replacen("nn = ", "nx = ", 1);
+    let page = upload_instrument(&hr, &broken).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Filen ble ikke lagt til"), "{}", page.body);
+    let page = upload_instrument(&hr, &source.replacen("version = 1", "version = 0", 1)).await;
+    assert!(page.contains("version: versjonen må være et helt tall"), "{}", page.body);
+    let page = upload_instrument(
+        &hr,
+        &std::fs::read_to_string("instruments/career-quadrant.toml").unwrap().replacen("version = 1", "version = 2", 1),
+    )
+    .await;
+    assert!(page.contains("tilhører et innebygd instrument"), "{}", page.body);
+    assert_eq!(count().await, before);
+
+    // A valid file: added, and found under Utvikling by everyone.
+    let page = upload_instrument(&hr, &source).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    assert_eq!(count().await, before + 1);
+    let id = start(&emma, "home-office-week").await;
+    assert_eq!(emma.get(&format!("/development/attempts/{id}")).await.status, 200);
+    // The same version again is refused; a higher one is added beside it.
+    let page = upload_instrument(&hr, &source).await;
+    assert!(page.contains("finnes allerede i versjon 1"), "{}", page.body);
+    let page = upload_instrument(&hr, &source.replacen("version = 1", "version = 2", 1)).await;
+    assert_eq!(page.status, 303);
+    // The draft keeps the version it started on; a new start would take version 2.
+    let mut c = t.db.conn().await.unwrap();
+    assert_eq!(store::development::attempt(c.ex(), o.employee, id).await.unwrap().unwrap().instrument_version, 1);
+
+    // Only HR adds instruments.
+    assert_eq!(emma.get("/org/instruments").await.status, 403);
+});

@@ -226,9 +226,10 @@ async fn sqlite_and_postgres_schemas_match() {
          FROM {} AND c.contype = 'f'",
         PG_TABLES.replace(
             "pg_class t JOIN",
-            "pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid \
-             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] \
-             JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = c.confkey[1] JOIN"
+            "pg_constraint c CROSS JOIN LATERAL unnest(c.conkey, c.confkey) AS k(col, rcol) \
+             JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid \
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.col \
+             JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = k.rcol JOIN"
         )
     )))
     .fetch_all(&mut **b)

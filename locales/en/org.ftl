@@ -121,3 +121,28 @@ org-people-leader-matches = { $count ->
    *[other] { $count } matches in the list.
 }
 org-people-leader-more = The first { $count } matches are shown; type more to narrow them down.
+
+## Instruments
+
+instruments-title = Instruments
+instruments-intro = Self-assessments, reflections and exercises that everyone in the organisation finds under Development. The built-in ones come with samspill; you can add your own.
+instruments-name = Name
+instruments-kind = Kind
+instruments-id = Id
+instruments-version = Version
+instruments-origin = Added by
+instruments-added-on = Added
+instruments-summary = Self-assessments and exercises under Development, and your own.
+instruments-built-in = Built in
+instruments-add = Add an instrument
+instruments-add-intro = An instrument is a text file in TOML format with every text in Bokmål, Nynorsk and English. The format is described in docs/instruments.md. A new version of an instrument is uploaded with a higher version number; answers already given keep the version they answered.
+instruments-file = Instrument file
+instruments-file-hint = A .toml file of up to 512 kB.
+instruments-upload = Upload and add
+instruments-problems = The file was not added. Correct this and try again:
+instruments-added = The instrument "{ $id }" is added and is now under Development.
+instruments-error-no-file = Choose a file.
+instruments-error-too-large = The file is too large. It can be up to 512 kB.
+instruments-error-not-text = The file is not a UTF-8 text file.
+instruments-error-built-in = The id "{ $id }" belongs to a built-in instrument. Give the instrument an id of its own.
+instruments-error-version = "{ $id }" already exists in version { $version }. Give the file a higher version number.

@@ -121,3 +121,28 @@ org-people-leader-matches = { $count ->
    *[other] { $count } treff i listen.
 }
 org-people-leader-more = De { $count } første treffene vises; skriv mer for å snevre inn.
+
+## Instrumenter
+
+instruments-title = Instrumenter
+instruments-intro = Egenvurderinger, refleksjoner og øvelser som alle i virksomheten finner under Utvikling. De innebygde følger med samspill; dere kan legge til egne.
+instruments-name = Navn
+instruments-kind = Type
+instruments-id = Id
+instruments-version = Versjon
+instruments-origin = Lagt til av
+instruments-added-on = Lagt til
+instruments-summary = Egenvurderinger og øvelser under Utvikling, og deres egne.
+instruments-built-in = Innebygd
+instruments-add = Legg til et instrument
+instruments-add-intro = Et instrument er en tekstfil i TOML-format med alle tekster på bokmål, nynorsk og engelsk. Formatet er beskrevet i docs/instruments.md. En ny versjon av et instrument lastes opp med høyere versjonsnummer; svar som er gitt, beholder versjonen de ble gitt til.
+instruments-file = Instrumentfil
+instruments-file-hint = En .toml-fil på inntil 512 kB.
+instruments-upload = Last opp og legg til
+instruments-problems = Filen ble ikke lagt til. Rett dette og prøv igjen:
+instruments-added = Instrumentet «{ $id }» er lagt til og ligger nå under Utvikling.
+instruments-error-no-file = Velg en fil.
+instruments-error-too-large = Filen er for stor. Den kan være på inntil 512 kB.
+instruments-error-not-text = Filen er ikke en tekstfil i UTF-8.
+instruments-error-built-in = Id-en «{ $id }» tilhører et innebygd instrument. Gi instrumentet en egen id.
+instruments-error-version = «{ $id }» finnes allerede i versjon { $version }. Gi filen et høyere versjonsnummer.

@@ -121,3 +121,28 @@ org-people-leader-matches = { $count ->
    *[other] { $count } treff i lista.
 }
 org-people-leader-more = Dei { $count } første treffa blir viste; skriv meir for å snevre inn.
+
+## Instrument
+
+instruments-title = Instrument
+instruments-intro = Eigenvurderingar, refleksjonar og øvingar som alle i verksemda finn under Utvikling. Dei innebygde følgjer med samspill; de kan leggje til eigne.
+instruments-name = Namn
+instruments-kind = Type
+instruments-id = Id
+instruments-version = Versjon
+instruments-origin = Lagt til av
+instruments-added-on = Lagt til
+instruments-summary = Eigenvurderingar og øvingar under Utvikling, og dykkar eigne.
+instruments-built-in = Innebygd
+instruments-add = Legg til eit instrument
+instruments-add-intro = Eit instrument er ei tekstfil i TOML-format med alle tekstar på bokmål, nynorsk og engelsk. Formatet er skildra i docs/instruments.md. Ein ny versjon av eit instrument blir lasta opp med høgare versjonsnummer; svar som er gitt, held på versjonen dei vart gitt til.
+instruments-file = Instrumentfil
+instruments-file-hint = Ei .toml-fil på inntil 512 kB.
+instruments-upload = Last opp og legg til
+instruments-problems = Fila vart ikkje lagd til. Rett dette og prøv igjen:
+instruments-added = Instrumentet «{ $id }» er lagt til og ligg no under Utvikling.
+instruments-error-no-file = Vel ei fil.
+instruments-error-too-large = Fila er for stor. Ho kan vere på inntil 512 kB.
+instruments-error-not-text = Fila er ikkje ei tekstfil i UTF-8.
+instruments-error-built-in = Id-en «{ $id }» høyrer til eit innebygd instrument. Gi instrumentet ein eigen id.
+instruments-error-version = «{ $id }» finst alt i versjon { $version }. Gi fila eit høgare versjonsnummer.

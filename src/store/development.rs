@@ -44,6 +44,11 @@ pub async fn instrument(ex: Ex<'_>, id: &str, version: i64) -> Result<Option<Ins
     row!(ex, InstrumentRow, "SELECT id, version, source, built_in FROM instruments WHERE id = $1 AND version = $2", id, version)
 }
 
+/// The stored versions of an instrument: (version, built in).
+pub async fn versions_of(ex: Ex<'_>, id: &str) -> Result<Vec<(i64, bool)>> {
+    rows!(ex, (i64, bool), "SELECT version, built_in FROM instruments WHERE id = $1", id)
+}
+
 /// The highest version of each instrument, in the order they were first added.
 pub async fn current_instruments(ex: Ex<'_>) -> Result<Vec<(String, i64)>> {
     rows!(ex, (String, i64), "SELECT id, MAX(version) FROM instruments GROUP BY id ORDER BY MIN(added_at), id")

@@ -136,7 +136,7 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     })
 }
 
-fn kind_key(kind: Kind) -> &'static str {
+pub fn kind_key(kind: Kind) -> &'static str {
     match kind {
         Kind::SelfAssessment => "instrument-kind-self-assessment",
         Kind::Reflection => "instrument-kind-reflection",

@@ -200,6 +200,7 @@ mod tests {
             "scale",
             "type",
             "dimension",
+            "version",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

@@ -5,7 +5,7 @@ mod auth;
 pub mod catalog;
 pub mod csrf;
 pub mod ctx;
-mod development;
+pub mod development;
 pub mod error;
 pub mod forms;
 mod home;

@@ -1,6 +1,7 @@
 //! "Organisasjon" for HR: units, people, locations and import.
 
 mod import;
+mod instruments;
 mod locations;
 mod people;
 mod units;
@@ -25,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .merge(people::routes())
         .merge(locations::routes())
         .merge(import::routes())
+        .merge(instruments::routes())
         .route_layer(axum::middleware::from_fn(crate::web::ctx::require_organisation))
 }
 
