@@ -21,6 +21,8 @@ const hrPages = [
   ["/org/locations", 200],
   ["/org/locations/1", 200],
   ["/org/import", 200],
+  ["/org/instruments", 200],
+  ["/development", 200],
   ["/finnes-ikke", 404],
 ];
 
