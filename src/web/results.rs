@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::development::date;
 use super::i18n::I18n;
 use crate::domain::answers::{self, Answer, Answers, DimensionScore};
-use crate::domain::instrument::{Instrument, Item, ItemType};
+use crate::domain::instrument::{Dimension, Instrument, Item, ItemType};
 use crate::domain::locale::Locale;
 use crate::store::development::AttemptRow;
 
@@ -57,6 +57,13 @@ pub struct Bar {
 pub struct Section {
     pub title: String,
     pub answers: Vec<(String, Vec<String>)>,
+    /// The dimension's shares items side by side: one column per item, one row per part.
+    pub shares: Option<SharesTable>,
+}
+
+pub struct SharesTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<(String, Vec<String>)>,
 }
 
 pub struct HistoryRow {
@@ -142,21 +149,42 @@ pub fn result_view(
         scores: score_rows,
         previous_date: previous.map(|(r, _)| date(i18n, r.submitted_at.unwrap_or_default())),
         quadrant: answers::quadrant(&instrument, &given).map(|c| (c.title.get(locale).to_string(), c.guidance.get(locale).to_string())),
-        sections: instrument
-            .dimensions
-            .iter()
-            .map(|d| Section {
-                title: d.title.get(locale).to_string(),
-                answers: d
-                    .items
-                    .iter()
-                    .map(|item| (item.text.get(locale).to_string(), answer_lines(i18n, &instrument, item, given.get(&item.id))))
-                    .collect(),
-            })
-            .collect(),
+        sections: instrument.dimensions.iter().map(|d| section(i18n, &instrument, d, &given)).collect(),
         history,
         history_dimensions,
     })
+}
+
+fn section(i18n: &I18n, i: &Instrument, d: &Dimension, given: &Answers) -> Section {
+    let locale = i18n.locale();
+    let shares: Vec<&Item> = d.items.iter().filter(|item| item.kind == ItemType::Shares).collect();
+    let table = shares.first().map(|first| SharesTable {
+        columns: shares.iter().map(|item| item.text.get(locale).to_string()).collect(),
+        rows: first
+            .parts()
+            .iter()
+            .map(|part| {
+                let cells = shares
+                    .iter()
+                    .map(|item| match given.get(&item.id) {
+                        Some(Answer::Shares(s)) => format!("{} %", s.get(&part.id).copied().unwrap_or(0)),
+                        _ => "–".to_string(),
+                    })
+                    .collect();
+                (part.text.get(locale).to_string(), cells)
+            })
+            .collect(),
+    });
+    Section {
+        title: d.title.get(locale).to_string(),
+        answers: d
+            .items
+            .iter()
+            .filter(|item| item.kind != ItemType::Shares)
+            .map(|item| (item.text.get(locale).to_string(), answer_lines(i18n, i, item, given.get(&item.id))))
+            .collect(),
+        shares: table,
+    }
 }
 
 fn chart(i18n: &I18n, scores: &[DimensionScore], previous: &HashMap<String, f64>) -> Option<Chart> {

@@ -109,6 +109,9 @@ fn attempts() -> Vec<(&'static str, &'static str, i64, bool, bool, Value)> {
             {"task": "Møter uten agenda", "change": "stop"},
             {"task": "Veilede nye i teamet", "change": "more"}
         ],
+        "stop": "Faste møter uten agenda. Jeg ber om agenda, eller melder meg av.",
+        "less": "Sjekke e-post hele dagen. To faste tider, formiddag og ettermiddag.",
+        "more": "Veilede de nye i teamet, særlig dem som sitter i Bodø.",
         "clarify": "Hvem som skal svare på henvendelser fra pressen når Lars er borte."
     });
     let liv = json!({
