@@ -109,6 +109,7 @@ form_body() {
         name = attr(tag, "name"); kind = attr(tag, "type")
         if (name == "") continue
         if (kind == "checkbox") { if (tag ~ / checked/) pair(name, "on"); continue }
+        if (kind == "radio") { if (tag ~ / checked/) pair(name, attr(tag, "value")); continue }
         if (kind == "submit" || kind == "file") continue
         pair(name, attr(tag, "value"))
       }
@@ -199,8 +200,16 @@ for backend in "${BACKENDS[@]}"; do
   start_server "$APP/healthz" env SAMSPILL_DATABASE_URL="$URL" RUST_LOG=warn "$BIN" serve --demo --bind "127.0.0.1:$PORT"
   leader=$(cookies_for lars@demo.samspill.no)
   hr=$(cookies_for hr@demo.samspill.no)
+  employee=$(cookies_for emma@demo.samspill.no)
   # Someone from HR's list, for the edit page and the write.
   person=$(curl -s -H "Cookie: $hr" "$APP/org/people" | grep -o 'href="/org/people/[0-9][0-9]*"' | head -1 | grep -o '[0-9][0-9]*')
+  # The demo's Utvikling: the leader's latest result (with history), the report who shared a
+  # result with him, and the employee's draft.
+  first_id() { grep -o "$1" | head -1 | grep -o '[0-9][0-9]*$'; }
+  result=$(curl -s -H "Cookie: $leader" "$APP/development" | first_id 'href="/development/results/[0-9]*' )
+  report=$(curl -s -H "Cookie: $leader" "$APP/" | first_id 'href="/team/[0-9]*')
+  shared=$(curl -s -H "Cookie: $leader" "$APP/team/$report" | first_id "href=\"/team/$report/results/[0-9]*")
+  draft=$(curl -s -H "Cookie: $employee" "$APP/development" | first_id 'href="/development/attempts/[0-9]*')
 
   measure base "bare: GET / (20 rows)" "$BARE_HTTP/"
   measure write-base "bare: POST /write (1 row)" "$BARE_HTTP/write"
@@ -214,8 +223,15 @@ for backend in "${BACKENDS[@]}"; do
   measure page "GET /org/units (HR)" "$APP/org/units" "$hr"
   measure page "GET /org/locations (HR)" "$APP/org/locations" "$hr"
   measure page "GET /org/import (HR)" "$APP/org/import" "$hr"
+  measure page "GET /development (leader)" "$APP/development" "$leader"
+  measure page "GET /development/results/$result (history)" "$APP/development/results/$result" "$leader"
+  measure page "GET /team/$report (leader)" "$APP/team/$report" "$leader"
+  measure page "GET /team/$report/results/$shared (shared)" "$APP/team/$report/results/$shared" "$leader"
+  measure page "GET /development/attempts/$draft (step)" "$APP/development/attempts/$draft" "$employee"
   body=$(curl -s -H "Cookie: $hr" "$APP/org/people/$person" | sed -n '/<form[^>]*method="post"[^>]*action="\/org\/people\/[0-9]*"/,/<\/form>/p' | form_body)
   measure write "POST /org/people/$person (HR saves)" "$APP/org/people/$person" "$hr" "$body"
+  body=$(curl -s -H "Cookie: $employee" "$APP/development/attempts/$draft" | sed -n '/<form[^>]*action="\/development\/attempts\/[0-9]*"/,/<\/form>/p' | form_body)
+  measure write "POST /development/attempts/$draft (a step saved)" "$APP/development/attempts/$draft" "$employee" "$body"
   measure base "bare: GET / (20 rows), again" "$BARE_HTTP/"
   stop_servers
   report

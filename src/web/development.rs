@@ -488,6 +488,8 @@ struct Saved {
     errors: HashMap<String, String>,
 }
 
+/// `action` decides the step to come back to: the next one after "next", the one before after
+/// "back", else this one.
 async fn save_step(ctx: &Ctx, app: &AppState, id: i64, form: &[(String, String)], tx: &mut store::Tx) -> Result<Option<Saved>, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
@@ -506,9 +508,13 @@ async fn save_step(ctx: &Ctx, app: &AppState, id: i64, form: &[(String, String)]
     }
     stored.extend(reading.answers.clone());
     let json = serde_json::to_string(&stored).map_err(|e| AppError::Internal(e.to_string()))?;
-    let resume = match step {
-        Step::One(n) => n as i64,
-        Step::All => attempt.step,
+    let count = instrument.dimensions.len();
+    let resume = match (field("action"), step) {
+        (_, Step::One(n)) if !reading.is_ok() => n as i64,
+        ("next", Step::One(n)) => (n + 1).min(count) as i64,
+        ("back", Step::One(n)) => n.saturating_sub(1).max(1) as i64,
+        (_, Step::One(n)) => n as i64,
+        (_, Step::All) => attempt.step,
     };
     store::development::save_draft(tx.ex(), user.person(), id, &json, resume, store::now()).await?;
     // The form shows what was typed, with the stored answers of other steps beneath it.
