@@ -59,6 +59,8 @@ async fn take_active_employeeship(c: &Client, value: &str) -> i64 {
 struct Org {
     app: TestApp,
     employee: PersonId,
+    /// Another of the leader's reports, who shares nothing.
+    colleague: PersonId,
     leader: PersonId,
     other_leader: PersonId,
 }
@@ -68,10 +70,11 @@ async fn org(t: &TestDb) -> Org {
     let top = t.person("1", "Liv Johansen", "liv@etat.no", None, false).await;
     let leader = t.person("2", "Lars Haugen", "lars@etat.no", Some(top), false).await;
     let employee = t.person("3", "Emma Nilsen", "emma@etat.no", Some(leader), false).await;
+    let colleague = t.person("7", "Ida Mathisen", "ida@etat.no", Some(leader), false).await;
     let other_leader = t.person("4", "Øyvind Strand", "oyvind@etat.no", Some(top), false).await;
     t.person("5", "Per Olsen", "per@etat.no", Some(other_leader), false).await;
     t.person("6", "Hanne Dahl", "hr@etat.no", None, true).await;
-    Org { app: TestApp::spawn(t.db.clone()).await, employee, leader, other_leader }
+    Org { app: TestApp::spawn(t.db.clone()).await, employee, colleague, leader, other_leader }
 }
 
 async fn signed_in(app: &TestApp, email: &str) -> Client {
@@ -115,6 +118,9 @@ on_both!(a_result_is_seen_by_its_owner_and_by_the_leader_only_while_shared, |t: 
     assert_eq!(page.status, 200);
     assert!(page.contains("Ett ønske til hver samtale"));
     assert!(!page.contains("/share") && !page.contains("/export"), "the leader cannot share or export it");
+    let page = lars.get(&format!("/team/{}", o.colleague.0)).await;
+    assert_eq!(page.status, 200, "a report who shared nothing has a page too");
+    assert!(page.contains("Ingenting er delt med deg ennå") && !page.contains("/results/"));
     for c in &others {
         for path in [&mine, &leaders_view, &report] {
             assert_eq!(c.get(path).await.status, 404, "{path}");
@@ -124,6 +130,12 @@ on_both!(a_result_is_seen_by_its_owner_and_by_the_leader_only_while_shared, |t: 
     let per = store::people::id_by_email(t.db.conn().await.unwrap().ex(), "per@etat.no").await.unwrap().unwrap();
     assert_eq!(lars.get(&format!("/team/{}/results/{id}", per.0)).await.status, 404);
     assert_eq!(lars.get(&format!("/team/{}/results/{}", o.employee.0, id + 100)).await.status, 404);
+
+    // Someone else's result, or one not submitted: nothing to share or stop sharing.
+    let page = lars.post("/development", &format!("{mine}/share"), &[]).await;
+    assert_eq!(page.status, 404);
+    assert_eq!(lars.post("/development", &format!("{mine}/unshare"), &[]).await.status, 404);
+    assert!(lars.get(&report).await.contains(&leaders_view), "still shared");
 
     // Revoked: gone for the leader.
     emma.post(&mine, &format!("{mine}/unshare"), &[]).await;
@@ -242,6 +254,25 @@ on_both!(shares_must_sum_to_a_hundred_and_a_double_submit_stores_one_attempt, |t
     let attempts: Vec<_> = rows.iter().filter(|r| r.attempt.is_some()).collect();
     assert_eq!(attempts.len(), 1);
     assert!(attempts[0].submitted_at.is_some());
+
+    // Two tabs saving different steps of one draft at the same moment: both answers are kept.
+    let id = start(&lars, "active-employeeship").await;
+    let path = format!("/development/attempts/{id}");
+    let token = lars.get(&path).await.csrf();
+    for round in 0..5 {
+        let value = ["1", "2", "3", "4", "5"][round];
+        let first = [("csrf", token.as_str()), ("step", "1"), ("action", "save"), ("q.own-job", value)];
+        let second = [("csrf", token.as_str()), ("step", "2"), ("action", "save"), ("q.constructive", value)];
+        let (a, b) = tokio::join!(lars.post_raw(&path, &first), lars.post_raw(&path, &second));
+        assert_eq!((a.status, b.status), (303, 303));
+        let row = store::development::attempt(c.ex(), o.leader, id).await.unwrap().unwrap();
+        let answers: serde_json::Value = serde_json::from_str(&row.answers).unwrap();
+        assert_eq!(
+            (answers["own-job"].as_i64(), answers["constructive"].as_i64()),
+            (Some(round as i64 + 1), Some(round as i64 + 1)),
+            "round {round}"
+        );
+    }
 
     // Two tabs starting the same instrument at once get one draft.
     let token = lars.get("/development").await.csrf();

@@ -107,15 +107,30 @@ pub struct AttemptRow {
     pub shared_with: Option<i64>,
     pub shared_with_name: Option<String>,
     pub shared_at: Option<i64>,
+    /// The owner's leader now, whom a result can be shared with.
+    pub owner_leader: Option<i64>,
+    pub owner_leader_name: Option<String>,
 }
 
 const ATTEMPT: &str = "SELECT a.id, a.person_id, a.instrument_id, a.instrument_version, a.answers, a.step, a.updated_at, \
-     a.submitted_at, s.leader_id AS shared_with, l.name AS shared_with_name, s.shared_at \
-     FROM attempts a LEFT JOIN attempt_shares s ON s.attempt_id = a.id LEFT JOIN people l ON l.id = s.leader_id";
+     a.submitted_at, s.leader_id AS shared_with, l.name AS shared_with_name, s.shared_at, \
+     o.leader_id AS owner_leader, ol.name AS owner_leader_name \
+     FROM attempts a JOIN people o ON o.id = a.person_id LEFT JOIN people ol ON ol.id = o.leader_id \
+     LEFT JOIN attempt_shares s ON s.attempt_id = a.id LEFT JOIN people l ON l.id = s.leader_id";
 
 /// An attempt of `person`; someone else's is not found.
 pub async fn attempt(ex: Ex<'_>, person: PersonId, id: i64) -> Result<Option<AttemptRow>> {
     row!(ex, AttemptRow, sqlx::AssertSqlSafe(format!("{ATTEMPT} WHERE a.id = $1 AND a.person_id = $2")), id, person.0)
+}
+
+/// Like `attempt`, locking the attempt's row until the transaction ends (in a `begin_own`
+/// transaction: two tabs saving steps of one draft take turns; SQLite's writer already does).
+pub async fn attempt_for_update(ex: Ex<'_>, person: PersonId, id: i64) -> Result<Option<AttemptRow>> {
+    let sql = format!("{ATTEMPT} WHERE a.id = $1 AND a.person_id = $2");
+    match ex {
+        Ex::Sqlite(_) => row!(ex, AttemptRow, sqlx::AssertSqlSafe(sql), id, person.0),
+        Ex::Pg(_) => row!(ex, AttemptRow, sqlx::AssertSqlSafe(format!("{sql} FOR UPDATE OF a")), id, person.0),
+    }
 }
 
 /// The submitted attempts of `person` at the instrument of attempt `id`, oldest first: a
@@ -241,9 +256,8 @@ pub async fn report(ex: Ex<'_>, leader: PersonId, person: PersonId) -> Result<Ve
         "SELECT p.name, p.title, u.name AS unit_name, loc.name AS location_name, a.id AS attempt, a.instrument_id, \
          a.instrument_version, a.submitted_at, s.shared_at \
          FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN locations loc ON loc.id = p.location_id \
-         LEFT JOIN attempt_shares s ON s.leader_id = p.leader_id \
-         LEFT JOIN attempts a ON a.id = s.attempt_id AND a.person_id = p.id \
-         WHERE p.id = $1 AND p.leader_id = $2 AND p.active AND (s.attempt_id IS NULL OR a.id IS NOT NULL) \
+         LEFT JOIN (attempts a JOIN attempt_shares s ON s.attempt_id = a.id) ON a.person_id = p.id AND s.leader_id = p.leader_id \
+         WHERE p.id = $1 AND p.leader_id = $2 AND p.active \
          ORDER BY a.submitted_at DESC",
         person.0,
         leader.0
@@ -258,8 +272,8 @@ pub async fn shared_history(ex: Ex<'_>, leader: PersonId, person: PersonId, id: 
         ex,
         AttemptRow,
         sqlx::AssertSqlSafe(format!(
-            "{ATTEMPT} JOIN people p ON p.id = a.person_id \
-             WHERE a.person_id = $1 AND p.leader_id = $2 AND s.leader_id = $2 AND a.submitted_at IS NOT NULL AND a.instrument_id = \
+            "{ATTEMPT} \
+             WHERE a.person_id = $1 AND o.leader_id = $2 AND s.leader_id = $2 AND a.submitted_at IS NOT NULL AND a.instrument_id = \
              (SELECT instrument_id FROM attempts WHERE id = $3 AND person_id = $1) \
              AND a.submitted_at <= (SELECT submitted_at FROM attempts WHERE id = $3 AND person_id = $1) \
              ORDER BY a.submitted_at, a.id"

@@ -235,6 +235,16 @@ impl Db {
         Ok(Tx { inner, _turn: Some(turn) })
     }
 
+    /// Starts a write transaction for rows of one person that the caller locks as it reads them
+    /// (`FOR UPDATE`): on PostgreSQL it does not wait for the turn of every other write, since no
+    /// rule across rows depends on it. SQLite has one writer anyway, and queues as `begin` does.
+    pub async fn begin_own(&self) -> Result<Tx> {
+        match &self.pool {
+            Pool::Sqlite(_) => self.begin().await,
+            Pool::Pg(p) => Ok(Tx { inner: TxInner::Pg(p.begin().await?), _turn: None }),
+        }
+    }
+
     /// Starts a transaction that only reads: one consistent view of the data (a snapshot on
     /// PostgreSQL too), without the writers' turn or SQLite's write lock.
     pub async fn begin_read(&self) -> Result<Tx> {

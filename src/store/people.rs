@@ -230,11 +230,6 @@ pub async fn matching(ex: Ex<'_>, query: &str, limit: i64) -> Result<Vec<(i64, S
     )
 }
 
-/// The person's leader now: (id, name).
-pub async fn leader_of(ex: Ex<'_>, id: PersonId) -> Result<Option<(i64, String)>> {
-    row!(ex, (i64, String), "SELECT l.id, l.name FROM people p JOIN people l ON l.id = p.leader_id WHERE p.id = $1", id.0)
-}
-
 /// Whether `id` is an active person (who may lead others).
 pub async fn is_active(ex: Ex<'_>, id: PersonId) -> Result<bool> {
     Ok(row!(ex, (bool,), "SELECT active FROM people WHERE id = $1", id.0)?.is_some_and(|(a,)| a))

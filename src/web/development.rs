@@ -493,7 +493,7 @@ struct Saved {
 async fn save_step(ctx: &Ctx, app: &AppState, id: i64, form: &[(String, String)], tx: &mut store::Tx) -> Result<Option<Saved>, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
-    let Some(attempt) = store::development::attempt(tx.ex(), user.person(), id).await? else { return Err(AppError::NotFound) };
+    let Some(attempt) = store::development::attempt_for_update(tx.ex(), user.person(), id).await? else { return Err(AppError::NotFound) };
     if attempt.submitted_at.is_some() {
         return Ok(None);
     }
@@ -537,7 +537,7 @@ async fn save(
 ) -> Result<Response, AppError> {
     let user = ctx.user()?;
     let action = form.iter().find(|(k, _)| k == "action").map_or("save", |(_, v)| v.as_str()).to_string();
-    let mut tx = app.db.begin().await?;
+    let mut tx = app.db.begin_own().await?;
     let Some(mut saved) = save_step(&ctx, &app, id, &form, &mut tx).await? else {
         // Submitted already (a second click, another tab): the result is there.
         return Ok(Redirect::to(&format!("/development/results/{id}")).into_response());
@@ -637,11 +637,10 @@ async fn result(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Quer
     let mut c = app.db.conn().await?;
     let rows = store::development::history(c.ex(), user.person(), id).await?;
     let (view, this) = build_result(&ctx, &app, &mut c, &rows, id).await?;
-    ctx.require(Op::Read, personal_item(&this, None))?;
-    let leader = store::people::leader_of(c.ex(), user.person()).await?;
+    ctx.require(Op::Read, personal_item(&this))?;
     let sharing = Sharing {
         shared: this.shared_with_name.as_ref().zip(this.shared_at).map(|(n, at)| shared_with(&i18n, n, at)),
-        leader: leader.map(|(_, name)| name),
+        leader: this.owner_leader_name.clone(),
         notice: match q.done.as_str() {
             "shared" => Some("development-share-done"),
             "unshared" => Some("development-unshare-done"),
@@ -676,28 +675,40 @@ pub async fn build_result(
     Ok((view, this))
 }
 
-/// The access facts of an attempt; `owner_leader` is the owner's current leader.
-pub fn personal_item(a: &AttemptRow, owner_leader: Option<PersonId>) -> Resource {
-    Resource::PersonalItem { owner: PersonId(a.person_id), owner_leader, shared_with: a.shared_with.map(PersonId) }
+/// The access facts of an attempt.
+pub fn personal_item(a: &AttemptRow) -> Resource {
+    Resource::PersonalItem {
+        owner: PersonId(a.person_id),
+        owner_leader: a.owner_leader.map(PersonId),
+        shared_with: a.shared_with.map(PersonId),
+    }
 }
 
 async fn share(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let user = ctx.user()?;
-    let mut tx = app.db.begin().await?;
-    let shared = store::development::share(tx.ex(), user.person(), id, store::now()).await?;
-    tx.commit().await?;
-    if !shared && store::development::attempt(app.db.conn().await?.ex(), user.person(), id).await?.is_none() {
-        return Err(AppError::NotFound);
-    }
-    Ok(Redirect::to(&format!("/development/results/{id}?done=shared")).into_response())
+    change_share(ctx, app, id, true).await
 }
 
 async fn unshare(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
+    change_share(ctx, app, id, false).await
+}
+
+/// Shares a submitted result of one's own with one's leader, or stops sharing it.
+async fn change_share(ctx: Ctx, app: AppState, id: i64, share: bool) -> Result<Response, AppError> {
     let user = ctx.user()?;
     let mut tx = app.db.begin().await?;
-    store::development::unshare(tx.ex(), user.person(), id).await?;
+    let attempt = store::development::attempt(tx.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    if attempt.submitted_at.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let done = if share {
+        // Nothing to share with when there is no leader; the page says so.
+        store::development::share(tx.ex(), user.person(), id, store::now()).await?.then_some("shared")
+    } else {
+        (store::development::unshare(tx.ex(), user.person(), id).await? > 0).then_some("unshared")
+    };
     tx.commit().await?;
-    Ok(Redirect::to(&format!("/development/results/{id}?done=unshared")).into_response())
+    let query = done.map(|d| format!("?done={d}")).unwrap_or_default();
+    Ok(Redirect::to(&format!("/development/results/{id}{query}")).into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -755,7 +766,7 @@ async fn export(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Quer
         .into_response())
 }
 
-/// Whether `viewer` may see `a`, given the owner's current leader.
-pub fn may_read(ctx: &Ctx, a: &AttemptRow, owner_leader: Option<PersonId>) -> bool {
-    ctx.viewer().is_ok_and(|v| access::may(&v, Op::Read, &personal_item(a, owner_leader)))
+/// Whether the person asking may see `a`.
+pub fn may_read(ctx: &Ctx, a: &AttemptRow) -> bool {
+    ctx.viewer().is_ok_and(|v| access::may(&v, Op::Read, &personal_item(a)))
 }
