@@ -149,6 +149,34 @@ measure() {
   ERRORS+=("$(awk '/Non-2xx/ { print $NF }' <<<"$out")")
 }
 
+# The form of a draft's step, as the page shows it: DRAFT_FORM COOKIE PATH
+draft_form() {
+  curl -s -H "Cookie: $1" "$APP$2" | sed -n '/<form[^>]*action="\/development\/attempts\/[0-9]*"/,/<\/form>/p' | form_body
+}
+
+# Sixteen people of the demo each start a draft and save its step, all at once (bench/posts.lua):
+# saving a step as it happens, each person on their own draft.
+measure_saves() {
+  local posts="$WORK/posts" email cookie token path body status out
+  : >"$posts"
+  for email in $(cut -d';' -f3 src/cli/demo/people.csv | grep -F '@demo.' | grep -v '^hr@' | head -16); do
+    cookie=$(cookies_for "$email")
+    token=$(curl -s -H "Cookie: $cookie" "$APP/development" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+    path=$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $cookie" -d "csrf=$token&instrument=active-employeeship" "$APP/development/start")
+    path=${path#"$APP"}
+    [[ $path == /development/attempts/* ]] || { echo "no draft started for $email" >&2; exit 1; }
+    printf '%s\t%s\t%s\n' "$cookie" "$path" "$(draft_form "$cookie" "$path")" >>"$posts"
+  done
+  IFS=$'\t' read -r cookie path body <"$posts"
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "$body" "$APP$path")
+  [ "$status" = 303 ] || { echo "saving a step answered $status: not measuring a refused write" >&2; exit 1; }
+  out=$(POSTS=$posts wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/posts.lua "$APP/")
+  KINDS+=(write) LABELS+=("$1")
+  RPS+=("$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")")
+  P99+=("$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")")
+  ERRORS+=("$(awk '/Non-2xx/ { print $NF }' <<<"$out")")
+}
+
 # Prints the recorded figures with ratios to the bare page (mean of its runs) and the bare write.
 report() {
   local i base_page base_write ratio note pages=0 misses=0
@@ -230,8 +258,9 @@ for backend in "${BACKENDS[@]}"; do
   measure page "GET /development/attempts/$draft (step)" "$APP/development/attempts/$draft" "$employee"
   body=$(curl -s -H "Cookie: $hr" "$APP/org/people/$person" | sed -n '/<form[^>]*method="post"[^>]*action="\/org\/people\/[0-9]*"/,/<\/form>/p' | form_body)
   measure write "POST /org/people/$person (HR saves)" "$APP/org/people/$person" "$hr" "$body"
-  body=$(curl -s -H "Cookie: $employee" "$APP/development/attempts/$draft" | sed -n '/<form[^>]*action="\/development\/attempts\/[0-9]*"/,/<\/form>/p' | form_body)
-  measure write "POST /development/attempts/$draft (a step saved)" "$APP/development/attempts/$draft" "$employee" "$body"
+  body=$(draft_form "$employee" "/development/attempts/$draft")
+  measure write "POST /development/attempts/$draft (one draft)" "$APP/development/attempts/$draft" "$employee" "$body"
+  measure_saves "POST /development/attempts/… (16 people)"
   measure base "bare: GET / (20 rows), again" "$BARE_HTTP/"
   stop_servers
   report

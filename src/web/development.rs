@@ -265,6 +265,8 @@ struct TakePage {
     attempt: i64,
     instrument_title: String,
     introduction: String,
+    /// Whose work the instrument builds on, shown with the introduction.
+    credit: String,
     step: String,
     position: String,
     progress: (usize, usize),
@@ -340,6 +342,10 @@ fn take_page(
         attempt: attempt.id,
         instrument_title: i.title.get(locale).to_string(),
         introduction: if current <= 1 { i.introduction.get(locale).to_string() } else { String::new() },
+        credit: match (&i.credit, current <= 1) {
+            (Some(credit), true) => credit.get(locale).to_string(),
+            _ => String::new(),
+        },
         step: step.code(),
         position: match step {
             Step::One(n) => i18n.t_with("development-step-position", &[("step", n.to_string()), ("count", count.to_string())]),

@@ -15,6 +15,7 @@ use crate::store::development::AttemptRow;
 pub struct ResultView {
     pub id: i64,
     pub title: String,
+    pub credit: String,
     pub submitted: String,
     pub scale: String,
     pub scores: Vec<ScoreRow>,
@@ -143,6 +144,7 @@ pub fn result_view(
     Some(ResultView {
         id: this.id,
         title: instrument.title.get(locale).to_string(),
+        credit: instrument.credit.as_ref().map(|c| c.get(locale).to_string()).unwrap_or_default(),
         submitted: date(i18n, this.submitted_at.unwrap_or_default()),
         scale: scale.unwrap_or_default(),
         chart: chart(i18n, &scores, &previous_means),
