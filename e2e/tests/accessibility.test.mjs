@@ -85,6 +85,28 @@ for (const lang of ["nb", "nn", "en"]) {
     const [csrf] = await Promise.all([employee.waitForNavigation(), employee.click("form[action='/settings/language'] button")]);
     if (csrf.status() !== 403) throw new Error(`expected the CSRF page, got ${csrf.status()}`);
     await expectAccessible(employee, `${lang} CSRF page`);
+
+    // Utvikling as the demo's employee (a draft, a shared result) and leader (a report's pages).
+    for (const [path, status] of [
+      ["/development", 200],
+      ["/development/attempts/4", 200],
+      ["/development/attempts/4?step=all", 200],
+      ["/development/results/3", 200],
+      ["/development/results/1", 404],
+    ]) {
+      const response = await employee.goto(env.server.base + path);
+      if (response.status() !== status) throw new Error(`${path} answered ${response.status()}, expected ${status}`);
+      await expectAccessible(employee, `${lang} employee ${path}`);
+    }
     await employee.close();
+    const lead = await newPage(env.browser);
+    await signIn(lead, env.server.base, "lars@demo.samspill.no");
+    await chooseLanguage(lead, lang);
+    for (const path of ["/development/results/2", "/team/7", "/team/7/results/3"]) {
+      const response = await lead.goto(env.server.base + path);
+      if (response.status() !== 200) throw new Error(`${path} answered ${response.status()}`);
+      await expectAccessible(lead, `${lang} leader ${path}`);
+    }
+    await lead.close();
   });
 }

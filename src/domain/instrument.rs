@@ -727,6 +727,39 @@ text = { nb = "Jeg vet hva som er viktigst.", nn = "Eg veit kva som er viktigast
     }
 
     #[test]
+    fn choices_lengths_entries_and_missing_keys_are_reported() {
+        let item = |body: &str| {
+            format!("{MINIMAL}\n[[dimensions.items]]\nid = \"extra\"\ntext = {{ nb = \"a\", nn = \"a\", en = \"a\" }}\n{body}\n")
+        };
+        let one = r#"{ id = "a", text = { nb = "a", nn = "a", en = "a" } }"#;
+        let cases = [
+            (format!("type = \"choice\"\noptions = [{one}]"), "dimensions[1].items[2].options: at least two, each with its own id"),
+            (format!("type = \"shares\"\nparts = [{one}, {one}]"), "dimensions[1].items[2].parts: at least two, each with its own id"),
+            (
+                "type = \"short-text\"\nmax_length = 5000".to_string(),
+                "dimensions[1].items[2].max_length: bad max_length: 1 to 1000 for short text, 1 to 20000 for long text",
+            ),
+            (
+                format!(
+                    "type = \"entries\"\nmax_entries = 30\nfields = [{{ id = \"a\", type = \"short-text\", text = {{ nb = \"a\", nn = \"a\", en = \"a\" }} }}]"
+                ),
+                "dimensions[1].items[2].max_entries: bad max_entries: 1 to 20",
+            ),
+            (
+                "type = \"entries\"\nfields = [{ id = \"a\", type = \"mark\", text = { nb = \"a\", nn = \"a\", en = \"a\" } }]".to_string(),
+                "dimensions[1].items[2].fields[1].type: a field of an entry cannot be of type \"mark\" (short-text, long-text or choice)",
+            ),
+            ("type = \"entries\"".to_string(), "dimensions[1].items[2].fields: missing"),
+            ("type = \"scale\"".to_string(), "dimensions[1].items[2].scale: missing"),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(problems(&item(&body)), [expected], "{body}");
+        }
+        let no_dimensions = MINIMAL.split("[[dimensions]]").next().unwrap();
+        assert_eq!(problems(no_dimensions), ["dimensions: no dimensions"]);
+    }
+
+    #[test]
     fn a_file_that_is_not_toml_is_one_problem() {
         let found = problems("id = ");
         assert_eq!(found.len(), 1);
