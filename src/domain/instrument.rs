@@ -740,9 +740,8 @@ text = { nb = "Jeg vet hva som er viktigst.", nn = "Eg veit kva som er viktigast
                 "dimensions[1].items[2].max_length: bad max_length: 1 to 1000 for short text, 1 to 20000 for long text",
             ),
             (
-                format!(
-                    "type = \"entries\"\nmax_entries = 30\nfields = [{{ id = \"a\", type = \"short-text\", text = {{ nb = \"a\", nn = \"a\", en = \"a\" }} }}]"
-                ),
+                "type = \"entries\"\nmax_entries = 30\nfields = [{ id = \"a\", type = \"short-text\", text = { nb = \"a\", nn = \"a\", en = \"a\" } }]"
+                    .to_string(),
                 "dimensions[1].items[2].max_entries: bad max_entries: 1 to 20",
             ),
             (
