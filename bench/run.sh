@@ -238,6 +238,7 @@ for backend in "${BACKENDS[@]}"; do
   report=$(curl -s -H "Cookie: $leader" "$APP/" | first_id 'href="/team/[0-9]*')
   shared=$(curl -s -H "Cookie: $leader" "$APP/team/$report" | first_id "href=\"/team/$report/results/[0-9]*")
   draft=$(curl -s -H "Cookie: $employee" "$APP/development" | first_id 'href="/development/attempts/[0-9]*')
+  conversation=$(curl -s -H "Cookie: $leader" "$APP/conversations" | first_id 'href="/conversations/[0-9]*')
 
   measure base "bare: GET / (20 rows)" "$BARE_HTTP/"
   measure write-base "bare: POST /write (1 row)" "$BARE_HTTP/write"
@@ -256,6 +257,8 @@ for backend in "${BACKENDS[@]}"; do
   measure page "GET /team/$report (leader)" "$APP/team/$report" "$leader"
   measure page "GET /team/$report/results/$shared (shared)" "$APP/team/$report/results/$shared" "$leader"
   measure page "GET /development/attempts/$draft (step)" "$APP/development/attempts/$draft" "$employee"
+  measure page "GET /conversations (leader, 7 reports)" "$APP/conversations" "$leader"
+  measure page "GET /conversations/$conversation" "$APP/conversations/$conversation" "$leader"
   body=$(curl -s -H "Cookie: $hr" "$APP/org/people/$person" | sed -n '/<form[^>]*method="post"[^>]*action="\/org\/people\/[0-9]*"/,/<\/form>/p' | form_body)
   measure write "POST /org/people/$person (HR saves)" "$APP/org/people/$person" "$hr" "$body"
   body=$(draft_form "$employee" "/development/attempts/$draft")

@@ -93,6 +93,9 @@ for (const lang of ["nb", "nn", "en"]) {
       ["/development/attempts/4?step=all", 200],
       ["/development/results/3", 200],
       ["/development/results/1", 404],
+      ["/conversations", 200],
+      ["/conversations/new", 200],
+      ["/conversations/13", 200],
     ]) {
       const response = await employee.goto(env.server.base + path);
       if (response.status() !== status) throw new Error(`${path} answered ${response.status()}, expected ${status}`);
@@ -102,7 +105,7 @@ for (const lang of ["nb", "nn", "en"]) {
     const lead = await newPage(env.browser);
     await signIn(lead, env.server.base, "lars@demo.samspill.no");
     await chooseLanguage(lead, lang);
-    for (const path of ["/development/results/2", "/team/7", "/team/7/results/3"]) {
+    for (const path of ["/development/results/2", "/team/7", "/team/7/results/3", "/conversations", "/conversations/new?with=10", "/conversations/13"]) {
       const response = await lead.goto(env.server.base + path);
       if (response.status() !== 200) throw new Error(`${path} answered ${response.status()}`);
       await expectAccessible(lead, `${lang} leader ${path}`);

@@ -27,6 +27,11 @@ impl Text {
         text.as_deref().unwrap_or_default()
     }
 
+    /// A problem for each missing translation, at `at.nb` and so on.
+    pub fn problems(&self, at: &str) -> Vec<Problem> {
+        self.missing().map(|lang| Problem { field: format!("{at}.{lang}"), kind: ProblemKind::MissingTranslation }).collect()
+    }
+
     fn missing(&self) -> impl Iterator<Item = &'static str> + '_ {
         Locale::ALL.into_iter().filter(|l| self.get(*l).trim().is_empty()).map(Locale::code)
     }
@@ -470,7 +475,16 @@ pub enum ProblemKind {
 }
 
 impl Problem {
-    fn syntax(source: &str, e: &toml::de::Error) -> Problem {
+    pub fn bad_id(field: &str) -> Problem {
+        Problem { field: field.to_string(), kind: ProblemKind::BadId }
+    }
+
+    pub fn missing(field: &str) -> Problem {
+        Problem { field: field.to_string(), kind: ProblemKind::Missing }
+    }
+
+    /// The file is not TOML, or not of the expected shape; the field is the line.
+    pub fn syntax(source: &str, e: &toml::de::Error) -> Problem {
         let message = e.message().to_string();
         let field = match e.span() {
             Some(span) => format!("line {}", source.get(..span.start).unwrap_or(source).matches('\n').count() + 1),
@@ -544,9 +558,7 @@ impl Problems {
     }
 
     fn text(&mut self, at: &str, text: &Text) {
-        for lang in text.missing() {
-            self.push(&format!("{at}.{lang}"), ProblemKind::MissingTranslation);
-        }
+        self.0.extend(text.problems(at));
     }
 
     fn id(&mut self, at: &str, id: &str) {

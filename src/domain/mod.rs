@@ -2,6 +2,8 @@
 
 pub mod access;
 pub mod answers;
+pub mod cadence;
+pub mod conversation;
 pub mod fields;
 pub mod import;
 pub mod instrument;

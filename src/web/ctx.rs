@@ -266,6 +266,7 @@ impl Ctx {
 pub enum Nav {
     None,
     Home,
+    Conversations,
     Development,
     Organisation,
 }
@@ -312,6 +313,13 @@ impl Page {
             "repeat" => "settings-password-repeat",
             "parent" => "org-units-parent",
             "file" => "import-file",
+            "date" => "conversation-date",
+            "time" => "conversation-time",
+            "minutes" => "conversation-length",
+            "channel" => "conversation-channel",
+            "template" => "conversation-template",
+            "place" => "conversation-place",
+            "cadence" => "conversations-cadence",
             _ => return None,
         };
         Some(self.t(key))
@@ -338,6 +346,7 @@ impl Page {
         let Some(user) = &self.user else { return Vec::new() };
         let mut items = vec![
             NavItem { href: "/", label: self.t("nav-home"), current: self.nav == Nav::Home },
+            NavItem { href: "/conversations", label: self.t("nav-conversations"), current: self.nav == Nav::Conversations },
             NavItem { href: "/development", label: self.t("nav-development"), current: self.nav == Nav::Development },
         ];
         let viewer = Viewer { id: user.person(), is_hr: user.is_admin, unit: user.unit() };

@@ -201,6 +201,7 @@ mod tests {
             "type",
             "dimension",
             "version",
+            "time",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

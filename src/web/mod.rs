@@ -3,6 +3,7 @@
 pub mod assets;
 mod auth;
 pub mod catalog;
+mod conversations;
 pub mod csrf;
 pub mod ctx;
 pub mod development;
@@ -80,6 +81,7 @@ pub fn router(state: AppState) -> Router {
         .merge(home::routes())
         .merge(settings::routes())
         .merge(development::routes())
+        .merge(conversations::routes())
         .merge(team::routes())
         .merge(org::routes())
         .fallback(error::not_found)

@@ -1,6 +1,7 @@
 //! The demo organisation: a fictional Norwegian agency, "Samhandlingsdirektoratet", loaded
 //! through the same import as an HR file, with logins for each role.
 
+mod conversations;
 mod development;
 
 use anyhow::{anyhow, bail};
@@ -63,6 +64,7 @@ pub async fn run(db: &Db) -> anyhow::Result<Outcome> {
     tx.commit().await?;
     crate::web::catalog::Catalog::load(db).await?;
     development::load(db).await?;
+    conversations::load(db).await?;
     Ok(Outcome::Loaded { people })
 }
 

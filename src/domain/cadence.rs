@@ -1,0 +1,191 @@
+//! How often a leader and an employee hold a follow-up conversation, and when the next is due.
+//! Dates are civil dates in Europe/Oslo; calendar arithmetic (month ends, leap years, daylight
+//! saving) is the tz database's and jiff's, not ours.
+
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+use jiff::{Span, Timestamp};
+
+/// The organisation's time zone: every date and time people see is in it.
+pub const ZONE: &str = "Europe/Oslo";
+
+pub fn zone() -> TimeZone {
+    TimeZone::get(ZONE).unwrap_or(TimeZone::UTC)
+}
+
+/// The time between two follow-up conversations of a pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cadence {
+    Weeks(u8),
+    Months(u8),
+}
+
+impl Cadence {
+    /// The default of the seeds: one conversation a month.
+    pub const MONTHLY: Cadence = Cadence::Months(1);
+
+    /// The cadences a leader chooses from.
+    pub const CHOICES: [Cadence; 5] = [Cadence::Weeks(2), Cadence::Months(1), Cadence::Weeks(6), Cadence::Months(2), Cadence::Months(3)];
+
+    /// As stored: "2w", "1m".
+    pub fn code(self) -> String {
+        match self {
+            Cadence::Weeks(n) => format!("{n}w"),
+            Cadence::Months(n) => format!("{n}m"),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Cadence> {
+        let (n, unit) = code.split_at(code.len().checked_sub(1)?);
+        let n: u8 = n.parse().ok().filter(|n| (1..=12).contains(n))?;
+        match unit {
+            "w" => Some(Cadence::Weeks(n)),
+            "m" => Some(Cadence::Months(n)),
+            _ => None,
+        }
+    }
+
+    fn span(self) -> Span {
+        match self {
+            Cadence::Weeks(n) => Span::new().weeks(i64::from(n)),
+            Cadence::Months(n) => Span::new().months(i64::from(n)),
+        }
+    }
+
+    /// The date one cadence after `date`; a day past the end of a shorter month is its last day
+    /// (31 January + 1 month = 28 or 29 February).
+    pub fn after(self, date: Date) -> Date {
+        date.checked_add(self.span()).unwrap_or(date)
+    }
+
+    /// About how many days the cadence spans, for comparing pairs.
+    pub fn days(self) -> i64 {
+        match self {
+            Cadence::Weeks(n) => 7 * i64::from(n),
+            Cadence::Months(n) => 30 * i64::from(n),
+        }
+    }
+}
+
+/// When the pair's next conversation is due: one cadence after the last one held, or after the
+/// day they became a pair when none has been held.
+pub fn due(cadence: Cadence, last_held: Option<Date>, paired_since: Date) -> Date {
+    cadence.after(last_held.unwrap_or(paired_since))
+}
+
+/// A pair is overdue from the day after the due date, unless a conversation is planned.
+pub fn is_overdue(due: Date, today: Date, planned: bool) -> bool {
+    !planned && today > due
+}
+
+/// The civil date in Oslo of a moment.
+pub fn date_of(at: i64) -> Date {
+    Timestamp::from_second(at).map(|t| t.to_zoned_datetime(zone()).date()).unwrap_or_default()
+}
+
+/// The moment a civil date and time in Oslo begins. A time that does not exist (the hour skipped
+/// in spring) is read as the same clock time after the change; one that exists twice (autumn) as
+/// the first.
+pub fn moment(date: Date, hour: i8, minute: i8) -> Option<i64> {
+    let at = DateTime::new(date.year(), date.month(), date.day(), hour, minute, 0, 0).ok()?;
+    Some(at.to_zoned_datetime(zone()).ok()?.timestamp().as_second())
+}
+
+/// The local date and time of a moment, for showing it.
+pub fn local(at: i64) -> Option<DateTime> {
+    Some(Timestamp::from_second(at).ok()?.to_zoned_datetime(zone()).datetime())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    #[test]
+    fn month_ends_and_leap_years() {
+        assert_eq!(Cadence::MONTHLY.after(date(2024, 1, 31)), date(2024, 2, 29));
+        assert_eq!(Cadence::MONTHLY.after(date(2025, 1, 31)), date(2025, 2, 28));
+        assert_eq!(Cadence::Months(3).after(date(2025, 11, 30)), date(2026, 2, 28));
+        assert_eq!(Cadence::Weeks(2).after(date(2025, 12, 24)), date(2026, 1, 7));
+    }
+
+    #[test]
+    fn due_counts_from_the_last_conversation_or_the_start_of_the_pair() {
+        let since = date(2026, 1, 15);
+        assert_eq!(due(Cadence::MONTHLY, None, since), date(2026, 2, 15));
+        assert_eq!(due(Cadence::MONTHLY, Some(date(2026, 3, 2)), since), date(2026, 4, 2));
+        // A changed cadence counts from the same last conversation.
+        assert_eq!(due(Cadence::Weeks(6), Some(date(2026, 3, 2)), since), date(2026, 4, 13));
+    }
+
+    #[test]
+    fn overdue_from_the_day_after_unless_planned() {
+        let d = date(2026, 4, 2);
+        assert!(!is_overdue(d, d, false));
+        assert!(is_overdue(d, date(2026, 4, 3), false));
+        assert!(!is_overdue(d, date(2026, 4, 3), true));
+    }
+
+    #[test]
+    fn daylight_saving_in_oslo() {
+        // 29 March 2026: clocks go from 02:00 to 03:00; 25 October 2026: from 03:00 back to 02:00.
+        let spring = date(2026, 3, 29);
+        let nine = moment(spring, 9, 0).unwrap();
+        assert_eq!(local(nine).unwrap().hour(), 9, "a morning meeting stays at nine");
+        assert_eq!(moment(date(2026, 3, 30), 9, 0).unwrap() - nine, 24 * 3600);
+        assert_eq!(moment(date(2026, 3, 28), 9, 0).unwrap(), nine - 23 * 3600, "the night the clocks change is an hour short");
+        let skipped = moment(spring, 2, 30).unwrap();
+        assert_eq!(local(skipped).unwrap().hour(), 3, "02:30 does not exist that night");
+        let autumn = date(2026, 10, 25);
+        assert_eq!(moment(date(2026, 10, 26), 9, 0).unwrap() - moment(autumn, 9, 0).unwrap(), 24 * 3600);
+        assert_eq!(date_of(moment(autumn, 0, 30).unwrap()), autumn, "just after midnight is still that day in Oslo");
+    }
+
+    #[test]
+    fn codes() {
+        for c in Cadence::CHOICES {
+            assert_eq!(Cadence::from_code(&c.code()), Some(c));
+        }
+        for bad in ["", "m", "0m", "13w", "1d", "-1m", "1M"] {
+            assert_eq!(Cadence::from_code(bad), None, "{bad}");
+        }
+    }
+
+    fn any_date() -> impl Strategy<Value = Date> {
+        (2000i16..2100, 1i8..=12, 1i8..=31).prop_filter_map("a real date", |(y, m, d)| Date::new(y, m, d).ok())
+    }
+
+    fn any_cadence() -> impl Strategy<Value = Cadence> {
+        prop_oneof![(1u8..=12).prop_map(Cadence::Weeks), (1u8..=12).prop_map(Cadence::Months)]
+    }
+
+    proptest! {
+        #[test]
+        fn the_next_date_is_later_and_keeps_the_day_when_it_can(d in any_date(), c in any_cadence()) {
+            let next = c.after(d);
+            prop_assert!(next > d);
+            match c {
+                Cadence::Weeks(n) => prop_assert_eq!((next - d).get_days(), 7 * i32::from(n)),
+                Cadence::Months(_) => {
+                    prop_assert!(next.day() == d.day() || (next.day() < d.day() && next.day() == next.days_in_month()));
+                }
+            }
+        }
+
+        #[test]
+        fn a_conversation_held_later_never_makes_the_next_one_due_sooner(
+            d in any_date(), later in 0i64..400, c in any_cadence()
+        ) {
+            let held_later = d.checked_add(Span::new().days(later)).unwrap();
+            prop_assert!(due(c, Some(held_later), d) >= due(c, Some(d), d));
+        }
+
+        #[test]
+        fn a_day_in_oslo_is_23_24_or_25_hours(d in any_date()) {
+            let next = d.tomorrow().unwrap();
+            let hours = (moment(next, 0, 0).unwrap() - moment(d, 0, 0).unwrap()) / 3600;
+            prop_assert!((23..=25).contains(&hours));
+        }
+    }
+}

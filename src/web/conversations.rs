@@ -1,0 +1,468 @@
+//! Samtaler: follow-up conversations between a leader and each of their employees, planned at
+//! the pair's cadence, proposed by either party and confirmed by the leader.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+use super::AppState;
+use super::ctx::{Ctx, Nav, Page};
+use super::error::AppError;
+use super::forms::FormState;
+use super::i18n::I18n;
+use crate::domain::access::{Op, Resource};
+use crate::domain::cadence::{self, Cadence};
+use crate::domain::conversation::{self, Change, Channel, Party, Status, TimeError};
+use crate::domain::org::is_remote;
+use crate::domain::{LocationId, PersonId};
+use crate::store::{self, conversations::ConversationRow};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/conversations", get(index).post(create))
+        .route("/conversations/new", get(new_form))
+        .route("/conversations/{id}", get(show).post(change))
+        .route_layer(axum::middleware::from_fn(super::ctx::require_signed_in))
+}
+
+/// A direct report in the leader's list.
+struct PairLine {
+    id: i64,
+    name: String,
+    remote: bool,
+    cadence: String,
+    last_held: String,
+    next: Option<(i64, String, &'static str)>,
+    due: String,
+    overdue: bool,
+}
+
+/// A conversation in a list.
+struct ConversationLine {
+    id: i64,
+    when: String,
+    with: String,
+    status: &'static str,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "conversations/index.html")]
+struct IndexPage {
+    page: Page,
+    pairs: Vec<PairLine>,
+    leader_name: Option<String>,
+    upcoming: Vec<ConversationLine>,
+    history: Vec<ConversationLine>,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct IndexQuery {
+    saved: String,
+}
+
+fn status_key(status: &str) -> &'static str {
+    match Status::from_code(status) {
+        Some(Status::Proposed) => "conversation-status-proposed",
+        Some(Status::Planned) => "conversation-status-planned",
+        Some(Status::Held) => "conversation-status-held",
+        _ => "conversation-status-cancelled",
+    }
+}
+
+fn cadence_label(i18n: &I18n, c: Cadence) -> String {
+    match c {
+        Cadence::Weeks(n) => i18n.t1("cadence-weeks", "count", n),
+        Cadence::Months(n) => i18n.t1("cadence-months", "count", n),
+    }
+}
+
+/// "torsdag 3. desember 2026 kl. 09:00" and the like.
+fn when(i18n: &I18n, at: i64) -> String {
+    let Some(t) = cadence::local(at) else { return String::new() };
+    let date = time::Date::from_calendar_date(
+        i32::from(t.year()),
+        time::Month::try_from(t.month() as u8).unwrap_or(time::Month::January),
+        t.day() as u8,
+    )
+    .unwrap_or(time::Date::MIN);
+    i18n.t_with("conversation-when", &[("date", i18n.locale().format_date(date)), ("time", format!("{:02}:{:02}", t.hour(), t.minute()))])
+}
+
+fn day(i18n: &I18n, d: jiff::civil::Date) -> String {
+    let date = time::Date::from_calendar_date(
+        i32::from(d.year()),
+        time::Month::try_from(d.month() as u8).unwrap_or(time::Month::January),
+        d.day() as u8,
+    )
+    .unwrap_or(time::Date::MIN);
+    i18n.locale().format_date(date)
+}
+
+async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery>) -> Result<IndexPage, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let now = store::now();
+    let today = cadence::date_of(now);
+    let mut c = app.db.conn().await?;
+    let pairs = if user.is_leader { store::conversations::pairs(c.ex(), user.person()).await? } else { Vec::new() };
+    let mine = store::conversations::of_employee(c.ex(), user.person()).await?;
+    let dash = || "–".to_string();
+    let pairs = pairs
+        .into_iter()
+        .map(|p| {
+            let cad = p.cadence.as_deref().and_then(Cadence::from_code).unwrap_or(Cadence::MONTHLY);
+            let due = cadence::due(cad, p.last_held.map(cadence::date_of), cadence::date_of(p.since));
+            PairLine {
+                remote: is_remote(p.leader_location_id.map(LocationId), p.location_id.map(LocationId)),
+                cadence: cadence_label(&i18n, cad),
+                last_held: p.last_held.map_or_else(dash, |at| day(&i18n, cadence::date_of(at))),
+                next: p.next_id.zip(p.next_at).map(|(id, at)| (id, when(&i18n, at), status_key(p.next_status.as_deref().unwrap_or("")))),
+                due: day(&i18n, due),
+                overdue: cadence::is_overdue(due, today, p.next_id.is_some()),
+                id: p.id,
+                name: p.name,
+            }
+        })
+        .collect();
+    let line = |r: &ConversationRow| ConversationLine {
+        id: r.id,
+        when: when(&i18n, r.starts_at),
+        with: r.leader_name.clone(),
+        status: status_key(&r.status),
+    };
+    let open = |r: &ConversationRow| Status::from_code(&r.status).is_some_and(Status::is_open);
+    let mut upcoming: Vec<ConversationLine> = mine.iter().filter(|r| open(r)).map(line).collect();
+    upcoming.reverse();
+    let history = mine.iter().filter(|r| !open(r)).map(line).collect();
+    let leader_name = store::people::get(c.ex(), user.person()).await?.and_then(|me| me.leader_name);
+    Ok(IndexPage {
+        page: ctx.page("conversations-title", Nav::Conversations),
+        pairs,
+        leader_name,
+        upcoming,
+        history,
+        notice: match q.saved.as_str() {
+            "planned" => Some("conversation-saved-planned"),
+            "proposed" => Some("conversation-saved-proposed"),
+            _ => None,
+        },
+    })
+}
+
+fn time_error_key(e: &TimeError) -> &'static str {
+    match e {
+        TimeError::Missing => "conversation-error-time-missing",
+        TimeError::Invalid => "conversation-error-time-invalid",
+        TimeError::Past => "conversation-error-time-past",
+    }
+}
+
+/// The schedule form as submitted.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+struct ScheduleForm {
+    with: String,
+    template: String,
+    date: String,
+    time: String,
+    minutes: String,
+    channel: String,
+    place: String,
+    cadence: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "conversations/form.html")]
+struct FormPage {
+    page: Page,
+    form: FormState,
+    with_name: String,
+    as_leader: bool,
+    templates: Vec<(String, String, String)>,
+    lengths: Vec<(String, String)>,
+    channels: Vec<(String, String)>,
+    cadences: Vec<(String, String)>,
+}
+
+/// The other party of a new conversation and which party the person is: a leader plans with one
+/// of their reports (`with`), an employee proposes to their leader.
+async fn counterpart(ctx: &Ctx, c: &mut store::Conn, with: &str) -> Result<(Party, PersonId, PersonId, String, Option<String>), AppError> {
+    let user = ctx.user()?;
+    if let Ok(id) = with.parse::<i64>() {
+        let person = store::people::get(c.ex(), PersonId(id))
+            .await?
+            .filter(|p| p.active && p.leader_id == Some(user.id))
+            .ok_or(AppError::NotFound)?;
+        let cadence = store::conversations::pairs(c.ex(), user.person()).await?.into_iter().find(|p| p.id == id).and_then(|p| p.cadence);
+        return Ok((Party::Leader, user.person(), person.id(), person.name, cadence));
+    }
+    let me = store::people::get(c.ex(), user.person()).await?.ok_or(AppError::NotFound)?;
+    let (Some(leader), Some(name)) = (me.leader_id, me.leader_name) else { return Err(AppError::NotFound) };
+    Ok((Party::Employee, PersonId(leader), user.person(), name, None))
+}
+
+fn form_page(ctx: &Ctx, form: FormState, party: Party, with_name: String) -> FormPage {
+    let i18n = ctx.i18n();
+    let locale = i18n.locale();
+    let mut page = ctx.page("conversation-new-title", Nav::Conversations);
+    page.title = i18n.t1("conversation-new-with", "name", &with_name);
+    FormPage {
+        page,
+        form,
+        with_name,
+        as_leader: party == Party::Leader,
+        templates: conversation::Template::built_in()
+            .into_iter()
+            .map(|t| (t.id.clone(), t.title.get(locale).to_string(), t.summary.get(locale).to_string()))
+            .collect(),
+        lengths: conversation::LENGTHS.iter().map(|m| (m.to_string(), i18n.t1("conversation-minutes", "count", m))).collect(),
+        channels: Channel::ALL.iter().map(|c| (c.code().to_string(), i18n.t(&format!("conversation-channel-{}", c.code())))).collect(),
+        cadences: Cadence::CHOICES.iter().map(|c| (c.code(), cadence_label(&i18n, *c))).collect(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NewQuery {
+    with: String,
+}
+
+async fn new_form(ctx: Ctx, State(app): State<AppState>, Query(q): Query<NewQuery>) -> Result<FormPage, AppError> {
+    let mut c = app.db.conn().await?;
+    let (party, _, employee, name, cadence) = counterpart(&ctx, &mut c, &q.with).await?;
+    let form = FormState::with_values([
+        ("with", if party == Party::Leader { employee.0.to_string() } else { String::new() }),
+        ("template", "regular-follow-up".to_string()),
+        ("minutes", "45".to_string()),
+        ("channel", Channel::Video.code().to_string()),
+        ("cadence", cadence.unwrap_or_else(|| Cadence::MONTHLY.code())),
+    ]);
+    Ok(form_page(&ctx, form, party, name))
+}
+
+async fn create(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<ScheduleForm>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let now = store::now();
+    let mut c = app.db.conn().await?;
+    let (party, leader, employee, name, _) = counterpart(&ctx, &mut c, &f.with).await?;
+    drop(c);
+    let mut form = FormState::with_values([
+        ("with", f.with.clone()),
+        ("template", f.template.clone()),
+        ("date", f.date.clone()),
+        ("time", f.time.clone()),
+        ("minutes", f.minutes.clone()),
+        ("channel", f.channel.clone()),
+        ("place", f.place.clone()),
+        ("cadence", f.cadence.clone()),
+    ]);
+    let template = conversation::Template::built_in().into_iter().find(|t| t.id == f.template);
+    if template.is_none() {
+        form.add_error("template", i18n.t("conversation-error-template"));
+    }
+    let starts_at = match conversation::read_start(&f.date, &f.time, now) {
+        Ok(at) => Some(at),
+        Err(e) => {
+            form.add_error("date", i18n.t(time_error_key(&e)));
+            None
+        }
+    };
+    let minutes = f.minutes.parse::<i64>().ok().filter(|m| conversation::LENGTHS.contains(m));
+    if minutes.is_none() {
+        form.add_error("minutes", i18n.t("conversation-error-minutes"));
+    }
+    let channel = Channel::from_code(&f.channel);
+    if channel.is_none() {
+        form.add_error("channel", i18n.t("conversation-error-channel"));
+    }
+    if f.place.chars().count() > conversation::PLACE_LENGTH {
+        form.add_error("place", i18n.t1("conversation-error-place", "max", conversation::PLACE_LENGTH));
+    }
+    let cadence = if party == Party::Leader {
+        let c = Cadence::from_code(&f.cadence);
+        if c.is_none() {
+            form.add_error("cadence", i18n.t("conversation-error-cadence"));
+        }
+        c
+    } else {
+        None
+    };
+    let (Some(starts_at), Some(minutes), Some(channel), Some(template)) = (starts_at, minutes, channel, template) else {
+        return Ok(form_page(&ctx, form, party, name).into_response());
+    };
+    if form.has_errors() {
+        return Ok(form_page(&ctx, form, party, name).into_response());
+    }
+    let status = conversation::new_status(party);
+    let mut tx = app.db.begin().await?;
+    let new = store::conversations::NewConversation {
+        leader,
+        employee,
+        template: &template.id,
+        starts_at,
+        minutes,
+        channel: channel.code(),
+        place: f.place.trim(),
+        status: status.code(),
+        proposed_by: user.person(),
+    };
+    let id = store::conversations::insert(tx.ex(), &new, now).await?;
+    if let Some(cadence) = cadence {
+        store::conversations::set_cadence(tx.ex(), leader, employee, &cadence.code(), now).await?;
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/conversations/{id}?saved={}", status.code())).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "conversations/show.html")]
+struct ShowPage {
+    page: Page,
+    c: ConversationView,
+    form: FormState,
+    notice: Option<&'static str>,
+}
+
+struct ConversationView {
+    id: i64,
+    when: String,
+    minutes: String,
+    channel: String,
+    place: String,
+    status: &'static str,
+    status_code: &'static str,
+    with: String,
+    template_title: String,
+    prompts: Vec<String>,
+    may_confirm: bool,
+    is_open: bool,
+    proposed_by_other: bool,
+}
+
+fn view(ctx: &Ctx, r: &ConversationRow) -> Result<ConversationView, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let locale = i18n.locale();
+    let party = Party::of(user.person(), PersonId(r.leader_id), PersonId(r.employee_id)).ok_or(AppError::NotFound)?;
+    let status = Status::from_code(&r.status).unwrap_or(Status::Cancelled);
+    let template = conversation::Template::built_in().into_iter().find(|t| t.id == r.template);
+    Ok(ConversationView {
+        id: r.id,
+        when: when(&i18n, r.starts_at),
+        minutes: i18n.t1("conversation-minutes", "count", r.minutes),
+        channel: i18n.t(&format!("conversation-channel-{}", Channel::from_code(&r.channel).unwrap_or(Channel::Video).code())),
+        place: r.place.clone(),
+        status: status_key(&r.status),
+        status_code: status.code(),
+        with: if party == Party::Leader { r.employee_name.clone() } else { r.leader_name.clone() },
+        template_title: template.as_ref().map(|t| t.title.get(locale).to_string()).unwrap_or_default(),
+        prompts: template.map(|t| t.prompts.iter().map(|p| p.text.get(locale).to_string()).collect()).unwrap_or_default(),
+        may_confirm: conversation::apply(status, Change::Confirm, party).is_some(),
+        is_open: status.is_open(),
+        proposed_by_other: status == Status::Proposed && r.proposed_by != user.id,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ShowQuery {
+    saved: String,
+}
+
+async fn show(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(q): Query<ShowQuery>) -> Result<ShowPage, AppError> {
+    let user = ctx.user()?;
+    let mut c = app.db.conn().await?;
+    let r = store::conversations::get(c.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    ctx.require(Op::Read, Resource::Conversation { employee: PersonId(r.employee_id), leader: PersonId(r.leader_id) })
+        .map_err(|_| AppError::NotFound)?;
+    let v = view(&ctx, &r)?;
+    let local = cadence::local(r.starts_at);
+    let form = FormState::with_values([
+        ("date", local.map(|t| t.date().to_string()).unwrap_or_default()),
+        ("time", local.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())).unwrap_or_default()),
+        ("minutes", r.minutes.to_string()),
+    ]);
+    let mut page = ctx.page("conversations-title", Nav::Conversations);
+    page.title = ctx.i18n().t1("conversation-with", "name", &v.with);
+    Ok(ShowPage {
+        page,
+        c: v,
+        form,
+        notice: match q.saved.as_str() {
+            "planned" => Some("conversation-saved-planned"),
+            "proposed" => Some("conversation-saved-proposed"),
+            "held" => Some("conversation-saved-held"),
+            "cancelled" => Some("conversation-saved-cancelled"),
+            "stale" => Some("conversation-stale"),
+            _ => None,
+        },
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ChangeForm {
+    action: String,
+    /// The status the person saw: a change made meanwhile by the other party is not overwritten.
+    seen: String,
+    date: String,
+    time: String,
+    minutes: String,
+}
+
+async fn change(
+    ctx: Ctx,
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    axum::Form(f): axum::Form<ChangeForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let now = store::now();
+    let mut tx = app.db.begin().await?;
+    let r = store::conversations::get(tx.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    let party = Party::of(user.person(), PersonId(r.leader_id), PersonId(r.employee_id)).ok_or(AppError::NotFound)?;
+    let change = Change::from_code(&f.action).ok_or(AppError::BadRequest)?;
+    let status = Status::from_code(&r.status).ok_or(AppError::BadRequest)?;
+    if f.seen != r.status {
+        return Ok(Redirect::to(&format!("/conversations/{id}?saved=stale")).into_response());
+    }
+    let Some(to) = conversation::apply(status, change, party) else { return Err(AppError::Forbidden) };
+    let changed = if change == Change::Move {
+        let mut form = FormState::with_values([("date", f.date.clone()), ("time", f.time.clone()), ("minutes", f.minutes.clone())]);
+        let starts_at = conversation::read_start(&f.date, &f.time, now);
+        let minutes = f.minutes.parse::<i64>().ok().filter(|m| conversation::LENGTHS.contains(m));
+        match (starts_at, minutes) {
+            (Ok(starts_at), Some(minutes)) => {
+                let new_time =
+                    store::conversations::Reschedule { from: status.code(), to: to.code(), starts_at, minutes, by: user.person() };
+                store::conversations::reschedule(tx.ex(), id, &new_time, now).await?
+            }
+            (at, minutes) => {
+                if let Err(e) = at {
+                    form.add_error("date", i18n.t(time_error_key(&e)));
+                }
+                if minutes.is_none() {
+                    form.add_error("minutes", i18n.t("conversation-error-minutes"));
+                }
+                drop(tx);
+                let mut page = ctx.page("conversations-title", Nav::Conversations);
+                let v = view(&ctx, &r)?;
+                page.title = i18n.t1("conversation-with", "name", &v.with);
+                return Ok(ShowPage { page, c: v, form, notice: None }.into_response());
+            }
+        }
+    } else {
+        store::conversations::set_status(tx.ex(), id, status.code(), to.code(), now).await?
+    };
+    tx.commit().await?;
+    let saved = if changed { to.code() } else { "stale" };
+    Ok(Redirect::to(&format!("/conversations/{id}?saved={saved}")).into_response())
+}

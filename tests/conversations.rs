@@ -1,0 +1,200 @@
+//! Samtaler over HTTP on both databases: who plans and confirms, who sees a conversation, bad
+//! times, and two parties changing one conversation at the same moment.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{Client, TestApp, TestDb};
+use samspill::domain::PersonId;
+use samspill::domain::cadence;
+
+async fn signed_in(app: &TestApp, email: &str) -> Client {
+    let c = app.client();
+    assert_eq!(c.sign_in(email).await.status, 303);
+    c
+}
+
+/// Tomorrow at `hour` in Oslo, as the form takes it.
+fn tomorrow() -> (String, String) {
+    let day = cadence::date_of(samspill::store::now()).tomorrow().unwrap();
+    (day.to_string(), "10:00".to_string())
+}
+
+fn id_of(location: &str) -> i64 {
+    location.trim_start_matches("/conversations/").split('?').next().unwrap().parse().unwrap()
+}
+
+struct Org {
+    app: TestApp,
+    employee: PersonId,
+    colleague: PersonId,
+}
+
+async fn org(t: &TestDb) -> Org {
+    let top = t.person("1", "Liv Johansen", "liv@etat.no", None, false).await;
+    let leader = t.person("2", "Lars Haugen", "lars@etat.no", Some(top), false).await;
+    let employee = t.person("3", "Emma Nilsen", "emma@etat.no", Some(leader), false).await;
+    let colleague = t.person("4", "Ida Mathisen", "ida@etat.no", Some(leader), false).await;
+    let other_leader = t.person("5", "Øyvind Strand", "oyvind@etat.no", Some(top), false).await;
+    t.person("6", "Per Olsen", "per@etat.no", Some(other_leader), false).await;
+    t.person("7", "Hanne Dahl", "hr@etat.no", None, true).await;
+    Org { app: TestApp::spawn(t.db.clone()).await, employee, colleague }
+}
+
+on_both!(a_leader_plans_an_employee_proposes_and_only_the_pair_sees_it, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let emma = signed_in(&o.app, "emma@etat.no").await;
+    let (date, time) = tomorrow();
+    let with = o.employee.0.to_string();
+    let form = |with: &str| {
+        vec![
+            ("with", with.to_string()),
+            ("template", "regular-follow-up".to_string()),
+            ("date", date.clone()),
+            ("time", time.clone()),
+            ("minutes", "45".to_string()),
+            ("channel", "video".to_string()),
+            ("place", "https://video.etat.no/lars".to_string()),
+            ("cadence", "6w".to_string()),
+        ]
+    };
+    let fields = form(&with);
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let page = lars.post(&format!("/conversations/new?with={with}"), "/conversations", &pairs).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let planned = id_of(page.location.as_deref().unwrap());
+    let path = format!("/conversations/{planned}");
+    let page = emma.get(&path).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Samtale med Lars Haugen") && page.contains("Planlagt") && page.contains("Status for"), "{}", page.body);
+    assert!(lars.get("/conversations").await.contains("Hver 6. uke"), "the cadence is the pair's");
+
+    // Nobody else sees it, whatever the id.
+    for email in ["liv@etat.no", "oyvind@etat.no", "hr@etat.no", "ida@etat.no", "per@etat.no"] {
+        let c = signed_in(&o.app, email).await;
+        assert_eq!(c.get(&path).await.status, 404, "{email}");
+        let token = c.get("/conversations").await.csrf();
+        let page = c.post_raw(&path, &[("csrf", &token), ("action", "cancel"), ("seen", "planned")]).await;
+        assert_eq!(page.status, 404, "{email} cannot change it");
+    }
+    assert_eq!(lars.get("/conversations/999999").await.status, 404);
+
+    // Not one's report: no form, and a forged post plans nothing.
+    let per = "6";
+    assert_eq!(lars.get(&format!("/conversations/new?with={per}")).await.status, 404);
+    let fields = form(per);
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(lars.post("/conversations", "/conversations", &pairs).await.status, 404);
+
+    // The employee proposes; only the leader confirms.
+    let fields = form("");
+    let pairs: Vec<(&str, &str)> = fields.iter().filter(|(k, _)| *k != "cadence").map(|(k, v)| (*k, v.as_str())).collect();
+    let page = emma.post("/conversations/new", "/conversations", &pairs).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let proposed = format!("/conversations/{}", id_of(page.location.as_deref().unwrap()));
+    let page = emma.post(&proposed, &proposed, &[("action", "confirm"), ("seen", "proposed")]).await;
+    assert_eq!(page.status, 403);
+    let page = lars.post(&proposed, &proposed, &[("action", "confirm"), ("seen", "proposed")]).await;
+    assert_eq!(page.location.as_deref(), Some(format!("{proposed}?saved=planned").as_str()));
+    let page = emma.post(&proposed, &proposed, &[("action", "hold"), ("seen", "planned")]).await;
+    assert_eq!(page.status, 303);
+    let page = lars.post(&proposed, &proposed, &[("action", "cancel"), ("seen", "held")]).await;
+    assert_eq!(page.status, 403, "a held conversation stays held");
+
+    // A colleague's conversations are not in Emma's list.
+    assert!(!emma.get("/conversations").await.contains("Ida"));
+    let _ = o.colleague;
+});
+
+on_both!(bad_times_are_refused_with_the_form_kept, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let with = o.employee.0.to_string();
+    let from = format!("/conversations/new?with={with}");
+    let today = cadence::date_of(samspill::store::now());
+    let yesterday = today.yesterday().unwrap().to_string();
+    for (date, time, message) in [
+        (yesterday.as_str(), "10:00", "Tidspunktet har vært"),
+        ("2026-02-30", "10:00", "Skriv datoen som"),
+        ("", "", "Fyll ut dato og klokkeslett"),
+    ] {
+        let page = lars
+            .post(
+                &from,
+                "/conversations",
+                &[
+                    ("with", &with),
+                    ("template", "listening-conversation"),
+                    ("date", date),
+                    ("time", time),
+                    ("minutes", "45"),
+                    ("channel", "phone"),
+                    ("place", "Rom 2"),
+                    ("cadence", "1m"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 200, "{date} {time}");
+        assert!(page.contains(message), "{date} {time}: {}", page.body);
+        assert!(
+            page.contains("value=\"Rom 2\"")
+                && page.contains("value=\"listening-conversation\" id=\"f-template-listening-conversation\" checked")
+        );
+    }
+    let (date, time) = tomorrow();
+    let page = lars
+        .post(
+            &from,
+            "/conversations",
+            &[
+                ("with", &with),
+                ("template", "nonsense"),
+                ("date", &date),
+                ("time", &time),
+                ("minutes", "7"),
+                ("channel", "fax"),
+                ("cadence", "9d"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 200);
+    for message in ["Velg en type samtale", "Velg en varighet", "Velg video, telefon", "Velg hvor ofte"] {
+        assert!(page.contains(message), "{message}");
+    }
+    let mut c = t.db.conn().await.unwrap();
+    assert!(samspill::store::conversations::of_employee(c.ex(), o.employee).await.unwrap().is_empty(), "nothing was planned");
+});
+
+on_both!(two_parties_changing_one_conversation_at_once_do_not_overwrite_each_other, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let emma = signed_in(&o.app, "emma@etat.no").await;
+    let with = o.employee.0.to_string();
+    let (date, time) = tomorrow();
+    let page = lars
+        .post(
+            &format!("/conversations/new?with={with}"),
+            "/conversations",
+            &[
+                ("with", &with),
+                ("template", "regular-follow-up"),
+                ("date", &date),
+                ("time", &time),
+                ("minutes", "30"),
+                ("channel", "video"),
+                ("cadence", "1m"),
+            ],
+        )
+        .await;
+    let path = format!("/conversations/{}", id_of(page.location.as_deref().unwrap()));
+    let lars_token = lars.get(&path).await.csrf();
+    let emma_token = emma.get(&path).await.csrf();
+    // Lars cancels while Emma marks it held, both having seen it planned: one wins, the other is told.
+    let cancel = [("csrf", lars_token.as_str()), ("action", "cancel"), ("seen", "planned")];
+    let hold = [("csrf", emma_token.as_str()), ("action", "hold"), ("seen", "planned")];
+    let (a, b) = tokio::join!(lars.post_raw(&path, &cancel), emma.post_raw(&path, &hold));
+    let outcomes = [a.location.unwrap(), b.location.unwrap()];
+    assert_eq!(outcomes.iter().filter(|l| l.ends_with("saved=stale")).count(), 1, "{outcomes:?}");
+    assert_eq!(outcomes.iter().filter(|l| l.ends_with("saved=cancelled") || l.ends_with("saved=held")).count(), 1, "{outcomes:?}");
+});
