@@ -198,3 +198,102 @@ on_both!(two_parties_changing_one_conversation_at_once_do_not_overwrite_each_oth
     assert_eq!(outcomes.iter().filter(|l| l.ends_with("saved=stale")).count(), 1, "{outcomes:?}");
     assert_eq!(outcomes.iter().filter(|l| l.ends_with("saved=cancelled") || l.ends_with("saved=held")).count(), 1, "{outcomes:?}");
 });
+
+/// Plans a conversation `days` ahead between Lars and Emma; its path.
+async fn planned(lars: &Client, employee: PersonId, days: i64) -> String {
+    let day = cadence::date_of(samspill::store::now()).checked_add(jiff::Span::new().days(days)).unwrap().to_string();
+    let with = employee.0.to_string();
+    let page = lars
+        .post(
+            &format!("/conversations/new?with={with}"),
+            "/conversations",
+            &[
+                ("with", &with),
+                ("template", "regular-follow-up"),
+                ("date", &day),
+                ("time", "09:00"),
+                ("minutes", "45"),
+                ("channel", "video"),
+                ("cadence", "1m"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    format!("/conversations/{}", id_of(page.location.as_deref().unwrap()))
+}
+
+async fn work(c: &Client, path: &str, fields: &[(&str, &str)]) -> common::Page {
+    let mut form = vec![];
+    form.extend_from_slice(fields);
+    c.post(path, &format!("{path}/work"), &form).await
+}
+
+on_both!(notes_agenda_and_actions_follow_the_pair, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let emma = signed_in(&o.app, "emma@etat.no").await;
+    let first = planned(&lars, o.employee, 2).await;
+    let second = planned(&lars, o.employee, 30).await;
+
+    // Both add to the agenda; a point is marked discussed.
+    assert_eq!(work(&emma, &first, &[("what", "agenda"), ("text", "Kurs i klarspråk")]).await.status, 303);
+    assert_eq!(work(&lars, &first, &[("what", "agenda"), ("text", "Ferieavvikling")]).await.status, 303);
+    let page = work(&lars, &first, &[("what", "agenda"), ("text", "   ")]).await;
+    assert!(page.contains("Skriv punktet."), "an empty point is refused");
+    let page = emma.get(&first).await;
+    let (a, b) = (page.body.find("Kurs i klarspråk").unwrap(), page.body.find("Ferieavvikling").unwrap());
+    assert!(a < b, "in the order added");
+
+    // Private notes: each sees only their own.
+    work(&lars, &first, &[("what", "private"), ("text", "Virker sliten, følg opp")]).await;
+    work(&emma, &first, &[("what", "private"), ("text", "Spør om hjemmekontor")]).await;
+    assert!(lars.get(&first).await.contains("Virker sliten"));
+    let page = emma.get(&first).await;
+    assert!(page.contains("Spør om hjemmekontor") && !page.contains("Virker sliten"), "never the other's private note");
+    assert!(!lars.get(&first).await.contains("Spør om hjemmekontor"));
+
+    // The shared note: a save on an older version shows both texts and overwrites nothing.
+    let page = work(&lars, &first, &[("what", "note"), ("version", "0"), ("text", "Lars sin tekst")]).await;
+    assert_eq!(page.status, 303);
+    let page = work(&emma, &first, &[("what", "note"), ("version", "0"), ("text", "Emmas tekst")]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Lars sin tekst") && page.contains("Emmas tekst"), "both texts, for Emma to combine");
+    let mut c = t.db.conn().await.unwrap();
+    let id = first.trim_start_matches("/conversations/").parse::<i64>().unwrap();
+    assert_eq!(samspill::store::conversations::shared_note(c.ex(), id).await.unwrap(), ("Lars sin tekst".to_string(), 1));
+    let page = work(&emma, &first, &[("what", "note"), ("version", "1"), ("text", "Lars sin tekst. Emmas tekst")]).await;
+    assert_eq!(page.status, 303);
+
+    // Actions carry over to the next conversation until done.
+    work(&lars, &first, &[("what", "action"), ("text", "Melde på kurs"), ("owner", "other"), ("due", "")]).await;
+    work(&lars, &first, &[("what", "action"), ("text", "Avklare ferie"), ("owner", "me"), ("due", "2031-01-10")]).await;
+    let page = work(&lars, &first, &[("what", "action"), ("text", "Uten frist"), ("owner", "me"), ("due", "10.01.2031")]).await;
+    assert!(page.contains("Skriv fristen som"), "a due date that cannot be read is refused");
+    let page = emma.get(&second).await;
+    assert!(page.contains("Melde på kurs") && page.contains("Avklare ferie") && page.contains("fra før"));
+    let row = samspill::store::conversations::get(c.ex(), o.employee, id).await.unwrap().unwrap();
+    let actions = samspill::store::conversations::actions_for(c.ex(), &row).await.unwrap();
+    let course = actions.iter().find(|a| a.text == "Melde på kurs").unwrap();
+    assert_eq!(course.owner_id, o.employee.0, "\"the other\" of the leader is the employee");
+    let course = course.id.to_string();
+    assert_eq!(work(&emma, &second, &[("what", "done"), ("item", &course), ("on", "1")]).await.status, 303);
+    let page = emma.get(&second).await;
+    assert!(!page.contains("Melde på kurs") && page.contains("Avklare ferie"), "done: no longer carried");
+    assert!(emma.get(&first).await.contains("Melde på kurs"), "still shown where it was agreed");
+
+    // Someone else's conversation, or an item of another: 404, nothing changed.
+    let ida = signed_in(&o.app, "ida@etat.no").await;
+    let token = ida.get("/conversations").await.csrf();
+    for fields in [
+        vec![("what", "agenda"), ("text", "x")],
+        vec![("what", "private"), ("text", "x")],
+        vec![("what", "done"), ("item", &course), ("on", "0")],
+    ] {
+        let mut form = vec![("csrf", token.as_str())];
+        form.extend(fields);
+        assert_eq!(ida.post_raw(&format!("{first}/work"), &form).await.status, 404);
+    }
+    let foreign = [("what", "discussed"), ("item", "999999"), ("on", "1")];
+    assert_eq!(work(&lars, &first, &foreign).await.status, 404);
+    let _ = o.colleague;
+});

@@ -27,3 +27,48 @@ CREATE TABLE conversations (
 );
 CREATE INDEX conversations_employee ON conversations(employee_id, starts_at);
 CREATE INDEX conversations_leader ON conversations(leader_id, starts_at);
+
+-- The agenda both parties add to before a conversation, in order, each point marked discussed.
+CREATE TABLE agenda_items (
+    id               INTEGER PRIMARY KEY,
+    conversation_id  INTEGER NOT NULL REFERENCES conversations(id),
+    author_id        INTEGER NOT NULL REFERENCES people(id),
+    text             TEXT NOT NULL,
+    position         INTEGER NOT NULL,
+    discussed        BOOLEAN NOT NULL,
+    created_at       INTEGER NOT NULL
+);
+CREATE INDEX agenda_items_conversation ON agenda_items(conversation_id, position);
+
+-- The note both parties write. `version` counts saves: a save made on an older version is a
+-- conflict, shown with both texts, never written over.
+CREATE TABLE shared_notes (
+    conversation_id  INTEGER PRIMARY KEY REFERENCES conversations(id),
+    text             TEXT NOT NULL,
+    version          INTEGER NOT NULL,
+    updated_by       INTEGER NOT NULL REFERENCES people(id),
+    updated_at       INTEGER NOT NULL
+);
+
+-- A note only its author ever reads.
+CREATE TABLE private_notes (
+    conversation_id  INTEGER NOT NULL REFERENCES conversations(id),
+    author_id        INTEGER NOT NULL REFERENCES people(id),
+    text             TEXT NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    PRIMARY KEY (conversation_id, author_id)
+);
+
+-- What a pair agreed to do. An open action follows the pair into every conversation until done.
+CREATE TABLE actions (
+    id               INTEGER PRIMARY KEY,
+    leader_id        INTEGER NOT NULL REFERENCES people(id),
+    employee_id      INTEGER NOT NULL REFERENCES people(id),
+    conversation_id  INTEGER NOT NULL REFERENCES conversations(id),
+    owner_id         INTEGER NOT NULL REFERENCES people(id),
+    text             TEXT NOT NULL,
+    due_date         TEXT,
+    done_at          INTEGER,
+    created_at       INTEGER NOT NULL
+);
+CREATE INDEX actions_pair ON actions(employee_id, leader_id, done_at);

@@ -177,3 +177,151 @@ pub async fn set_cadence(ex: Ex<'_>, leader: PersonId, employee: PersonId, caden
         now
     )
 }
+
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub struct AgendaRow {
+    pub id: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub text: String,
+    pub discussed: bool,
+}
+
+pub async fn agenda(ex: Ex<'_>, conversation: i64) -> Result<Vec<AgendaRow>> {
+    rows!(
+        ex,
+        AgendaRow,
+        "SELECT a.id, a.author_id, p.name AS author_name, a.text, a.discussed FROM agenda_items a JOIN people p ON p.id = a.author_id \
+         WHERE a.conversation_id = $1 ORDER BY a.position, a.id",
+        conversation
+    )
+}
+
+/// Adds a point at the end of the agenda.
+pub async fn add_agenda_item(ex: Ex<'_>, conversation: i64, author: PersonId, text: &str, now: i64) -> Result<u64> {
+    exec!(
+        ex,
+        "INSERT INTO agenda_items (conversation_id, author_id, text, position, discussed, created_at) \
+         SELECT $1, $2, $3, COALESCE(MAX(position), 0) + 1, FALSE, $4 FROM agenda_items WHERE conversation_id = $1",
+        conversation,
+        author.0,
+        text,
+        now
+    )
+}
+
+/// Marks a point discussed or not; only a point of this conversation.
+pub async fn set_discussed(ex: Ex<'_>, conversation: i64, item: i64, discussed: bool) -> Result<u64> {
+    exec!(ex, "UPDATE agenda_items SET discussed = $1 WHERE id = $2 AND conversation_id = $3", discussed, item, conversation)
+}
+
+/// The shared note: (text, version); version 0 when nothing is written yet.
+pub async fn shared_note(ex: Ex<'_>, conversation: i64) -> Result<(String, i64)> {
+    Ok(row!(ex, (String, i64), "SELECT text, version FROM shared_notes WHERE conversation_id = $1", conversation)?.unwrap_or_default())
+}
+
+/// Saves the shared note if it is still at `version`; false when someone saved it meanwhile.
+pub async fn save_shared_note(ex: Ex<'_>, conversation: i64, version: i64, text: &str, by: PersonId, now: i64) -> Result<bool> {
+    let n = if version == 0 {
+        exec!(
+            ex,
+            "INSERT INTO shared_notes (conversation_id, text, version, updated_by, updated_at) VALUES ($1, $2, 1, $3, $4) \
+             ON CONFLICT (conversation_id) DO NOTHING",
+            conversation,
+            text,
+            by.0,
+            now
+        )?
+    } else {
+        exec!(
+            ex,
+            "UPDATE shared_notes SET text = $1, version = version + 1, updated_by = $2, updated_at = $3 WHERE conversation_id = $4 AND version = $5",
+            text,
+            by.0,
+            now,
+            conversation,
+            version
+        )?
+    };
+    Ok(n == 1)
+}
+
+/// The author's own note on a conversation.
+pub async fn private_note(ex: Ex<'_>, conversation: i64, author: PersonId) -> Result<String> {
+    Ok(row!(ex, (String,), "SELECT text FROM private_notes WHERE conversation_id = $1 AND author_id = $2", conversation, author.0)?
+        .map(|(t,)| t)
+        .unwrap_or_default())
+}
+
+pub async fn save_private_note(ex: Ex<'_>, conversation: i64, author: PersonId, text: &str, now: i64) -> Result<u64> {
+    exec!(
+        ex,
+        "INSERT INTO private_notes (conversation_id, author_id, text, updated_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (conversation_id, author_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+        conversation,
+        author.0,
+        text,
+        now
+    )
+}
+
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub struct ActionRow {
+    pub id: i64,
+    pub conversation_id: i64,
+    pub owner_id: i64,
+    pub owner_name: String,
+    pub text: String,
+    pub due_date: Option<String>,
+    pub done_at: Option<i64>,
+}
+
+/// The pair's actions a conversation shows: every open one agreed at or before it, and those
+/// agreed in it.
+pub async fn actions_for(ex: Ex<'_>, conversation: &ConversationRow) -> Result<Vec<ActionRow>> {
+    rows!(
+        ex,
+        ActionRow,
+        "SELECT a.id, a.conversation_id, a.owner_id, p.name AS owner_name, a.text, a.due_date, a.done_at \
+         FROM actions a JOIN people p ON p.id = a.owner_id JOIN conversations c ON c.id = a.conversation_id \
+         WHERE a.leader_id = $1 AND a.employee_id = $2 AND (a.conversation_id = $3 OR (a.done_at IS NULL AND c.starts_at <= $4)) \
+         ORDER BY a.done_at IS NOT NULL, a.due_date, a.id",
+        conversation.leader_id,
+        conversation.employee_id,
+        conversation.id,
+        conversation.starts_at
+    )
+}
+
+pub struct NewAction<'a> {
+    pub conversation: &'a ConversationRow,
+    pub owner: PersonId,
+    pub text: &'a str,
+    pub due_date: Option<&'a str>,
+}
+
+pub async fn add_action(ex: Ex<'_>, a: &NewAction<'_>, now: i64) -> Result<u64> {
+    exec!(
+        ex,
+        "INSERT INTO actions (leader_id, employee_id, conversation_id, owner_id, text, due_date, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        a.conversation.leader_id,
+        a.conversation.employee_id,
+        a.conversation.id,
+        a.owner.0,
+        a.text,
+        a.due_date,
+        now
+    )
+}
+
+/// Marks an action of the pair done (or open again).
+pub async fn set_action_done(ex: Ex<'_>, conversation: &ConversationRow, action: i64, done_at: Option<i64>) -> Result<u64> {
+    exec!(
+        ex,
+        "UPDATE actions SET done_at = $1 WHERE id = $2 AND leader_id = $3 AND employee_id = $4",
+        done_at,
+        action,
+        conversation.leader_id,
+        conversation.employee_id
+    )
+}

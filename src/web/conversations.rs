@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/conversations", get(index).post(create))
         .route("/conversations/new", get(new_form))
         .route("/conversations/{id}", get(show).post(change))
+        .route("/conversations/{id}/work", axum::routing::post(work))
         .route_layer(axum::middleware::from_fn(super::ctx::require_signed_in))
 }
 
@@ -283,7 +284,7 @@ async fn create(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form
         form.add_error("channel", i18n.t("conversation-error-channel"));
     }
     if f.place.chars().count() > conversation::PLACE_LENGTH {
-        form.add_error("place", i18n.t1("conversation-error-place", "max", conversation::PLACE_LENGTH));
+        form.add_error("place", i18n.t1("conversation-error-too-long", "max", conversation::PLACE_LENGTH));
     }
     let cadence = if party == Party::Leader {
         let c = Cadence::from_code(&f.cadence);
@@ -326,8 +327,69 @@ async fn create(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form
 struct ShowPage {
     page: Page,
     c: ConversationView,
+    /// The fields of the page's forms, as stored or as typed when refused.
     form: FormState,
     notice: Option<&'static str>,
+    agenda: Vec<AgendaLine>,
+    note_version: i64,
+    /// The shared note as the other party saved it while this person was writing.
+    conflict: Option<String>,
+    actions: Vec<ActionLine>,
+    other_name: String,
+}
+
+struct AgendaLine {
+    id: i64,
+    text: String,
+    author: String,
+    discussed: bool,
+}
+
+struct ActionLine {
+    id: i64,
+    text: String,
+    owner: String,
+    due: String,
+    done: bool,
+    /// Agreed in an earlier conversation and still open.
+    carried: bool,
+}
+
+/// What the page shows besides the conversation itself; `form` gets the stored note texts.
+struct Work {
+    agenda: Vec<AgendaLine>,
+    note_version: i64,
+    actions: Vec<ActionLine>,
+}
+
+async fn load_work(ctx: &Ctx, ex: &mut store::Conn, r: &ConversationRow, form: &mut FormState) -> Result<Work, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let agenda = store::conversations::agenda(ex.ex(), r.id)
+        .await?
+        .into_iter()
+        .map(|a| AgendaLine { id: a.id, text: a.text, author: a.author_name, discussed: a.discussed })
+        .collect();
+    let (note, note_version) = store::conversations::shared_note(ex.ex(), r.id).await?;
+    if form.value("note").is_empty() {
+        form.set("note", note);
+    }
+    if form.value("private").is_empty() {
+        form.set("private", store::conversations::private_note(ex.ex(), r.id, user.person()).await?);
+    }
+    let actions = store::conversations::actions_for(ex.ex(), r)
+        .await?
+        .into_iter()
+        .map(|a| ActionLine {
+            id: a.id,
+            text: a.text,
+            owner: a.owner_name,
+            due: a.due_date.and_then(|d| d.parse::<jiff::civil::Date>().ok()).map_or_else(String::new, |d| day(&i18n, d)),
+            done: a.done_at.is_some(),
+            carried: a.conversation_id != r.id,
+        })
+        .collect();
+    Ok(Work { agenda, note_version, actions })
 }
 
 struct ConversationView {
@@ -380,30 +442,181 @@ async fn show(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(
     let user = ctx.user()?;
     let mut c = app.db.conn().await?;
     let r = store::conversations::get(c.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    let notice = match q.saved.as_str() {
+        "planned" => Some("conversation-saved-planned"),
+        "proposed" => Some("conversation-saved-proposed"),
+        "held" => Some("conversation-saved-held"),
+        "cancelled" => Some("conversation-saved-cancelled"),
+        "stale" => Some("conversation-stale"),
+        "note" => Some("conversation-note-saved"),
+        "private" => Some("conversation-private-saved"),
+        _ => None,
+    };
+    show_page(&ctx, &mut c, &r, FormState::new(), notice, None).await
+}
+
+/// The conversation's page; `form` holds what was typed when a form was refused.
+async fn show_page(
+    ctx: &Ctx,
+    c: &mut store::Conn,
+    r: &ConversationRow,
+    mut form: FormState,
+    notice: Option<&'static str>,
+    conflict: Option<String>,
+) -> Result<ShowPage, AppError> {
     ctx.require(Op::Read, Resource::Conversation { employee: PersonId(r.employee_id), leader: PersonId(r.leader_id) })
         .map_err(|_| AppError::NotFound)?;
-    let v = view(&ctx, &r)?;
+    let v = view(ctx, r)?;
     let local = cadence::local(r.starts_at);
-    let form = FormState::with_values([
-        ("date", local.map(|t| t.date().to_string()).unwrap_or_default()),
-        ("time", local.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())).unwrap_or_default()),
-        ("minutes", r.minutes.to_string()),
-    ]);
+    if form.value("date").is_empty() {
+        form.set("date", local.map(|t| t.date().to_string()).unwrap_or_default());
+        form.set("time", local.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())).unwrap_or_default());
+        form.set("minutes", r.minutes.to_string());
+    }
+    let work = load_work(ctx, c, r, &mut form).await?;
     let mut page = ctx.page("conversations-title", Nav::Conversations);
     page.title = ctx.i18n().t1("conversation-with", "name", &v.with);
+    let other_name = v.with.clone();
     Ok(ShowPage {
         page,
         c: v,
         form,
-        notice: match q.saved.as_str() {
-            "planned" => Some("conversation-saved-planned"),
-            "proposed" => Some("conversation-saved-proposed"),
-            "held" => Some("conversation-saved-held"),
-            "cancelled" => Some("conversation-saved-cancelled"),
-            "stale" => Some("conversation-stale"),
-            _ => None,
-        },
+        notice,
+        agenda: work.agenda,
+        note_version: work.note_version,
+        conflict,
+        actions: work.actions,
+        other_name,
     })
+}
+
+/// Limits of what people write on a conversation, in characters.
+const AGENDA_LENGTH: usize = 500;
+const NOTE_LENGTH: usize = 20_000;
+const ACTION_LENGTH: usize = 300;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct WorkForm {
+    /// Which form: agenda, discussed, note, private, action, done.
+    what: String,
+    item: String,
+    on: String,
+    text: String,
+    version: String,
+    owner: String,
+    due: String,
+}
+
+/// The agenda, the notes and the actions of a conversation: either party writes them.
+async fn work(
+    ctx: Ctx,
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    axum::Form(f): axum::Form<WorkForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let now = store::now();
+    let mut tx = app.db.begin().await?;
+    let r = store::conversations::get(tx.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    let party = Party::of(user.person(), PersonId(r.leader_id), PersonId(r.employee_id)).ok_or(AppError::NotFound)?;
+    let back = |saved: &str| Ok(Redirect::to(&format!("/conversations/{id}{saved}")).into_response());
+    let too_long = |max: usize| i18n.t1("conversation-error-too-long", "max", i18n.number(max as i64));
+    let mut form = FormState::new();
+    let mut conflict = None;
+    match f.what.as_str() {
+        "agenda" => {
+            let text = f.text.trim();
+            if text.is_empty() {
+                form.add_error("agenda", i18n.t("conversation-error-agenda-empty"));
+            } else if text.chars().count() > AGENDA_LENGTH {
+                form.add_error("agenda", too_long(AGENDA_LENGTH));
+            } else {
+                store::conversations::add_agenda_item(tx.ex(), id, user.person(), text, now).await?;
+                tx.commit().await?;
+                return back("#agenda-title");
+            }
+            form.set("agenda", f.text.clone());
+        }
+        "discussed" => {
+            let item = f.item.parse::<i64>().map_err(|_| AppError::BadRequest)?;
+            if store::conversations::set_discussed(tx.ex(), id, item, f.on == "1").await? == 0 {
+                return Err(AppError::NotFound);
+            }
+            tx.commit().await?;
+            return back("#agenda-title");
+        }
+        "note" => {
+            let version = f.version.parse::<i64>().map_err(|_| AppError::BadRequest)?;
+            form.set("note", f.text.clone());
+            if f.text.chars().count() > NOTE_LENGTH {
+                form.add_error("note", too_long(NOTE_LENGTH));
+            } else if store::conversations::save_shared_note(tx.ex(), id, version, &f.text, user.person(), now).await? {
+                tx.commit().await?;
+                return back("?saved=note#note-title");
+            } else {
+                // Saved by the other party meanwhile: both texts are shown, nothing is lost.
+                conflict = Some(store::conversations::shared_note(tx.ex(), id).await?.0);
+                form.add_error("note", i18n.t("conversation-note-conflict"));
+            }
+        }
+        "private" => {
+            form.set("private", f.text.clone());
+            if f.text.chars().count() > NOTE_LENGTH {
+                form.add_error("private", too_long(NOTE_LENGTH));
+            } else {
+                store::conversations::save_private_note(tx.ex(), id, user.person(), &f.text, now).await?;
+                tx.commit().await?;
+                return back("?saved=private#private-title");
+            }
+        }
+        "action" => {
+            let text = f.text.trim();
+            form.set("action_text", f.text.clone());
+            form.set("action_owner", f.owner.clone());
+            form.set("action_due", f.due.clone());
+            let owner = match (f.owner.as_str(), party) {
+                ("me", _) => Some(user.person()),
+                ("other", Party::Leader) => Some(PersonId(r.employee_id)),
+                ("other", Party::Employee) => Some(PersonId(r.leader_id)),
+                _ => None,
+            };
+            if text.is_empty() {
+                form.add_error("action_text", i18n.t("conversation-error-action-empty"));
+            } else if text.chars().count() > ACTION_LENGTH {
+                form.add_error("action_text", too_long(ACTION_LENGTH));
+            }
+            let due = f.due.trim();
+            if !due.is_empty() && due.parse::<jiff::civil::Date>().is_err() {
+                form.add_error("action_due", i18n.t("conversation-error-due"));
+            }
+            match owner {
+                Some(owner) if !form.has_errors() => {
+                    let new =
+                        store::conversations::NewAction { conversation: &r, owner, text, due_date: Some(due).filter(|d| !d.is_empty()) };
+                    store::conversations::add_action(tx.ex(), &new, now).await?;
+                    tx.commit().await?;
+                    return back("#actions-title");
+                }
+                None => form.add_error("action_owner", i18n.t("conversation-error-owner")),
+                Some(_) => {}
+            }
+        }
+        "done" => {
+            let action = f.item.parse::<i64>().map_err(|_| AppError::BadRequest)?;
+            let done_at = (f.on == "1").then_some(now);
+            if store::conversations::set_action_done(tx.ex(), &r, action, done_at).await? == 0 {
+                return Err(AppError::NotFound);
+            }
+            tx.commit().await?;
+            return back("#actions-title");
+        }
+        _ => return Err(AppError::BadRequest),
+    }
+    drop(tx);
+    let mut c = app.db.conn().await?;
+    Ok(show_page(&ctx, &mut c, &r, form, None, conflict).await?.into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -453,10 +666,8 @@ async fn change(
                     form.add_error("minutes", i18n.t("conversation-error-minutes"));
                 }
                 drop(tx);
-                let mut page = ctx.page("conversations-title", Nav::Conversations);
-                let v = view(&ctx, &r)?;
-                page.title = i18n.t1("conversation-with", "name", &v.with);
-                return Ok(ShowPage { page, c: v, form, notice: None }.into_response());
+                let mut c = app.db.conn().await?;
+                return Ok(show_page(&ctx, &mut c, &r, form, None, None).await?.into_response());
             }
         }
     } else {

@@ -202,6 +202,7 @@ mod tests {
             "dimension",
             "version",
             "time",
+            "template",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

@@ -33,12 +33,16 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         let mut day = today.checked_sub(jiff::Span::new().days(365 - 3 * n as i64)).unwrap_or(today);
         let last = today.checked_sub(jiff::Span::new().months(months_since).days(7 + n as i64)).unwrap_or(today);
         let mut held = 0;
+        let mut last_held = None;
         while day <= last {
             let hour = [9, 10, 13, 14][held % 4];
             let Some(at) = cadence::moment(day, hour, 0) else { break };
             let template = if held % 5 == 4 { "listening-conversation" } else { "regular-follow-up" };
             let status = if held % 9 == 3 { Status::Cancelled } else { Status::Held };
-            insert(&mut tx, leader, employee, template, at, channel, status, leader, at - 14 * 86_400).await?;
+            let id = insert(&mut tx, leader, employee, template, at, channel, status, leader, at - 14 * 86_400).await?;
+            if status == Status::Held {
+                last_held = Some((id, at));
+            }
             held += 1;
             day = cad.after(day);
         }
@@ -47,13 +51,57 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             if let Some(at) = cadence::moment(date, 10, 0) {
                 // Emma proposed her next one; the rest Lars planned.
                 let (status, by) = if n == 0 { (Status::Proposed, employee) } else { (Status::Planned, leader) };
-                insert(&mut tx, leader, employee, "regular-follow-up", at, channel, status, by, now - 86_400).await?;
+                let next = insert(&mut tx, leader, employee, "regular-follow-up", at, channel, status, by, now - 86_400).await?;
+                store::conversations::add_agenda_item(tx.ex(), next, employee, AGENDA[n % AGENDA.len()].0, now - 86_400).await?;
+                store::conversations::add_agenda_item(tx.ex(), next, leader, AGENDA[n % AGENDA.len()].1, now - 3_600).await?;
+            }
+        }
+        // The last conversation held: its shared note, one action done since and one still open.
+        if let Some((id, at)) = last_held {
+            let (note, done, open) = NOTES[n % NOTES.len()];
+            store::conversations::save_shared_note(tx.ex(), id, 0, note, leader, at + 3_600).await?;
+            let Some(row) = store::conversations::get(tx.ex(), leader, id).await? else { continue };
+            let due = cadence::date_of(at + 21 * 86_400).to_string();
+            for (text, owner) in [(done, leader), (open, employee)] {
+                let action = store::conversations::NewAction { conversation: &row, owner, text, due_date: Some(&due) };
+                store::conversations::add_action(tx.ex(), &action, at + 3_600).await?;
+            }
+            let actions = store::conversations::actions_for(tx.ex(), &row).await?;
+            if let Some(first) = actions.iter().find(|a| a.text == done) {
+                store::conversations::set_action_done(tx.ex(), &row, first.id, Some(at + 10 * 86_400)).await?;
             }
         }
     }
     tx.commit().await?;
     Ok(())
 }
+
+/// Agenda points for the next conversation: (the employee's, the leader's).
+const AGENDA: [(&str, &str); 4] = [
+    ("Status på tilskuddssakene før jul", "Fordeling av saker når Jonas har ferie"),
+    ("Kurs i klarspråk i vår?", "Hvordan har du det med hjemmekontor om vinteren?"),
+    ("Jeg trenger avklaring på rollen i prosjektet", "Tilbakemelding fra kommunene"),
+    ("Arbeidsmengden i desember", "Samling i Tromsø i februar"),
+];
+
+/// The shared note of the last conversation held, an action done since and one still open.
+const NOTES: [(&str, &str, &str); 3] = [
+    (
+        "Gikk gjennom målene for kvartalet. Saksbehandlingen ligger godt an; veiledningen av nye tar mer tid enn planlagt. Avtalte å se på fordelingen i neste samtale.",
+        "Lars avklarer ressurser til veiledning med Liv",
+        "Skrive ned sjekklisten for saksbehandling",
+    ),
+    (
+        "Snakket om hjemmekontor og kontakt med teamet. Savner de uformelle pausene; foreslår en fast kaffeprat på video tirsdager.",
+        "Lars setter opp kaffeprat tirsdager kl. 10",
+        "Melde seg på samlingen i februar",
+    ),
+    (
+        "Status på prosjektet: roller er uklare mellom oss og kommunen. Trenger et skriftlig mandat før neste fase.",
+        "Lars ber prosjekteier om skriftlig mandat",
+        "Lage forslag til rollefordeling",
+    ),
+];
 
 #[allow(clippy::too_many_arguments)]
 async fn insert(
@@ -66,7 +114,7 @@ async fn insert(
     status: Status,
     by: crate::domain::PersonId,
     created: i64,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<i64> {
     let place = match channel {
         Channel::InPerson => "Møterom Nordlys, Tromsø",
         Channel::Video => "https://video.demo.samspill.no/lars",
@@ -83,6 +131,5 @@ async fn insert(
         status: status.code(),
         proposed_by: by,
     };
-    store::conversations::insert(tx.ex(), &new, created).await?;
-    Ok(())
+    Ok(store::conversations::insert(tx.ex(), &new, created).await?)
 }
