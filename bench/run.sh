@@ -258,6 +258,7 @@ for backend in "${BACKENDS[@]}"; do
   measure page "GET /team/$report/results/$shared (shared)" "$APP/team/$report/results/$shared" "$leader"
   measure page "GET /development/attempts/$draft (step)" "$APP/development/attempts/$draft" "$employee"
   measure page "GET /conversations (leader, 7 reports)" "$APP/conversations" "$leader"
+  measure page "GET /team (leader, contact overview)" "$APP/team" "$leader"
   measure page "GET /conversations/$conversation" "$APP/conversations/$conversation" "$leader"
   body=$(curl -s -H "Cookie: $hr" "$APP/org/people/$person" | sed -n '/<form[^>]*method="post"[^>]*action="\/org\/people\/[0-9]*"/,/<\/form>/p' | form_body)
   measure write "POST /org/people/$person (HR saves)" "$APP/org/people/$person" "$hr" "$body"

@@ -297,3 +297,40 @@ on_both!(notes_agenda_and_actions_follow_the_pair, |t: TestDb| async move {
     assert_eq!(work(&lars, &first, &foreign).await.status, 404);
     let _ = o.colleague;
 });
+
+on_both!(the_contact_overview_is_the_leaders_own_and_logging_contact_is_for_the_pair, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let emma = signed_in(&o.app, "emma@etat.no").await;
+    let liv = signed_in(&o.app, "liv@etat.no").await;
+
+    let page = lars.get("/team").await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Emma Nilsen") && page.contains("Ida Mathisen") && !page.contains("Per Olsen"));
+    // Liv leads Lars and Øyvind: she sees them, never their reports or their conversations.
+    let page = liv.get("/team").await;
+    assert!(page.contains("Lars Haugen") && !page.contains("Emma Nilsen"));
+    assert_eq!(emma.get("/team").await.status, 404, "not a leader");
+
+    // A new pair with no contact for 90 days in person is distant; a gathering today ends that.
+    let mut c = t.db.conn().await.unwrap();
+    let long_ago = samspill::store::now() - 200 * 86_400;
+    samspill::store::conversations::set_cadence(c.ex(), PersonId(2), o.employee, "1m", long_ago).await.unwrap();
+    let row = |body: &str| body.split("<tr>").find(|r| r.contains("Emma Nilsen")).unwrap_or_default().to_string();
+    let page = lars.get("/team").await;
+    assert!(row(&page.body).contains(">fjern<") && row(&page.body).contains("Forsinket"), "{}", row(&page.body));
+    let with = o.employee.0.to_string();
+    let page = lars.post("/team", "/team/touchpoints", &[("with", &with), ("kind", "gathering"), ("channel", "in-person")]).await;
+    assert_eq!(page.location.as_deref(), Some(format!("/team?logged={with}").as_str()));
+    let page = lars.get("/team").await;
+    assert!(!row(&page.body).contains(">fjern<"), "{}", row(&page.body));
+    assert!(row(&page.body).contains("Forsinket"), "a touchpoint is contact, not a follow-up conversation");
+
+    // The employee logs contact with their own leader; nobody logs for someone else's pair.
+    let page = emma.post("/conversations", "/team/touchpoints", &[("with", ""), ("kind", "informal"), ("channel", "video")]).await;
+    assert_eq!(page.location.as_deref(), Some("/conversations?saved=contact"));
+    let per = "6";
+    assert_eq!(lars.post("/team", "/team/touchpoints", &[("with", per), ("kind", "informal"), ("channel", "video")]).await.status, 404);
+    assert_eq!(lars.post("/team", "/team/touchpoints", &[("with", &with), ("kind", "nonsense"), ("channel", "video")]).await.status, 400);
+    let _ = o.colleague;
+});

@@ -105,7 +105,7 @@ for (const lang of ["nb", "nn", "en"]) {
     const lead = await newPage(env.browser);
     await signIn(lead, env.server.base, "lars@demo.samspill.no");
     await chooseLanguage(lead, lang);
-    for (const path of ["/development/results/2", "/team/7", "/team/7/results/3", "/conversations", "/conversations/new?with=10", "/conversations/13"]) {
+    for (const path of ["/development/results/2", "/team/7", "/team/7/results/3", "/conversations", "/conversations/new?with=10", "/conversations/13", "/team", "/team?filter=distant&sort=contact"]) {
       const response = await lead.goto(env.server.base + path);
       if (response.status() !== 200) throw new Error(`${path} answered ${response.status()}`);
       await expectAccessible(lead, `${lang} leader ${path}`);

@@ -110,3 +110,5 @@ conversation-error-agenda-empty = Write the item.
 conversation-error-action-empty = Write what the action is.
 conversation-error-due = Write the due date as 2026-12-03.
 conversation-error-owner = Choose who owns it.
+conversations-log-contact = Log a contact with { $name } today:
+conversation-contact-logged = The contact is logged.

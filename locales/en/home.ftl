@@ -38,3 +38,14 @@ my-data-intro = This is what samspill holds about you. It comes from the HR syst
 my-data-record = Recorded about you
 my-data-role = Role
 my-data-source = Is something wrong? Contact HR, and they will correct it in the HR system.
+
+home-waiting-title = What waits for you
+home-next-conversation = Your next conversation with your leader
+home-no-conversation = No conversation is planned.
+home-open-actions = { $count ->
+    [0] You have no open actions.
+    [one] You have one open action.
+   *[other] You have { $count } open actions.
+  }
+home-overdue = { $count } overdue
+home-distant = { $count } distant

@@ -110,3 +110,5 @@ conversation-error-agenda-empty = Skriv punktet.
 conversation-error-action-empty = Skriv hva tiltaket er.
 conversation-error-due = Skriv fristen som 2026-12-03.
 conversation-error-owner = Velg hvem som er ansvarlig.
+conversations-log-contact = Logg en kontakt med { $name } i dag:
+conversation-contact-logged = Kontakten er logget.

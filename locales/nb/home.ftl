@@ -38,3 +38,14 @@ my-data-intro = Dette er opplysningene samspill har om deg. De kommer fra HR-sys
 my-data-record = Registrert om deg
 my-data-role = Rolle
 my-data-source = Er noe feil? Kontakt HR, så retter de det i HR-systemet.
+
+home-waiting-title = Det som venter
+home-next-conversation = Neste samtale med lederen din
+home-no-conversation = Ingen samtale er planlagt.
+home-open-actions = { $count ->
+    [0] Du har ingen åpne tiltak.
+    [one] Du har ett åpent tiltak.
+   *[other] Du har { $count } åpne tiltak.
+  }
+home-overdue = { $count } forsinket
+home-distant = { $count } fjern

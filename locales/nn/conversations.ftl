@@ -110,3 +110,5 @@ conversation-error-agenda-empty = Skriv punktet.
 conversation-error-action-empty = Skriv kva tiltaket er.
 conversation-error-due = Skriv fristen som 2026-12-03.
 conversation-error-owner = Vel kven som er ansvarleg.
+conversations-log-contact = Logg ein kontakt med { $name } i dag:
+conversation-contact-logged = Kontakten er logga.

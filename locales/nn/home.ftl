@@ -38,3 +38,14 @@ my-data-intro = Dette er opplysningane samspill har om deg. Dei kjem frå HR-sys
 my-data-record = Registrert om deg
 my-data-role = Rolle
 my-data-source = Er noko feil? Kontakt HR, så rettar dei det i HR-systemet.
+
+home-waiting-title = Det som ventar
+home-next-conversation = Neste samtale med leiaren din
+home-no-conversation = Ingen samtale er planlagd.
+home-open-actions = { $count ->
+    [0] Du har ingen opne tiltak.
+    [one] Du har eitt ope tiltak.
+   *[other] Du har { $count } opne tiltak.
+  }
+home-overdue = { $count } forseinka
+home-distant = { $count } fjern

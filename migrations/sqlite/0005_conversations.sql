@@ -72,3 +72,17 @@ CREATE TABLE actions (
     created_at       INTEGER NOT NULL
 );
 CREATE INDEX actions_pair ON actions(employee_id, leader_id, done_at);
+
+-- A light log of contact between a leader and an employee, added by either of them. Nothing is
+-- collected automatically.
+CREATE TABLE touchpoints (
+    id           INTEGER PRIMARY KEY,
+    leader_id    INTEGER NOT NULL REFERENCES people(id),
+    employee_id  INTEGER NOT NULL REFERENCES people(id),
+    author_id    INTEGER NOT NULL REFERENCES people(id),
+    kind         TEXT NOT NULL,
+    channel      TEXT NOT NULL,
+    on_date      TEXT NOT NULL,
+    created_at   INTEGER NOT NULL
+);
+CREATE INDEX touchpoints_pair ON touchpoints(employee_id, leader_id, on_date);

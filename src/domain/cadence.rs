@@ -78,6 +78,23 @@ pub fn is_overdue(due: Date, today: Date, planned: bool) -> bool {
     !planned && today > due
 }
 
+/// Without contact for this many cadences, a pair is *distant*.
+pub const DISTANT_CADENCES: u8 = 2;
+/// Without meeting in person for this many days, a pair is *distant*.
+pub const DISTANT_IN_PERSON_DAYS: i64 = 90;
+
+/// Whether a pair has drifted apart: no contact (a conversation held or a touchpoint) for
+/// twice the cadence, or no meeting in person for 90 days. Both count from when the pair began
+/// when there has been none.
+pub fn is_distant(cadence: Cadence, last_contact: Option<Date>, last_in_person: Option<Date>, paired_since: Date, today: Date) -> bool {
+    let mut limit = last_contact.unwrap_or(paired_since);
+    for _ in 0..DISTANT_CADENCES {
+        limit = cadence.after(limit);
+    }
+    let in_person = last_in_person.unwrap_or(paired_since);
+    today > limit || (today - in_person).get_days() as i64 > DISTANT_IN_PERSON_DAYS
+}
+
 /// The civil date in Oslo of a moment.
 pub fn date_of(at: i64) -> Date {
     Timestamp::from_second(at).map(|t| t.to_zoned_datetime(zone()).date()).unwrap_or_default()
@@ -143,6 +160,21 @@ mod tests {
     }
 
     #[test]
+    fn distant_after_two_cadences_without_contact_or_ninety_days_apart() {
+        let since = date(2025, 1, 1);
+        let met = Some(date(2026, 10, 1));
+        // Monthly: contact on 1 October is fine until 1 December.
+        assert!(!is_distant(Cadence::MONTHLY, met, met, since, date(2026, 12, 1)));
+        assert!(is_distant(Cadence::MONTHLY, met, met, since, date(2026, 12, 2)));
+        // Frequent video calls, but no meeting in person for more than 90 days.
+        let call = Some(date(2026, 11, 20));
+        assert!(!is_distant(Cadence::MONTHLY, call, Some(date(2026, 8, 28)), since, date(2026, 11, 26)));
+        assert!(is_distant(Cadence::MONTHLY, call, Some(date(2026, 8, 27)), since, date(2026, 11, 26)));
+        // A new pair counts from its start.
+        assert!(!is_distant(Cadence::MONTHLY, None, None, date(2026, 11, 1), date(2026, 11, 26)));
+    }
+
+    #[test]
     fn codes() {
         for c in Cadence::CHOICES {
             assert_eq!(Cadence::from_code(&c.code()), Some(c));
@@ -179,6 +211,17 @@ mod tests {
         ) {
             let held_later = d.checked_add(Span::new().days(later)).unwrap();
             prop_assert!(due(c, Some(held_later), d) >= due(c, Some(d), d));
+        }
+
+        #[test]
+        fn more_recent_contact_never_makes_a_pair_more_distant(
+            since in any_date(), a in 0i64..500, b in 0i64..500, today_after in 0i64..800, c in any_cadence()
+        ) {
+            let day = |n: i64| since.checked_add(Span::new().days(n)).unwrap();
+            let (early, late) = (day(a.min(b)), day(a.max(b)));
+            let today = day(today_after);
+            // Distant with the later contact implies distant with the earlier one.
+            prop_assert!(!is_distant(c, Some(late), Some(late), since, today) || is_distant(c, Some(early), Some(early), since, today));
         }
 
         #[test]

@@ -84,6 +84,35 @@ impl Channel {
     }
 }
 
+/// What kind of contact a touchpoint was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TouchKind {
+    FollowUp,
+    TeamMeeting,
+    Informal,
+    Social,
+    Gathering,
+}
+
+impl TouchKind {
+    pub const ALL: [TouchKind; 5] =
+        [TouchKind::FollowUp, TouchKind::TeamMeeting, TouchKind::Informal, TouchKind::Social, TouchKind::Gathering];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TouchKind::FollowUp => "follow-up",
+            TouchKind::TeamMeeting => "meeting",
+            TouchKind::Informal => "informal",
+            TouchKind::Social => "social",
+            TouchKind::Gathering => "gathering",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<TouchKind> {
+        TouchKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
 /// Where a conversation stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {

@@ -17,6 +17,11 @@ pub struct PairRow {
     pub next_id: Option<i64>,
     pub next_at: Option<i64>,
     pub next_status: Option<String>,
+    /// The last day of contact: a touchpoint's date (`YYYY-MM-DD`).
+    pub last_touch: Option<String>,
+    pub last_touch_in_person: Option<String>,
+    pub last_held_in_person: Option<i64>,
+    pub open_actions: i64,
 }
 
 const OPEN: &str = "('proposed', 'planned')";
@@ -31,7 +36,11 @@ pub async fn pairs(ex: Ex<'_>, leader: PersonId) -> Result<Vec<PairRow>> {
              (SELECT MAX(v.starts_at) FROM conversations v WHERE v.employee_id = p.id AND v.leader_id = $1 AND v.status = 'held') AS last_held, \
              (SELECT v.id FROM conversations v WHERE v.employee_id = p.id AND v.leader_id = $1 AND v.status IN {OPEN} ORDER BY v.starts_at LIMIT 1) AS next_id, \
              (SELECT MIN(v.starts_at) FROM conversations v WHERE v.employee_id = p.id AND v.leader_id = $1 AND v.status IN {OPEN}) AS next_at, \
-             (SELECT v.status FROM conversations v WHERE v.employee_id = p.id AND v.leader_id = $1 AND v.status IN {OPEN} ORDER BY v.starts_at LIMIT 1) AS next_status \
+             (SELECT v.status FROM conversations v WHERE v.employee_id = p.id AND v.leader_id = $1 AND v.status IN {OPEN} ORDER BY v.starts_at LIMIT 1) AS next_status, \
+             (SELECT MAX(t.on_date) FROM touchpoints t WHERE t.employee_id = p.id AND t.leader_id = $1) AS last_touch, \
+             (SELECT MAX(t.on_date) FROM touchpoints t WHERE t.employee_id = p.id AND t.leader_id = $1 AND t.channel = 'in-person') AS last_touch_in_person, \
+             (SELECT MAX(v.starts_at) FROM conversations v WHERE v.employee_id = p.id AND v.leader_id = $1 AND v.status = 'held' AND v.channel = 'in-person') AS last_held_in_person, \
+             (SELECT COUNT(*) FROM actions a WHERE a.employee_id = p.id AND a.leader_id = $1 AND a.done_at IS NULL) AS open_actions \
              FROM people p JOIN people l ON l.id = p.leader_id LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = $1 \
              WHERE p.leader_id = $1 AND p.active ORDER BY p.sort_key, p.id"
         )),
@@ -324,4 +333,53 @@ pub async fn set_action_done(ex: Ex<'_>, conversation: &ConversationRow, action:
         conversation.leader_id,
         conversation.employee_id
     )
+}
+
+pub struct NewTouchpoint<'a> {
+    pub leader: PersonId,
+    pub employee: PersonId,
+    pub author: PersonId,
+    pub kind: &'a str,
+    pub channel: &'a str,
+    pub on_date: &'a str,
+}
+
+pub async fn add_touchpoint(ex: Ex<'_>, t: &NewTouchpoint<'_>, now: i64) -> Result<u64> {
+    exec!(
+        ex,
+        "INSERT INTO touchpoints (leader_id, employee_id, author_id, kind, channel, on_date, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        t.leader.0,
+        t.employee.0,
+        t.author.0,
+        t.kind,
+        t.channel,
+        t.on_date,
+        now
+    )
+}
+
+/// The next open conversation of `person` as an employee, and the number of open actions they
+/// own: what Min side shows.
+#[derive(sqlx::FromRow, Debug, Clone, Default)]
+pub struct Upcoming {
+    pub next_id: Option<i64>,
+    pub next_at: Option<i64>,
+    pub next_status: Option<String>,
+    pub open_actions: i64,
+}
+
+pub async fn upcoming(ex: Ex<'_>, person: PersonId, now: i64) -> Result<Upcoming> {
+    Ok(row!(
+        ex,
+        Upcoming,
+        sqlx::AssertSqlSafe(format!(
+            "SELECT (SELECT v.id FROM conversations v WHERE v.employee_id = $1 AND v.status IN {OPEN} AND v.starts_at >= $2 ORDER BY v.starts_at LIMIT 1) AS next_id, \
+             (SELECT MIN(v.starts_at) FROM conversations v WHERE v.employee_id = $1 AND v.status IN {OPEN} AND v.starts_at >= $2) AS next_at, \
+             (SELECT v.status FROM conversations v WHERE v.employee_id = $1 AND v.status IN {OPEN} AND v.starts_at >= $2 ORDER BY v.starts_at LIMIT 1) AS next_status, \
+             (SELECT COUNT(*) FROM actions a WHERE a.owner_id = $1 AND a.done_at IS NULL) AS open_actions"
+        )),
+        person.0,
+        now
+    )?
+    .unwrap_or_default())
 }

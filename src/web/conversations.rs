@@ -16,7 +16,7 @@ use super::forms::FormState;
 use super::i18n::I18n;
 use crate::domain::access::{Op, Resource};
 use crate::domain::cadence::{self, Cadence};
-use crate::domain::conversation::{self, Change, Channel, Party, Status, TimeError};
+use crate::domain::conversation::{self, Change, Channel, Party, Status, TimeError, TouchKind};
 use crate::domain::org::is_remote;
 use crate::domain::{LocationId, PersonId};
 use crate::store::{self, conversations::ConversationRow};
@@ -30,16 +30,53 @@ pub fn routes() -> Router<AppState> {
         .route_layer(axum::middleware::from_fn(super::ctx::require_signed_in))
 }
 
-/// A direct report in the leader's list.
-struct PairLine {
-    id: i64,
-    name: String,
-    remote: bool,
-    cadence: String,
-    last_held: String,
-    next: Option<(i64, String, &'static str)>,
-    due: String,
-    overdue: bool,
+/// A direct report in the leader's lists (Samtaler and Mitt team).
+pub struct PairLine {
+    pub id: i64,
+    pub name: String,
+    pub remote: bool,
+    pub cadence: String,
+    pub last_held: String,
+    pub next: Option<(i64, String, &'static str)>,
+    pub due: String,
+    pub overdue: bool,
+    pub last_contact: String,
+    pub distant: bool,
+    pub open_actions: i64,
+    /// For sorting: days since the last contact, and the due date.
+    pub days_since_contact: i64,
+    pub due_date: jiff::civil::Date,
+}
+
+/// The leader's pairs as lines, with the cadence and distance rules applied for `today`.
+pub fn pair_lines(i18n: &I18n, rows: Vec<store::conversations::PairRow>, today: jiff::civil::Date) -> Vec<PairLine> {
+    let dash = || "–".to_string();
+    rows.into_iter()
+        .map(|p| {
+            let cad = p.cadence.as_deref().and_then(Cadence::from_code).unwrap_or(Cadence::MONTHLY);
+            let since = cadence::date_of(p.since);
+            let held = p.last_held.map(cadence::date_of);
+            let touched = p.last_touch.as_deref().and_then(|d| d.parse::<jiff::civil::Date>().ok());
+            let last_contact = held.max(touched);
+            let in_person = p.last_held_in_person.map(cadence::date_of).max(p.last_touch_in_person.as_deref().and_then(|d| d.parse().ok()));
+            let due = cadence::due(cad, held, since);
+            PairLine {
+                remote: is_remote(p.leader_location_id.map(LocationId), p.location_id.map(LocationId)),
+                cadence: cadence_label(i18n, cad),
+                last_held: held.map_or_else(dash, |d| day(i18n, d)),
+                next: p.next_id.zip(p.next_at).map(|(id, at)| (id, when(i18n, at), status_key(p.next_status.as_deref().unwrap_or("")))),
+                due: day(i18n, due),
+                overdue: cadence::is_overdue(due, today, p.next_id.is_some()),
+                last_contact: last_contact.map_or_else(dash, |d| day(i18n, d)),
+                distant: cadence::is_distant(cad, last_contact, in_person, since, today),
+                open_actions: p.open_actions,
+                days_since_contact: (today - last_contact.unwrap_or(since)).get_days() as i64,
+                due_date: due,
+                id: p.id,
+                name: p.name,
+            }
+        })
+        .collect()
 }
 
 /// A conversation in a list.
@@ -59,6 +96,8 @@ struct IndexPage {
     upcoming: Vec<ConversationLine>,
     history: Vec<ConversationLine>,
     notice: Option<&'static str>,
+    kinds: Vec<(String, String)>,
+    channels: Vec<(String, String)>,
 }
 
 #[derive(Deserialize, Default)]
@@ -76,7 +115,7 @@ fn status_key(status: &str) -> &'static str {
     }
 }
 
-fn cadence_label(i18n: &I18n, c: Cadence) -> String {
+pub fn cadence_label(i18n: &I18n, c: Cadence) -> String {
     match c {
         Cadence::Weeks(n) => i18n.t1("cadence-weeks", "count", n),
         Cadence::Months(n) => i18n.t1("cadence-months", "count", n),
@@ -84,7 +123,7 @@ fn cadence_label(i18n: &I18n, c: Cadence) -> String {
 }
 
 /// "torsdag 3. desember 2026 kl. 09:00" and the like.
-fn when(i18n: &I18n, at: i64) -> String {
+pub fn when(i18n: &I18n, at: i64) -> String {
     let Some(t) = cadence::local(at) else { return String::new() };
     let date = time::Date::from_calendar_date(
         i32::from(t.year()),
@@ -95,7 +134,7 @@ fn when(i18n: &I18n, at: i64) -> String {
     i18n.t_with("conversation-when", &[("date", i18n.locale().format_date(date)), ("time", format!("{:02}:{:02}", t.hour(), t.minute()))])
 }
 
-fn day(i18n: &I18n, d: jiff::civil::Date) -> String {
+pub fn day(i18n: &I18n, d: jiff::civil::Date) -> String {
     let date = time::Date::from_calendar_date(
         i32::from(d.year()),
         time::Month::try_from(d.month() as u8).unwrap_or(time::Month::January),
@@ -113,24 +152,7 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let mut c = app.db.conn().await?;
     let pairs = if user.is_leader { store::conversations::pairs(c.ex(), user.person()).await? } else { Vec::new() };
     let mine = store::conversations::of_employee(c.ex(), user.person()).await?;
-    let dash = || "–".to_string();
-    let pairs = pairs
-        .into_iter()
-        .map(|p| {
-            let cad = p.cadence.as_deref().and_then(Cadence::from_code).unwrap_or(Cadence::MONTHLY);
-            let due = cadence::due(cad, p.last_held.map(cadence::date_of), cadence::date_of(p.since));
-            PairLine {
-                remote: is_remote(p.leader_location_id.map(LocationId), p.location_id.map(LocationId)),
-                cadence: cadence_label(&i18n, cad),
-                last_held: p.last_held.map_or_else(dash, |at| day(&i18n, cadence::date_of(at))),
-                next: p.next_id.zip(p.next_at).map(|(id, at)| (id, when(&i18n, at), status_key(p.next_status.as_deref().unwrap_or("")))),
-                due: day(&i18n, due),
-                overdue: cadence::is_overdue(due, today, p.next_id.is_some()),
-                id: p.id,
-                name: p.name,
-            }
-        })
-        .collect();
+    let pairs = pair_lines(&i18n, pairs, today);
     let line = |r: &ConversationRow| ConversationLine {
         id: r.id,
         when: when(&i18n, r.starts_at),
@@ -151,8 +173,11 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
         notice: match q.saved.as_str() {
             "planned" => Some("conversation-saved-planned"),
             "proposed" => Some("conversation-saved-proposed"),
+            "contact" => Some("conversation-contact-logged"),
             _ => None,
         },
+        kinds: TouchKind::ALL.iter().map(|k| (k.code().to_string(), i18n.t(&format!("touch-kind-{}", k.code())))).collect(),
+        channels: Channel::ALL.iter().map(|c| (c.code().to_string(), i18n.t(&format!("conversation-channel-{}", c.code())))).collect(),
     })
 }
 

@@ -267,6 +267,7 @@ pub enum Nav {
     None,
     Home,
     Conversations,
+    Team,
     Development,
     Organisation,
 }
@@ -347,8 +348,11 @@ impl Page {
         let mut items = vec![
             NavItem { href: "/", label: self.t("nav-home"), current: self.nav == Nav::Home },
             NavItem { href: "/conversations", label: self.t("nav-conversations"), current: self.nav == Nav::Conversations },
-            NavItem { href: "/development", label: self.t("nav-development"), current: self.nav == Nav::Development },
         ];
+        if user.is_leader {
+            items.push(NavItem { href: "/team", label: self.t("nav-team"), current: self.nav == Nav::Team });
+        }
+        items.push(NavItem { href: "/development", label: self.t("nav-development"), current: self.nav == Nav::Development });
         let viewer = Viewer { id: user.person(), is_hr: user.is_admin, unit: user.unit() };
         if access::may(&viewer, Op::Read, &Resource::Organisation) {
             items.push(NavItem { href: "/org", label: self.t("nav-organisation"), current: self.nav == Nav::Organisation });

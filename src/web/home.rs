@@ -59,6 +59,11 @@ struct HomePage {
     team: Vec<PersonView>,
     team_summary: String,
     is_hr: bool,
+    /// My next conversation with my leader: (id, when, status message).
+    next: Option<(i64, String, &'static str)>,
+    open_actions: i64,
+    /// For a leader: how many reports are overdue and how many distant.
+    attention: Option<(usize, usize)>,
 }
 
 async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppError> {
@@ -71,9 +76,37 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
         reports.iter().filter(|p| access::may(&viewer, Op::Read, &p.record())).map(|p| PersonView::new(p, &i18n)).collect();
     let remote_count = team.iter().filter(|p| p.remote).count();
     let team_summary = i18n.t_with("home-team-summary", &[("count", team.len().to_string()), ("remote", remote_count.to_string())]);
+    let now = store::now();
+    let upcoming = store::conversations::upcoming(c.ex(), user.person(), now).await?;
+    let attention = if team.is_empty() {
+        None
+    } else {
+        let pairs = super::conversations::pair_lines(
+            &i18n,
+            store::conversations::pairs(c.ex(), user.person()).await?,
+            crate::domain::cadence::date_of(now),
+        );
+        Some((pairs.iter().filter(|p| p.overdue).count(), pairs.iter().filter(|p| p.distant).count()))
+    };
     let mut page = ctx.page("home-title", Nav::Home);
     page.title = i18n.t1("home-greeting", "name", me.name.split_whitespace().next().unwrap_or(&me.name));
-    Ok(HomePage { page, me: PersonView::new(&me, &i18n), team, team_summary, is_hr: user.is_admin })
+    Ok(HomePage {
+        page,
+        me: PersonView::new(&me, &i18n),
+        team,
+        team_summary,
+        is_hr: user.is_admin,
+        next: upcoming.next_id.zip(upcoming.next_at).map(|(id, at)| {
+            let status = if upcoming.next_status.as_deref() == Some("proposed") {
+                "conversation-status-proposed"
+            } else {
+                "conversation-status-planned"
+            };
+            (id, super::conversations::when(&i18n, at), status)
+        }),
+        open_actions: upcoming.open_actions,
+        attention,
+    })
 }
 
 #[derive(Template, WebTemplate)]

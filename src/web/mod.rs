@@ -3,7 +3,7 @@
 pub mod assets;
 mod auth;
 pub mod catalog;
-mod conversations;
+pub mod conversations;
 pub mod csrf;
 pub mod ctx;
 pub mod development;

@@ -6,15 +6,24 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
 
+use axum::extract::Query;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
 use super::AppState;
+use super::conversations::{PairLine, pair_lines};
 use super::ctx::{Ctx, Nav, Page};
 use super::development::{ResultPage, build_result, date, may_read};
 use super::error::AppError;
 use crate::domain::PersonId;
+use crate::domain::cadence;
+use crate::domain::conversation::{Channel, TouchKind};
 use crate::store;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/team", get(overview))
+        .route("/team/touchpoints", axum::routing::post(log_contact))
         .route("/team/{person}", get(report))
         .route("/team/{person}/results/{id}", get(shared_result))
         .route_layer(axum::middleware::from_fn(super::ctx::require_signed_in))
@@ -60,7 +69,7 @@ async fn report(ctx: Ctx, State(app): State<AppState>, Path(person): Path<i64>) 
         })
         .collect();
     let dash = || "–".to_string();
-    let mut page = ctx.page("team-title", Nav::Home);
+    let mut page = ctx.page("team-title", Nav::Team);
     page.title = first.name.clone();
     Ok(ReportPage {
         page,
@@ -82,7 +91,7 @@ async fn shared_result(ctx: Ctx, State(app): State<AppState>, Path((person, id))
     if !may_read(&ctx, &this) {
         return Err(AppError::NotFound);
     }
-    let mut page = ctx.page("team-title", Nav::Home);
+    let mut page = ctx.page("team-title", Nav::Team);
     page.title = view.title.clone();
     Ok(ResultPage {
         page,
@@ -92,4 +101,109 @@ async fn shared_result(ctx: Ctx, State(app): State<AppState>, Path((person, id))
         back_href: format!("/team/{person}"),
         back_label: ctx.i18n().t("team-back"),
     })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "team/index.html")]
+struct OverviewPage {
+    page: Page,
+    pairs: Vec<PairLine>,
+    sort: String,
+    filter: String,
+    counts: (usize, usize, usize),
+    kinds: Vec<(String, String)>,
+    channels: Vec<(String, String)>,
+    logged: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OverviewQuery {
+    sort: String,
+    filter: String,
+    logged: String,
+}
+
+/// The leader's contact overview: each direct report with last contact, conversations, open
+/// actions, and whether they are overdue or distant. Sorted and filtered by links, so it works
+/// without JavaScript.
+async fn overview(ctx: Ctx, State(app): State<AppState>, Query(q): Query<OverviewQuery>) -> Result<OverviewPage, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let today = cadence::date_of(store::now());
+    let mut c = app.db.conn().await?;
+    let rows = store::conversations::pairs(c.ex(), user.person()).await?;
+    if rows.is_empty() && !user.is_leader {
+        return Err(AppError::NotFound);
+    }
+    let all = pair_lines(&i18n, rows, today);
+    let counts =
+        (all.iter().filter(|p| p.overdue).count(), all.iter().filter(|p| p.distant).count(), all.iter().filter(|p| p.remote).count());
+    let logged = all.iter().find(|p| p.id.to_string() == q.logged).map(|p| i18n.t1("team-contact-logged", "name", &p.name));
+    let mut pairs: Vec<PairLine> = all
+        .into_iter()
+        .filter(|p| match q.filter.as_str() {
+            "overdue" => p.overdue,
+            "distant" => p.distant,
+            "remote" => p.remote,
+            _ => true,
+        })
+        .collect();
+    match q.sort.as_str() {
+        "contact" => pairs.sort_by_key(|p| std::cmp::Reverse(p.days_since_contact)),
+        "due" => pairs.sort_by_key(|p| p.due_date),
+        _ => {}
+    }
+    Ok(OverviewPage {
+        page: ctx.page("team-title", Nav::Team),
+        pairs,
+        sort: q.sort,
+        filter: q.filter,
+        counts,
+        kinds: TouchKind::ALL.iter().map(|k| (k.code().to_string(), i18n.t(&format!("touch-kind-{}", k.code())))).collect(),
+        channels: Channel::ALL.iter().map(|c| (c.code().to_string(), i18n.t(&format!("conversation-channel-{}", c.code())))).collect(),
+        logged,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ContactForm {
+    /// The report, when a leader logs; empty when an employee logs contact with their leader.
+    with: String,
+    kind: String,
+    channel: String,
+}
+
+/// Logs a touchpoint dated today, for a report of the leader or with the employee's leader.
+async fn log_contact(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<ContactForm>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let (Some(kind), Some(channel)) = (TouchKind::from_code(&f.kind), Channel::from_code(&f.channel)) else {
+        return Err(AppError::BadRequest);
+    };
+    let mut tx = app.db.begin().await?;
+    let (leader, employee, back) = match f.with.parse::<i64>() {
+        Ok(id) => {
+            let person = store::people::get(tx.ex(), PersonId(id)).await?.filter(|p| p.active && p.leader_id == Some(user.id));
+            let person = person.ok_or(AppError::NotFound)?;
+            (user.person(), person.id(), format!("/team?logged={id}"))
+        }
+        Err(_) => {
+            let me = store::people::get(tx.ex(), user.person()).await?.ok_or(AppError::NotFound)?;
+            (PersonId(me.leader_id.ok_or(AppError::NotFound)?), user.person(), "/conversations?saved=contact".to_string())
+        }
+    };
+    let now = store::now();
+    let today = cadence::date_of(now).to_string();
+    let new = store::conversations::NewTouchpoint {
+        leader,
+        employee,
+        author: user.person(),
+        kind: kind.code(),
+        channel: channel.code(),
+        on_date: &today,
+    };
+    store::conversations::add_touchpoint(tx.ex(), &new, now).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&back).into_response())
 }

@@ -72,9 +72,29 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             }
         }
     }
+    // A few touchpoints logged by hand: chats, a team meeting, the autumn gathering in Tromsø.
+    for (email, kind, channel, days_ago) in TOUCHES {
+        let Some(employee) = store::people::id_by_email(tx.ex(), email).await? else { continue };
+        let on = cadence::date_of(now - days_ago * 86_400).to_string();
+        let touch = store::conversations::NewTouchpoint { leader, employee, author: leader, kind, channel, on_date: &on };
+        store::conversations::add_touchpoint(tx.ex(), &touch, now - days_ago * 86_400).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
+
+/// (e-mail, kind, channel, days ago).
+const TOUCHES: [(&str, &str, &str, i64); 9] = [
+    ("emma@demo.samspill.no", "informal", "video", 4),
+    ("emma@demo.samspill.no", "gathering", "in-person", 40),
+    ("kjersti.fredriksen@demo.samspill.no", "gathering", "in-person", 40),
+    ("emma@demo.samspill.no", "meeting", "video", 11),
+    ("maret.sara@demo.samspill.no", "gathering", "in-person", 40),
+    ("ida.mathisen@demo.samspill.no", "gathering", "in-person", 40),
+    ("jonas.pedersen@demo.samspill.no", "gathering", "in-person", 40),
+    ("kjersti.fredriksen@demo.samspill.no", "informal", "phone", 9),
+    ("thomas.eriksen@demo.samspill.no", "social", "video", 25),
+];
 
 /// Agenda points for the next conversation: (the employee's, the leader's).
 const AGENDA: [(&str, &str); 4] = [
