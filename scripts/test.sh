@@ -25,6 +25,8 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v psql >/dev/null || missing+=(postgresql-client)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+# An independent iCalendar parser reads back the calendars samspill writes.
+/usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing+=(python3-icalendar)
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 if [ "$node_major" -lt 20 ]; then

@@ -334,3 +334,79 @@ on_both!(the_contact_overview_is_the_leaders_own_and_logging_contact_is_for_the_
     assert_eq!(lars.post("/team", "/team/touchpoints", &[("with", &with), ("kind", "nonsense"), ("channel", "video")]).await.status, 400);
     let _ = o.colleague;
 });
+
+/// Reads a calendar with Python's `icalendar` (Debian's python3-icalendar), an independent parser:
+/// one line per event, "uid|sequence|status|dtstart as UTC ISO|summary".
+fn parse_ics(ics: &str) -> Vec<String> {
+    let script = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+assert cal.get("VERSION") == "2.0", cal.get("VERSION")
+for e in cal.walk("VEVENT"):
+    start = e.decoded("DTSTART")
+    assert start.utcoffset().total_seconds() == 0
+    assert e.decoded("DTEND") > start
+    print("|".join([str(e.get("UID")), str(e.get("SEQUENCE")), str(e.get("STATUS")), start.strftime("%Y-%m-%dT%H:%M"), str(e.get("SUMMARY"))]))
+"#;
+    use std::io::Write;
+    let python = std::env::var("SAMSPILL_TEST_PYTHON").unwrap_or_else(|_| "/usr/bin/python3".into());
+    let mut child = std::process::Command::new(python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 with icalendar (scripts/test.sh installs python3-icalendar)");
+    child.stdin.take().unwrap().write_all(ics.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect()
+}
+
+on_both!(calendars_parse_back_and_a_revoked_address_is_gone, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let emma = signed_in(&o.app, "emma@etat.no").await;
+    let first = planned(&lars, o.employee, 3).await;
+    let second = planned(&lars, o.employee, 40).await;
+    lars.post(&second, &second, &[("action", "cancel"), ("seen", "planned")]).await;
+
+    // One conversation as a file, for its parties only.
+    let page = emma.get(&format!("{first}/calendar")).await;
+    assert_eq!(page.status, 200);
+    let events = parse_ics(&page.body);
+    let id = first.trim_start_matches("/conversations/");
+    assert_eq!(events.len(), 1);
+    assert!(events[0].starts_with(&format!("conversation-{id}@samspill|0|CONFIRMED|")), "{events:?}");
+    assert!(events[0].ends_with("Oppfølgingssamtale med Lars Haugen"), "{events:?}");
+    let ida = signed_in(&o.app, "ida@etat.no").await;
+    assert_eq!(ida.get(&format!("{first}/calendar")).await.status, 404);
+
+    work(&lars, &first, &[("what", "private"), ("text", "Virker sliten")]).await;
+    work(&emma, &first, &[("what", "note"), ("version", "0"), ("text", "Felles notat her")]).await;
+
+    // The feed: made on the calendar page, read without a session.
+    let page = emma.post("/conversations/calendar", "/conversations/calendar", &[("action", "create")]).await;
+    assert_eq!(page.status, 200);
+    let address = page.body.split("<code class=\"calendar-address\">").nth(1).unwrap().split('<').next().unwrap().to_string();
+    let path = address.split_once("/calendar/").map(|(_, t)| format!("/calendar/{t}")).unwrap();
+    let anonymous = o.app.client();
+    let feed = anonymous.get(&path).await;
+    assert_eq!(feed.status, 200);
+    let events = parse_ics(&feed.body);
+    assert_eq!(events.len(), 2, "{events:?}");
+    let cancelled = events.iter().find(|e| e.contains("|CANCELLED|")).expect("the cancelled one, so calendars remove it");
+    assert!(cancelled.contains("|1|CANCELLED|"), "its SEQUENCE grew: {cancelled}");
+    // The start is the Oslo time that was planned.
+    let day = cadence::date_of(samspill::store::now()).checked_add(jiff::Span::new().days(3)).unwrap();
+    let utc = jiff::Timestamp::from_second(cadence::moment(day, 9, 0).unwrap()).unwrap().strftime("%Y-%m-%dT%H:%M").to_string();
+    assert!(events.iter().any(|e| e.contains(&format!("|CONFIRMED|{utc}|"))), "{events:?} {utc}");
+    assert!(!feed.body.contains("Virker sliten") && !feed.body.contains("Felles notat"), "no note in a calendar");
+
+    // Renewed: the old address is gone; revoked: the new one too.
+    emma.post("/conversations/calendar", "/conversations/calendar", &[("action", "create")]).await;
+    assert_eq!(anonymous.get(&path).await.status, 404);
+    emma.post("/conversations/calendar", "/conversations/calendar", &[("action", "revoke")]).await;
+    assert_eq!(anonymous.get("/calendar/0000000000000000000000000000000000000000000000000000000000000000.ics").await.status, 404);
+    assert_eq!(anonymous.get("/calendar/not-a-token").await.status, 404);
+});

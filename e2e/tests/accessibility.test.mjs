@@ -96,6 +96,7 @@ for (const lang of ["nb", "nn", "en"]) {
       ["/conversations", 200],
       ["/conversations/new", 200],
       ["/conversations/13", 200],
+      ["/conversations/calendar", 200],
     ]) {
       const response = await employee.goto(env.server.base + path);
       if (response.status() !== status) throw new Error(`${path} answered ${response.status()}, expected ${status}`);

@@ -86,3 +86,11 @@ CREATE TABLE touchpoints (
     created_at   INTEGER NOT NULL
 );
 CREATE INDEX touchpoints_pair ON touchpoints(employee_id, leader_id, on_date);
+
+-- A person's calendar subscription: the hash of the secret in its address. Renewing replaces
+-- it; revoking deletes it, and the old address answers 404.
+CREATE TABLE calendar_feeds (
+    person_id   INTEGER PRIMARY KEY REFERENCES people(id),
+    token_hash  TEXT NOT NULL UNIQUE,
+    created_at  INTEGER NOT NULL
+);

@@ -5,6 +5,7 @@ pub mod answers;
 pub mod cadence;
 pub mod conversation;
 pub mod fields;
+pub mod ical;
 pub mod import;
 pub mod instrument;
 pub mod locale;

@@ -383,3 +383,49 @@ pub async fn upcoming(ex: Ex<'_>, person: PersonId, now: i64) -> Result<Upcoming
     )?
     .unwrap_or_default())
 }
+
+/// The conversations a calendar shows for `person`, as either party: those from `since` on,
+/// cancelled ones included so that calendars remove them.
+pub async fn calendar_of(ex: Ex<'_>, person: PersonId, since: i64) -> Result<Vec<ConversationRow>> {
+    rows!(
+        ex,
+        ConversationRow,
+        sqlx::AssertSqlSafe(format!(
+            "{CONVERSATION} WHERE (v.leader_id = $1 OR v.employee_id = $1) AND v.starts_at >= $2 ORDER BY v.starts_at, v.id"
+        )),
+        person.0,
+        since
+    )
+}
+
+/// Gives `person` a calendar address with this secret's hash, replacing any earlier one.
+pub async fn set_calendar_feed(ex: Ex<'_>, person: PersonId, token_hash: &str, now: i64) -> Result<u64> {
+    exec!(
+        ex,
+        "INSERT INTO calendar_feeds (person_id, token_hash, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (person_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
+        person.0,
+        token_hash,
+        now
+    )
+}
+
+pub async fn revoke_calendar_feed(ex: Ex<'_>, person: PersonId) -> Result<u64> {
+    exec!(ex, "DELETE FROM calendar_feeds WHERE person_id = $1", person.0)
+}
+
+/// Whether the person has a calendar address.
+pub async fn has_calendar_feed(ex: Ex<'_>, person: PersonId) -> Result<bool> {
+    Ok(row!(ex, (i64,), "SELECT person_id FROM calendar_feeds WHERE person_id = $1", person.0)?.is_some())
+}
+
+/// The active person a calendar address belongs to.
+pub async fn calendar_feed_owner(ex: Ex<'_>, token_hash: &str) -> Result<Option<(PersonId, String)>> {
+    Ok(row!(
+        ex,
+        (i64, String),
+        "SELECT p.id, p.name FROM calendar_feeds f JOIN people p ON p.id = f.person_id WHERE f.token_hash = $1 AND p.active",
+        token_hash
+    )?
+    .map(|(id, name)| (PersonId(id), name)))
+}

@@ -27,6 +27,8 @@ pub fn routes() -> Router<AppState> {
         .route("/conversations/new", get(new_form))
         .route("/conversations/{id}", get(show).post(change))
         .route("/conversations/{id}/work", axum::routing::post(work))
+        .route("/conversations/{id}/calendar", get(conversation_ics))
+        .route("/conversations/calendar", get(calendar_page).post(calendar_change))
         .route_layer(axum::middleware::from_fn(super::ctx::require_signed_in))
 }
 
@@ -701,4 +703,121 @@ async fn change(
     tx.commit().await?;
     let saved = if changed { to.code() } else { "stale" };
     Ok(Redirect::to(&format!("/conversations/{id}?saved={saved}")).into_response())
+}
+
+/// A conversation as a calendar event, for one of its parties.
+fn event(i18n: &I18n, r: &ConversationRow, person: PersonId) -> crate::domain::ical::Event {
+    use crate::domain::ical::{Event, EventStatus};
+    let locale = i18n.locale();
+    let template = conversation::Template::built_in().into_iter().find(|t| t.id == r.template);
+    let with = if person.0 == r.leader_id { &r.employee_name } else { &r.leader_name };
+    let title = template.as_ref().map_or_else(|| i18n.t("conversations-title"), |t| t.title.get(locale).to_string());
+    let mut description: Vec<String> =
+        template.map(|t| t.prompts.iter().map(|p| format!("– {}", p.text.get(locale))).collect()).unwrap_or_default();
+    description.insert(0, i18n.t("conversation-prompts-intro"));
+    Event {
+        uid: format!("conversation-{}@samspill", r.id),
+        sequence: r.sequence,
+        start: r.starts_at,
+        end: r.starts_at + r.minutes * 60,
+        summary: i18n.t_with("conversation-event", &[("kind", title), ("name", with.clone())]),
+        location: r.place.clone(),
+        description: description.join("\n"),
+        status: match Status::from_code(&r.status) {
+            Some(Status::Proposed) => EventStatus::Tentative,
+            Some(Status::Cancelled) => EventStatus::Cancelled,
+            _ => EventStatus::Confirmed,
+        },
+        stamp: r.updated_at,
+    }
+}
+
+fn ics(name: &str, body: String) -> Response {
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (axum::http::header::CONTENT_DISPOSITION, format!("inline; filename=\"{name}.ics\"")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// One conversation as an `.ics` file, for either party.
+async fn conversation_ics(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let mut c = app.db.conn().await?;
+    let r = store::conversations::get(c.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    let body = crate::domain::ical::calendar(&i18n.t("conversations-title"), &[event(&i18n, &r, user.person())]);
+    Ok(ics(&format!("samtale-{id}"), body))
+}
+
+/// A person's calendar feed at its secret address: their conversations from a month back on.
+/// The address is the only key; a renewed or revoked one answers 404.
+async fn feed(ctx: Ctx, State(app): State<AppState>, Path(token): Path<String>) -> Result<Response, AppError> {
+    let token = token.strip_suffix(".ics").unwrap_or(&token);
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::NotFound);
+    }
+    let i18n = ctx.i18n();
+    let mut c = app.db.conn().await?;
+    let (person, name) =
+        store::conversations::calendar_feed_owner(c.ex(), &super::ctx::token_hash(token)).await?.ok_or(AppError::NotFound)?;
+    let rows = store::conversations::calendar_of(c.ex(), person, store::now() - 31 * 86_400).await?;
+    let events: Vec<_> = rows.iter().map(|r| event(&i18n, r, person)).collect();
+    Ok(ics("samspill", crate::domain::ical::calendar(&i18n.t1("conversation-calendar-name", "name", name), &events)))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "conversations/calendar.html")]
+struct CalendarPage {
+    page: Page,
+    has_feed: bool,
+    /// The address, shown once, right after it was made.
+    address: Option<String>,
+    notice: Option<&'static str>,
+}
+
+async fn calendar_page(ctx: Ctx, State(app): State<AppState>) -> Result<CalendarPage, AppError> {
+    let user = ctx.user()?;
+    let mut c = app.db.conn().await?;
+    let has_feed = store::conversations::has_calendar_feed(c.ex(), user.person()).await?;
+    Ok(CalendarPage { page: ctx.page("conversation-calendar-title", Nav::Conversations), has_feed, address: None, notice: None })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CalendarForm {
+    action: String,
+}
+
+/// Makes a new calendar address (the old one stops working) or revokes it.
+async fn calendar_change(
+    ctx: Ctx,
+    State(app): State<AppState>,
+    headers: axum::http::HeaderMap,
+    axum::Form(f): axum::Form<CalendarForm>,
+) -> Result<CalendarPage, AppError> {
+    let user = ctx.user()?;
+    let mut tx = app.db.begin().await?;
+    let page = ctx.page("conversation-calendar-title", Nav::Conversations);
+    if f.action == "revoke" {
+        store::conversations::revoke_calendar_feed(tx.ex(), user.person()).await?;
+        tx.commit().await?;
+        return Ok(CalendarPage { page, has_feed: false, address: None, notice: Some("conversation-calendar-revoked") });
+    }
+    let token = super::ctx::random_token();
+    store::conversations::set_calendar_feed(tx.ex(), user.person(), &super::ctx::token_hash(&token), store::now()).await?;
+    tx.commit().await?;
+    let origin = match &app.web.origin {
+        Some(o) => o.as_str().to_string(),
+        None => format!("http://{}", headers.get("host").and_then(|h| h.to_str().ok()).unwrap_or("localhost")),
+    };
+    Ok(CalendarPage { page, has_feed: true, address: Some(format!("{origin}/calendar/{token}.ics")), notice: None })
+}
+
+/// The calendar feed needs no session: its address is its key.
+pub fn public_routes() -> Router<AppState> {
+    Router::new().route("/calendar/{token}", get(feed))
 }

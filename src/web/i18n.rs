@@ -203,6 +203,7 @@ mod tests {
             "version",
             "time",
             "template",
+            "kind",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

@@ -82,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .merge(settings::routes())
         .merge(development::routes())
         .merge(conversations::routes())
+        .merge(conversations::public_routes())
         .merge(team::routes())
         .merge(org::routes())
         .fallback(error::not_found)
