@@ -233,12 +233,17 @@ for backend in "${BACKENDS[@]}"; do
   person=$(curl -s -H "Cookie: $hr" "$APP/org/people" | grep -o 'href="/org/people/[0-9][0-9]*"' | head -1 | grep -o '[0-9][0-9]*')
   # The demo's Utvikling: the leader's latest result (with history), the report who shared a
   # result with him, and the employee's draft.
-  first_id() { grep -o "$1" | head -1 | grep -o '[0-9][0-9]*$'; }
-  result=$(curl -s -H "Cookie: $leader" "$APP/development" | first_id 'href="/development/results/[0-9]*' )
-  report=$(curl -s -H "Cookie: $leader" "$APP/" | first_id 'href="/team/[0-9]*')
-  shared=$(curl -s -H "Cookie: $leader" "$APP/team/$report" | first_id "href=\"/team/$report/results/[0-9]*")
-  draft=$(curl -s -H "Cookie: $employee" "$APP/development" | first_id 'href="/development/attempts/[0-9]*')
-  conversation=$(curl -s -H "Cookie: $leader" "$APP/conversations" | first_id 'href="/conversations/[0-9]*')
+  first_id() {
+    local id
+    id=$(grep -o "$1" | head -1 | grep -o '[0-9][0-9]*$') || true
+    [ -n "$id" ] || { echo "no link matching $1 on the page: the demo data has changed" >&2; exit 1; }
+    echo "$id"
+  }
+  result=$(curl -s -H "Cookie: $leader" "$APP/development" | first_id 'href="/development/results/[0-9][0-9]*' )
+  report=$(curl -s -H "Cookie: $leader" "$APP/" | first_id 'href="/team/[0-9][0-9]*')
+  shared=$(curl -s -H "Cookie: $leader" "$APP/team/$report" | first_id "href=\"/team/$report/results/[0-9][0-9]*")
+  draft=$(curl -s -H "Cookie: $employee" "$APP/development" | first_id 'href="/development/attempts/[0-9][0-9]*')
+  conversation=$(curl -s -H "Cookie: $leader" "$APP/conversations" | first_id 'href="/conversations/[0-9][0-9]*')
 
   measure base "bare: GET / (20 rows)" "$BARE_HTTP/"
   measure write-base "bare: POST /write (1 row)" "$BARE_HTTP/write"

@@ -25,7 +25,8 @@ CREATE TABLE conversations (
     created_at   INTEGER NOT NULL,
     updated_at   INTEGER NOT NULL
 );
-CREATE INDEX conversations_employee ON conversations(employee_id, starts_at);
+-- A pair's conversations by status and time: the lists and the overview read them per pair.
+CREATE INDEX conversations_pair ON conversations(employee_id, leader_id, status, starts_at);
 CREATE INDEX conversations_leader ON conversations(leader_id, starts_at);
 
 -- The agenda both parties add to before a conversation, in order, each point marked discussed.
@@ -72,6 +73,7 @@ CREATE TABLE actions (
     created_at       INTEGER NOT NULL
 );
 CREATE INDEX actions_pair ON actions(employee_id, leader_id, done_at);
+CREATE INDEX actions_owner ON actions(owner_id, done_at);
 
 -- A light log of contact between a leader and an employee, added by either of them. Nothing is
 -- collected automatically.

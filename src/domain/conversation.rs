@@ -54,9 +54,15 @@ impl Template {
         if problems.is_empty() { Ok(t) } else { Err(problems) }
     }
 
-    /// Every built-in template, parsed (they are checked by a test).
-    pub fn built_in() -> Vec<Template> {
-        BUILT_IN.iter().filter_map(|s| Template::parse(s).ok()).collect()
+    /// Every built-in template, parsed once (they are checked by a test).
+    pub fn built_in() -> &'static [Template] {
+        static PARSED: std::sync::LazyLock<Vec<Template>> =
+            std::sync::LazyLock::new(|| BUILT_IN.iter().filter_map(|s| Template::parse(s).ok()).collect());
+        &PARSED
+    }
+
+    pub fn find(id: &str) -> Option<&'static Template> {
+        Template::built_in().iter().find(|t| t.id == id)
     }
 }
 

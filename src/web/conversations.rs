@@ -246,7 +246,7 @@ fn form_page(ctx: &Ctx, form: FormState, party: Party, with_name: String) -> For
         with_name,
         as_leader: party == Party::Leader,
         templates: conversation::Template::built_in()
-            .into_iter()
+            .iter()
             .map(|t| (t.id.clone(), t.title.get(locale).to_string(), t.summary.get(locale).to_string()))
             .collect(),
         lengths: conversation::LENGTHS.iter().map(|m| (m.to_string(), i18n.t1("conversation-minutes", "count", m))).collect(),
@@ -291,7 +291,7 @@ async fn create(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form
         ("place", f.place.clone()),
         ("cadence", f.cadence.clone()),
     ]);
-    let template = conversation::Template::built_in().into_iter().find(|t| t.id == f.template);
+    let template = conversation::Template::find(&f.template);
     if template.is_none() {
         form.add_error("template", i18n.t("conversation-error-template"));
     }
@@ -441,7 +441,7 @@ fn view(ctx: &Ctx, r: &ConversationRow) -> Result<ConversationView, AppError> {
     let locale = i18n.locale();
     let party = Party::of(user.person(), PersonId(r.leader_id), PersonId(r.employee_id)).ok_or(AppError::NotFound)?;
     let status = Status::from_code(&r.status).unwrap_or(Status::Cancelled);
-    let template = conversation::Template::built_in().into_iter().find(|t| t.id == r.template);
+    let template = conversation::Template::find(&r.template);
     Ok(ConversationView {
         id: r.id,
         when: when(&i18n, r.starts_at),
@@ -709,7 +709,7 @@ async fn change(
 fn event(i18n: &I18n, r: &ConversationRow, person: PersonId) -> crate::domain::ical::Event {
     use crate::domain::ical::{Event, EventStatus};
     let locale = i18n.locale();
-    let template = conversation::Template::built_in().into_iter().find(|t| t.id == r.template);
+    let template = conversation::Template::find(&r.template);
     let with = if person.0 == r.leader_id { &r.employee_name } else { &r.leader_name };
     let title = template.as_ref().map_or_else(|| i18n.t("conversations-title"), |t| t.title.get(locale).to_string());
     let mut description: Vec<String> =
