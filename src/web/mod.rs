@@ -113,7 +113,10 @@ pub fn router(state: AppState) -> Router {
     app.layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
         // The path only: queries may hold search terms about people.
         let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
-        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+        // A calendar address is a secret: its token is not logged.
+        let path = req.uri().path();
+        let path = if path.starts_with("/calendar/") { "/calendar/{token}" } else { path };
+        tracing::info_span!("request", method = %req.method(), path = %path, request_id = %id)
     }))
     .layer(PropagateRequestIdLayer::new(request_id.clone()))
     .layer(SetRequestIdLayer::new(request_id, RandomRequestId))
