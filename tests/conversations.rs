@@ -69,6 +69,9 @@ on_both!(a_leader_plans_an_employee_proposes_and_only_the_pair_sees_it, |t: Test
     assert_eq!(page.status, 200);
     assert!(page.contains("Samtale med Lars Haugen") && page.contains("Planlagt") && page.contains("Status for"), "{}", page.body);
     assert!(lars.get("/conversations").await.contains("Hver 6. uke"), "the cadence is the pair's");
+    let report = format!("/team/{with}");
+    assert!(lars.get(&report).await.contains(&format!("href=\"{path}\"")), "the report's page lists the pair's conversations");
+    assert_eq!(signed_in(&o.app, "liv@etat.no").await.get(&report).await.status, 404, "not the leader's leader");
 
     // Nobody else sees it, whatever the id.
     for email in ["liv@etat.no", "oyvind@etat.no", "hr@etat.no", "ida@etat.no", "per@etat.no"] {

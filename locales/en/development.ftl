@@ -144,3 +144,5 @@ touch-kind-meeting = Team meeting
 touch-kind-informal = Informal chat
 touch-kind-social = Social
 touch-kind-gathering = Gathering
+team-conversations = Your conversations
+team-conversations-none = You have no conversations in samspill yet.

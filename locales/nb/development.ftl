@@ -144,3 +144,5 @@ touch-kind-meeting = Teammøte
 touch-kind-informal = Uformell prat
 touch-kind-social = Sosialt
 touch-kind-gathering = Samling
+team-conversations = Samtalene deres
+team-conversations-none = Dere har ingen samtaler i samspill ennå.

@@ -144,3 +144,5 @@ touch-kind-meeting = Teammøte
 touch-kind-informal = Uformell prat
 touch-kind-social = Sosialt
 touch-kind-gathering = Samling
+team-conversations = Samtalane dykkar
+team-conversations-none = De har ingen samtalar i samspill enno.

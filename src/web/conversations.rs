@@ -108,7 +108,7 @@ struct IndexQuery {
     saved: String,
 }
 
-fn status_key(status: &str) -> &'static str {
+pub fn status_key(status: &str) -> &'static str {
     match Status::from_code(status) {
         Some(Status::Proposed) => "conversation-status-proposed",
         Some(Status::Planned) => "conversation-status-planned",

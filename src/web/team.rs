@@ -45,6 +45,8 @@ struct ReportPage {
     unit: String,
     location: String,
     shared: Vec<SharedLine>,
+    /// The pair's conversations, newest first: (id, when, status message).
+    conversations: Vec<(i64, String, &'static str)>,
 }
 
 /// A report's page; anyone but their leader finds nothing here.
@@ -68,6 +70,11 @@ async fn report(ctx: Ctx, State(app): State<AppState>, Path(person): Path<i64>) 
             })
         })
         .collect();
+    let conversations = store::conversations::of_pair(c.ex(), user.person(), PersonId(person))
+        .await?
+        .iter()
+        .map(|r| (r.id, super::conversations::when(&i18n, r.starts_at), super::conversations::status_key(&r.status)))
+        .collect();
     let dash = || "–".to_string();
     let mut page = ctx.page("team-title", Nav::Team);
     page.title = first.name.clone();
@@ -78,6 +85,7 @@ async fn report(ctx: Ctx, State(app): State<AppState>, Path(person): Path<i64>) 
         unit: first.unit_name.clone().unwrap_or_else(dash),
         location: first.location_name.clone().unwrap_or_else(dash),
         shared,
+        conversations,
     })
 }
 
