@@ -71,6 +71,15 @@ pub enum Audience {
     Leaders,
 }
 
+impl Audience {
+    pub fn code(self) -> &'static str {
+        match self {
+            Audience::Everyone => "everyone",
+            Audience::Leaders => "leaders",
+        }
+    }
+}
+
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
@@ -245,7 +254,7 @@ pub const ENTRIES: usize = 5;
 impl Item {
     /// The longest text accepted, in characters.
     pub fn max_length(&self) -> usize {
-        self.max_length.unwrap_or(if self.kind == ItemType::LongText { LONG_TEXT_LENGTH } else { SHORT_TEXT_LENGTH })
+        text_length(self.kind, self.max_length)
     }
     pub fn max_entries(&self) -> usize {
         self.max_entries.unwrap_or(ENTRIES)
@@ -266,11 +275,16 @@ impl Item {
 
 impl EntryField {
     pub fn max_length(&self) -> usize {
-        self.max_length.unwrap_or(if self.kind == ItemType::LongText { LONG_TEXT_LENGTH } else { SHORT_TEXT_LENGTH })
+        text_length(self.kind, self.max_length)
     }
     pub fn options(&self) -> &[Choice] {
         self.options.as_deref().unwrap_or_default()
     }
+}
+
+/// The longest text a text item or field takes: its own `max_length`, or the type's default.
+fn text_length(kind: ItemType, max_length: Option<usize>) -> usize {
+    max_length.unwrap_or(if kind == ItemType::LongText { LONG_TEXT_LENGTH } else { SHORT_TEXT_LENGTH })
 }
 
 impl Instrument {

@@ -181,6 +181,11 @@ pub async fn reschedule(ex: Ex<'_>, id: i64, r: &Reschedule<'_>, now: i64) -> Re
     Ok(n == 1)
 }
 
+/// The cadence the leader set for the pair, if any.
+pub async fn cadence_of(ex: Ex<'_>, leader: PersonId, employee: PersonId) -> Result<Option<String>> {
+    Ok(row!(ex, (String,), "SELECT cadence FROM cadences WHERE employee_id = $1 AND leader_id = $2", employee.0, leader.0)?.map(|(c,)| c))
+}
+
 /// Sets the cadence of a pair.
 pub async fn set_cadence(ex: Ex<'_>, leader: PersonId, employee: PersonId, cadence: &str, now: i64) -> Result<u64> {
     exec!(

@@ -23,7 +23,7 @@ impl Catalog {
                 id: &instrument.id,
                 version: instrument.version,
                 kind: instrument.kind.code(),
-                audience: audience_code(&instrument),
+                audience: instrument.audience.code(),
                 source,
                 built_in: true,
                 added_by: None,
@@ -81,12 +81,5 @@ impl Catalog {
             }
         }
         Ok(found)
-    }
-}
-
-pub fn audience_code(i: &Instrument) -> &'static str {
-    match i.audience {
-        crate::domain::instrument::Audience::Everyone => "everyone",
-        crate::domain::instrument::Audience::Leaders => "leaders",
     }
 }

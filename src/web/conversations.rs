@@ -124,25 +124,16 @@ pub fn cadence_label(i18n: &I18n, c: Cadence) -> String {
     }
 }
 
-/// "torsdag 3. desember 2026 kl. 09:00" and the like.
+/// "3. desember 2026 kl. 09:00" and the like, in Oslo time.
 pub fn when(i18n: &I18n, at: i64) -> String {
     let Some(t) = cadence::local(at) else { return String::new() };
-    let date = time::Date::from_calendar_date(
-        i32::from(t.year()),
-        time::Month::try_from(t.month() as u8).unwrap_or(time::Month::January),
-        t.day() as u8,
-    )
-    .unwrap_or(time::Date::MIN);
-    i18n.t_with("conversation-when", &[("date", i18n.locale().format_date(date)), ("time", format!("{:02}:{:02}", t.hour(), t.minute()))])
+    i18n.t_with("conversation-when", &[("date", day(i18n, t.date())), ("time", format!("{:02}:{:02}", t.hour(), t.minute()))])
 }
 
+/// A civil date as people read it ("3. desember 2026").
 pub fn day(i18n: &I18n, d: jiff::civil::Date) -> String {
-    let date = time::Date::from_calendar_date(
-        i32::from(d.year()),
-        time::Month::try_from(d.month() as u8).unwrap_or(time::Month::January),
-        d.day() as u8,
-    )
-    .unwrap_or(time::Date::MIN);
+    let month = time::Month::try_from(d.month() as u8).unwrap_or(time::Month::January);
+    let date = time::Date::from_calendar_date(i32::from(d.year()), month, d.day() as u8).unwrap_or(time::Date::MIN);
     i18n.locale().format_date(date)
 }
 
@@ -220,19 +211,18 @@ struct FormPage {
 
 /// The other party of a new conversation and which party the person is: a leader plans with one
 /// of their reports (`with`), an employee proposes to their leader.
-async fn counterpart(ctx: &Ctx, c: &mut store::Conn, with: &str) -> Result<(Party, PersonId, PersonId, String, Option<String>), AppError> {
+async fn counterpart(ctx: &Ctx, c: &mut store::Conn, with: &str) -> Result<(Party, PersonId, PersonId, String), AppError> {
     let user = ctx.user()?;
     if let Ok(id) = with.parse::<i64>() {
         let person = store::people::get(c.ex(), PersonId(id))
             .await?
             .filter(|p| p.active && p.leader_id == Some(user.id))
             .ok_or(AppError::NotFound)?;
-        let cadence = store::conversations::pairs(c.ex(), user.person()).await?.into_iter().find(|p| p.id == id).and_then(|p| p.cadence);
-        return Ok((Party::Leader, user.person(), person.id(), person.name, cadence));
+        return Ok((Party::Leader, user.person(), person.id(), person.name));
     }
     let me = store::people::get(c.ex(), user.person()).await?.ok_or(AppError::NotFound)?;
     let (Some(leader), Some(name)) = (me.leader_id, me.leader_name) else { return Err(AppError::NotFound) };
-    Ok((Party::Employee, PersonId(leader), user.person(), name, None))
+    Ok((Party::Employee, PersonId(leader), user.person(), name))
 }
 
 fn form_page(ctx: &Ctx, form: FormState, party: Party, with_name: String) -> FormPage {
@@ -263,7 +253,11 @@ struct NewQuery {
 
 async fn new_form(ctx: Ctx, State(app): State<AppState>, Query(q): Query<NewQuery>) -> Result<FormPage, AppError> {
     let mut c = app.db.conn().await?;
-    let (party, _, employee, name, cadence) = counterpart(&ctx, &mut c, &q.with).await?;
+    let (party, leader, employee, name) = counterpart(&ctx, &mut c, &q.with).await?;
+    let cadence = match party {
+        Party::Leader => store::conversations::cadence_of(c.ex(), leader, employee).await?,
+        Party::Employee => None,
+    };
     let form = FormState::with_values([
         ("with", if party == Party::Leader { employee.0.to_string() } else { String::new() }),
         ("template", "regular-follow-up".to_string()),
@@ -279,7 +273,7 @@ async fn create(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form
     let i18n = ctx.i18n();
     let now = store::now();
     let mut c = app.db.conn().await?;
-    let (party, leader, employee, name, _) = counterpart(&ctx, &mut c, &f.with).await?;
+    let (party, leader, employee, name) = counterpart(&ctx, &mut c, &f.with).await?;
     drop(c);
     let mut form = FormState::with_values([
         ("with", f.with.clone()),

@@ -154,9 +154,9 @@ fn first_sentence(text: &str) -> String {
     }
 }
 
+/// The Oslo date of a moment, as people read it.
 pub fn date(i18n: &I18n, at: i64) -> String {
-    let date = time::OffsetDateTime::from_unix_timestamp(at).map(|t| t.date()).unwrap_or(time::Date::MIN);
-    i18n.locale().format_date(date)
+    super::conversations::day(i18n, crate::domain::cadence::date_of(at))
 }
 
 pub fn shared_with(i18n: &I18n, name: &str, at: i64) -> String {

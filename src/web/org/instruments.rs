@@ -11,7 +11,6 @@ use serde::Deserialize;
 use crate::domain::instrument::{Instrument, is_id};
 use crate::store::{self, development::NewInstrument};
 use crate::web::AppState;
-use crate::web::catalog::audience_code;
 use crate::web::ctx::{Ctx, Nav, Page};
 use crate::web::development::date;
 use crate::web::error::AppError;
@@ -120,7 +119,7 @@ async fn upload(ctx: Ctx, State(app): State<AppState>, mut multipart: Multipart)
         id: &instrument.id,
         version: instrument.version,
         kind: instrument.kind.code(),
-        audience: audience_code(&instrument),
+        audience: instrument.audience.code(),
         source: &text,
         built_in: false,
         added_by: Some(user.person()),
