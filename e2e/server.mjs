@@ -1,6 +1,6 @@
 // Starts samspill with the demo organisation on a fresh SQLite file and a free port.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -22,8 +22,10 @@ export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), "samspill-e2e-"));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // samspill reads the time from this file while it holds one: tests move to a later day.
+  const clock = join(dir, "clock");
   const child = spawn(BIN, ["serve", "--demo", "--bind", `127.0.0.1:${port}`, "--base-url", base], {
-    env: { ...process.env, SAMSPILL_DATABASE_URL: `sqlite://${join(dir, "samspill.db")}`, RUST_LOG: "warn" },
+    env: { ...process.env, SAMSPILL_DATABASE_URL: `sqlite://${join(dir, "samspill.db")}`, SAMSPILL_CLOCK_FILE: clock, RUST_LOG: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const failed = new Promise((_, fail) => child.once("error", (e) => fail(new Error(`cannot start ${BIN}: ${e.message}`))));
@@ -41,6 +43,10 @@ export async function startServer() {
   }
   return {
     base,
+    /// Sets samspill's clock to a Date, or back to the real time with null.
+    setClock(date) {
+      writeFileSync(clock, date ? date.toISOString() : "");
+    },
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));

@@ -91,6 +91,50 @@ pub struct ServeArgs {
     /// `X-Forwarded-For`; login throttling then counts per client, not per proxy.
     #[arg(long, env = "SAMSPILL_BEHIND_PROXY")]
     pub behind_proxy: bool,
+    #[command(flatten)]
+    pub mail: MailArgs,
+    /// Read the current time from this file (RFC 3339, e.g. `2027-01-10T09:00:00Z`) whenever it
+    /// holds one: for browser tests and trials that need a later day. Never set it in production.
+    #[arg(long = "clock-file", env = "SAMSPILL_CLOCK_FILE", hide = true)]
+    pub clock_file: Option<std::path::PathBuf>,
+}
+
+/// Where e-mail goes. Without an SMTP server, mail waits in the outbox and HR sees it waiting.
+#[derive(Args, Clone, Debug)]
+pub struct MailArgs {
+    /// `smtp://HOST:PORT` (plain, for a relay on the same network), `smtp://HOST:587?tls=required`
+    /// (STARTTLS) or `smtps://USER:PASSWORD@HOST` (TLS from the start).
+    #[arg(long = "smtp-url", env = "SAMSPILL_SMTP_URL", value_parser = SmtpUrl::parse)]
+    pub smtp_url: Option<SmtpUrl>,
+    /// The sender of samspill's e-mail, e.g. `samspill <samspill@etat.no>`.
+    #[arg(long, env = "SAMSPILL_MAIL_FROM")]
+    pub mail_from: Option<String>,
+}
+
+/// An SMTP server's URL, checked when read; `Debug`/`Display` hide the password.
+#[derive(Clone)]
+pub struct SmtpUrl(String);
+
+impl SmtpUrl {
+    pub fn parse(s: &str) -> Result<SmtpUrl, String> {
+        let s = s.trim();
+        if !(s.starts_with("smtp://") || s.starts_with("smtps://")) {
+            return Err("expected smtp://HOST:PORT or smtps://USER:PASSWORD@HOST".into());
+        }
+        lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(s).map_err(|e| format!("not a usable SMTP URL: {e}"))?;
+        Ok(SmtpUrl(s.to_string()))
+    }
+
+    /// The URL with its secret; only for handing to the transport.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&DatabaseUrl(self.0.clone()).redacted())
+    }
 }
 
 /// Scheme, host and port of a base URL, written as browsers send it in `Origin`.
@@ -156,12 +200,21 @@ pub struct WebConfig {
     pub demo: bool,
     /// Client addresses come from the last `X-Forwarded-For` entry.
     pub behind_proxy: bool,
+    /// An SMTP server is configured: queued mail goes out.
+    pub mail: bool,
 }
 
 impl WebConfig {
     pub fn new(origin: Option<Origin>, demo: bool) -> WebConfig {
         let secure_cookies = origin.as_ref().is_some_and(Origin::is_https);
-        WebConfig { origin, secure_cookies, cookies: if secure_cookies { HOST_COOKIES } else { PLAIN_COOKIES }, demo, behind_proxy: false }
+        WebConfig {
+            origin,
+            secure_cookies,
+            cookies: if secure_cookies { HOST_COOKIES } else { PLAIN_COOKIES },
+            demo,
+            behind_proxy: false,
+            mail: false,
+        }
     }
 }
 
@@ -203,5 +256,17 @@ mod tests {
         }
         assert!(WebConfig::new(Some(origin_of("https://x.no").unwrap()), false).cookies.session.starts_with("__Host-"));
         assert!(!WebConfig::new(None, false).secure_cookies);
+    }
+
+    #[test]
+    fn smtp_urls() {
+        for ok in ["smtp://127.0.0.1:2525", "smtp://relay.etat.no:587?tls=required", "smtps://app:hemmelig@smtp.etat.no"] {
+            assert!(SmtpUrl::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "relay.etat.no", "http://relay.etat.no", "smtp://", "smtp://host:notaport"] {
+            assert!(SmtpUrl::parse(bad).is_err(), "{bad}");
+        }
+        let url = SmtpUrl::parse("smtps://app:hemmelig@smtp.etat.no").unwrap();
+        assert!(!format!("{url:?}").contains("hemmelig"));
     }
 }

@@ -5,5 +5,6 @@
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod mail;
 pub mod store;
 pub mod web;

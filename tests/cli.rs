@@ -38,6 +38,27 @@ fn an_unreachable_database_is_one_line_without_the_password() {
 }
 
 #[test]
+fn a_bad_mail_setting_stops_the_start_with_one_line_that_says_why() {
+    let dir = temp_dir();
+    let db = format!("sqlite://{}", dir.join("samspill.db").display());
+    let serve = ["serve", "--bind", "127.0.0.1:0"];
+    let cases: [(&[(&str, &str)], &str); 3] = [
+        (&[("SAMSPILL_SMTP_URL", "mail.etat.no:25")], "expected smtp://"),
+        (&[("SAMSPILL_SMTP_URL", "smtps://app:hemmelig@mail.etat.no")], "SAMSPILL_MAIL_FROM must be set"),
+        (&[("SAMSPILL_SMTP_URL", "smtps://app:hemmelig@mail.etat.no"), ("SAMSPILL_MAIL_FROM", "ikke en adresse")], "not an e-mail address"),
+    ];
+    for (env, says) in cases {
+        let out = samspill(&db, &serve, env);
+        assert!(!out.status.success());
+        let err = text(&out.stderr);
+        // One line says it (clap adds a pointer to --help after its own).
+        assert!(err.lines().next().unwrap().contains(says), "{err}");
+        assert!(!err.contains("hemmelig"), "{err}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn demo_import_admin_and_backup_work_on_a_fresh_sqlite_file() {
     let dir = temp_dir();
     let db = format!("sqlite://{}", dir.join("samspill.db").display());

@@ -22,6 +22,8 @@ const hrPages = [
   ["/org/locations/1", 200],
   ["/org/import", 200],
   ["/org/instruments", 200],
+  ["/org/settings", 200],
+  ["/org/mail", 200],
   ["/development", 200],
   ["/finnes-ikke", 404],
 ];
@@ -50,6 +52,11 @@ for (const lang of ["nb", "nn", "en"]) {
     await page.fill("#f-current", "feil");
     await Promise.all([page.waitForLoadState("load"), page.click("form[action='/settings/password'] button")]);
     await expectAccessible(page, `${lang} password form with errors`);
+    await page.goto(`${env.server.base}/org/settings`);
+    await page.fill("#f-in_person_days", "tja");
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action='/org/settings'] button[type=submit]")]);
+    await page.waitForSelector(".ds-error-summary");
+    await expectAccessible(page, `${lang} settings form with errors`);
 
     // Import refused, and import ready to apply.
     for (const [label, csv] of [

@@ -5,10 +5,17 @@ use anyhow::Context;
 
 use super::demo;
 use crate::config::{ServeArgs, WebConfig};
-use crate::store::Db;
+use crate::mail::{self, Mailer};
+use crate::store::{self, Db};
 use crate::web::{self, AppState};
 
 pub async fn run(db: Db, args: ServeArgs) -> anyhow::Result<()> {
+    if let Some(path) = &args.clock_file {
+        store::use_clock_file(path.clone());
+        tracing::warn!(path = %path.display(), "the clock is read from a file");
+    }
+    // Settings that cannot work stop the start, in one line, before anything is served.
+    let mailer = Mailer::from_args(&args.mail)?;
     if args.demo {
         let outcome = demo::run(&db).await?;
         demo::print(&outcome);
@@ -20,9 +27,16 @@ pub async fn run(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     if args.behind_proxy && args.base_url.is_none() {
         tracing::warn!("behind a proxy without SAMSPILL_BASE_URL: cookies are not marked Secure; set it to the https:// address");
     }
-    let web = WebConfig { behind_proxy: args.behind_proxy, ..WebConfig::new(args.base_url, args.demo) };
-    let state = AppState::new(db, web).await.context("cannot read the server keys")?;
+    match (&mailer, &args.base_url) {
+        (None, _) => tracing::warn!("no SMTP server (SAMSPILL_SMTP_URL): e-mail waits in the outbox"),
+        (Some(_), None) => tracing::warn!("e-mail carries no links to samspill until SAMSPILL_BASE_URL is set"),
+        _ => {}
+    }
+    let web = WebConfig { behind_proxy: args.behind_proxy, mail: mailer.is_some(), ..WebConfig::new(args.base_url.clone(), args.demo) };
+    let state = AppState::new(db.clone(), web).await.context("cannot read the server keys")?;
+    let mail = tokio::spawn(mail::run(db, mailer, args.base_url));
     web::serve(listener, state, shutdown_signal()).await?;
+    mail.abort();
     tracing::info!("stopped");
     Ok(())
 }

@@ -78,21 +78,38 @@ pub fn is_overdue(due: Date, today: Date, planned: bool) -> bool {
     !planned && today > due
 }
 
-/// Without contact for this many cadences, a pair is *distant*.
-pub const DISTANT_CADENCES: u8 = 2;
-/// Without meeting in person for this many days, a pair is *distant*.
-pub const DISTANT_IN_PERSON_DAYS: i64 = 90;
+/// When a pair counts as *distant*: without contact for `cadences` cadences, or without meeting
+/// in person for `in_person_days` days. HR sets both in the organisation's settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Distance {
+    pub cadences: u8,
+    pub in_person_days: i64,
+}
 
-/// Whether a pair has drifted apart: no contact (a conversation held or a touchpoint) for
-/// twice the cadence, or no meeting in person for 90 days. Both count from when the pair began
-/// when there has been none.
-pub fn is_distant(cadence: Cadence, last_contact: Option<Date>, last_in_person: Option<Date>, paired_since: Date, today: Date) -> bool {
+impl Default for Distance {
+    /// Twice the cadence, or 90 days apart.
+    fn default() -> Distance {
+        Distance { cadences: 2, in_person_days: 90 }
+    }
+}
+
+/// Whether a pair has drifted apart: no contact (a conversation held or a touchpoint) within
+/// the distance's number of cadences, or no meeting in person within its days. Both count from
+/// when the pair began when there has been none.
+pub fn is_distant(
+    distance: Distance,
+    cadence: Cadence,
+    last_contact: Option<Date>,
+    last_in_person: Option<Date>,
+    paired_since: Date,
+    today: Date,
+) -> bool {
     let mut limit = last_contact.unwrap_or(paired_since);
-    for _ in 0..DISTANT_CADENCES {
+    for _ in 0..distance.cadences {
         limit = cadence.after(limit);
     }
     let in_person = last_in_person.unwrap_or(paired_since);
-    today > limit || (today - in_person).get_days() as i64 > DISTANT_IN_PERSON_DAYS
+    today > limit || (today - in_person).get_days() as i64 > distance.in_person_days
 }
 
 /// The civil date in Oslo of a moment.
@@ -118,6 +135,8 @@ mod tests {
     use super::*;
     use jiff::civil::date;
     use proptest::prelude::*;
+
+    const D: Distance = Distance { cadences: 2, in_person_days: 90 };
 
     #[test]
     fn month_ends_and_leap_years() {
@@ -164,14 +183,14 @@ mod tests {
         let since = date(2025, 1, 1);
         let met = Some(date(2026, 10, 1));
         // Monthly: contact on 1 October is fine until 1 December.
-        assert!(!is_distant(Cadence::MONTHLY, met, met, since, date(2026, 12, 1)));
-        assert!(is_distant(Cadence::MONTHLY, met, met, since, date(2026, 12, 2)));
+        assert!(!is_distant(D, Cadence::MONTHLY, met, met, since, date(2026, 12, 1)));
+        assert!(is_distant(D, Cadence::MONTHLY, met, met, since, date(2026, 12, 2)));
         // Frequent video calls, but no meeting in person for more than 90 days.
         let call = Some(date(2026, 11, 20));
-        assert!(!is_distant(Cadence::MONTHLY, call, Some(date(2026, 8, 28)), since, date(2026, 11, 26)));
-        assert!(is_distant(Cadence::MONTHLY, call, Some(date(2026, 8, 27)), since, date(2026, 11, 26)));
+        assert!(!is_distant(D, Cadence::MONTHLY, call, Some(date(2026, 8, 28)), since, date(2026, 11, 26)));
+        assert!(is_distant(D, Cadence::MONTHLY, call, Some(date(2026, 8, 27)), since, date(2026, 11, 26)));
         // A new pair counts from its start.
-        assert!(!is_distant(Cadence::MONTHLY, None, None, date(2026, 11, 1), date(2026, 11, 26)));
+        assert!(!is_distant(D, Cadence::MONTHLY, None, None, date(2026, 11, 1), date(2026, 11, 26)));
     }
 
     #[test]
@@ -221,7 +240,19 @@ mod tests {
             let (early, late) = (day(a.min(b)), day(a.max(b)));
             let today = day(today_after);
             // Distant with the later contact implies distant with the earlier one.
-            prop_assert!(!is_distant(c, Some(late), Some(late), since, today) || is_distant(c, Some(early), Some(early), since, today));
+            prop_assert!(!is_distant(D, c, Some(late), Some(late), since, today) || is_distant(D, c, Some(early), Some(early), since, today));
+        }
+
+        #[test]
+        fn a_wider_distance_never_makes_a_pair_more_distant(
+            since in any_date(), met in 0i64..500, today_after in 0i64..800, c in any_cadence(),
+            cadences in 1u8..6, days in 14i64..365, more in 0u8..3, more_days in 0i64..100
+        ) {
+            let day = |n: i64| since.checked_add(Span::new().days(n)).unwrap();
+            let narrow = Distance { cadences, in_person_days: days };
+            let wide = Distance { cadences: cadences + more, in_person_days: days + more_days };
+            let (met, today) = (Some(day(met)), day(today_after));
+            prop_assert!(!is_distant(wide, c, met, met, since, today) || is_distant(narrow, c, met, met, since, today));
         }
 
         #[test]

@@ -9,8 +9,10 @@ pub mod ical;
 pub mod import;
 pub mod instrument;
 pub mod locale;
+pub mod mail;
 pub mod org;
 pub mod password;
+pub mod settings;
 pub mod text;
 pub mod throttle;
 

@@ -441,3 +441,46 @@ pub async fn calendar_feed_owner(ex: Ex<'_>, token_hash: &str) -> Result<Option<
     )?
     .map(|(id, name)| (PersonId(id), name)))
 }
+
+/// Planned conversations that start after `now` and no later than `until`: the candidates for
+/// a reminder.
+pub async fn planned_between(ex: Ex<'_>, now: i64, until: i64) -> Result<Vec<ConversationRow>> {
+    rows!(
+        ex,
+        ConversationRow,
+        sqlx::AssertSqlSafe(format!(
+            "{CONVERSATION} WHERE v.status = 'planned' AND v.starts_at > $1 AND v.starts_at <= $2 AND l.active AND e.active ORDER BY v.starts_at, v.id"
+        )),
+        now,
+        until
+    )
+}
+
+/// Every active pair with what its due date follows from: for the nudges when one is overdue.
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub struct PairDue {
+    pub employee_id: i64,
+    pub employee_name: String,
+    pub leader_id: i64,
+    pub leader_name: String,
+    pub cadence: Option<String>,
+    pub since: i64,
+    pub last_held: Option<i64>,
+    pub planned: bool,
+}
+
+pub async fn all_pairs_due(ex: Ex<'_>) -> Result<Vec<PairDue>> {
+    rows!(
+        ex,
+        PairDue,
+        sqlx::AssertSqlSafe(format!(
+            "SELECT p.id AS employee_id, p.name AS employee_name, l.id AS leader_id, l.name AS leader_name, c.cadence, \
+             COALESCE(c.set_at, p.created_at) AS since, \
+             (SELECT MAX(v.starts_at) FROM conversations v WHERE v.employee_id = p.id AND v.leader_id = l.id AND v.status = 'held') AS last_held, \
+             EXISTS (SELECT 1 FROM conversations v WHERE v.employee_id = p.id AND v.leader_id = l.id AND v.status IN {OPEN}) AS planned \
+             FROM people p JOIN people l ON l.id = p.leader_id AND l.active \
+             LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = l.id \
+             WHERE p.active ORDER BY p.id"
+        ))
+    )
+}

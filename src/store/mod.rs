@@ -6,8 +6,10 @@ pub mod development;
 pub mod imports;
 pub mod keys;
 pub mod locations;
+pub mod outbox;
 pub mod people;
 pub mod sessions;
+pub mod settings;
 pub mod throttle;
 pub mod units;
 
@@ -284,8 +286,23 @@ impl Db {
     }
 }
 
+/// A file `now()` reads the time from, when set (see `use_clock_file`).
+static CLOCK_FILE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
+/// Makes `now()` read the time from `path` whenever it holds an RFC 3339 time, and the system
+/// clock otherwise: browser tests and trials move to a later day this way.
+pub fn use_clock_file(path: std::path::PathBuf) {
+    let _ = CLOCK_FILE.set(path);
+}
+
 /// Seconds since the Unix epoch; every timestamp is stored this way on both databases.
 pub fn now() -> i64 {
+    if let Some(path) = CLOCK_FILE.get()
+        && let Ok(text) = std::fs::read_to_string(path)
+        && let Ok(t) = text.trim().parse::<jiff::Timestamp>()
+    {
+        return t.as_second();
+    }
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 

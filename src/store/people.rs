@@ -348,3 +348,8 @@ pub async fn count_all(ex: Ex<'_>) -> Result<i64> {
 pub async fn id_by_number(ex: Ex<'_>, number: &str) -> Result<Option<PersonId>> {
     row!(ex, (i64,), "SELECT id FROM people WHERE employee_number = $1", number).map(|r| r.map(|(id,)| PersonId(id)))
 }
+
+/// Whom e-mail to an active person goes to: name, address and chosen language.
+pub async fn contact(ex: Ex<'_>, id: PersonId) -> Result<Option<(String, String, Option<String>)>> {
+    row!(ex, (String, String, Option<String>), "SELECT name, email, locale FROM people WHERE id = $1 AND active", id.0)
+}

@@ -17,7 +17,9 @@ use super::i18n::I18n;
 use crate::domain::access::{Op, Resource};
 use crate::domain::cadence::{self, Cadence};
 use crate::domain::conversation::{self, Change, Channel, Party, Status, TimeError, TouchKind};
+use crate::domain::mail::{self as mail_kind, Kind as MailKind};
 use crate::domain::org::is_remote;
+use crate::domain::settings::OrgSettings;
 use crate::domain::{LocationId, PersonId};
 use crate::store::{self, conversations::ConversationRow};
 
@@ -51,11 +53,16 @@ pub struct PairLine {
 }
 
 /// The leader's pairs as lines, with the cadence and distance rules applied for `today`.
-pub fn pair_lines(i18n: &I18n, rows: Vec<store::conversations::PairRow>, today: jiff::civil::Date) -> Vec<PairLine> {
+pub fn pair_lines(
+    i18n: &I18n,
+    rows: Vec<store::conversations::PairRow>,
+    today: jiff::civil::Date,
+    settings: &OrgSettings,
+) -> Vec<PairLine> {
     let dash = || "–".to_string();
     rows.into_iter()
         .map(|p| {
-            let cad = p.cadence.as_deref().and_then(Cadence::from_code).unwrap_or(Cadence::MONTHLY);
+            let cad = p.cadence.as_deref().and_then(Cadence::from_code).unwrap_or(settings.default_cadence);
             let since = cadence::date_of(p.since);
             let held = p.last_held.map(cadence::date_of);
             let touched = p.last_touch.as_deref().and_then(|d| d.parse::<jiff::civil::Date>().ok());
@@ -70,7 +77,7 @@ pub fn pair_lines(i18n: &I18n, rows: Vec<store::conversations::PairRow>, today: 
                 due: day(i18n, due),
                 overdue: cadence::is_overdue(due, today, p.next_id.is_some()),
                 last_contact: last_contact.map_or_else(dash, |d| day(i18n, d)),
-                distant: cadence::is_distant(cad, last_contact, in_person, since, today),
+                distant: cadence::is_distant(settings.distance, cad, last_contact, in_person, since, today),
                 open_actions: p.open_actions,
                 days_since_contact: (today - last_contact.unwrap_or(since)).get_days() as i64,
                 due_date: due,
@@ -145,7 +152,7 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let mut c = app.db.conn().await?;
     let pairs = if user.is_leader { store::conversations::pairs(c.ex(), user.person()).await? } else { Vec::new() };
     let mine = store::conversations::of_employee(c.ex(), user.person()).await?;
-    let pairs = pair_lines(&i18n, pairs, today);
+    let pairs = pair_lines(&i18n, pairs, today, &app.settings().await?);
     let line = |r: &ConversationRow| ConversationLine {
         id: r.id,
         when: when(&i18n, r.starts_at),
@@ -258,12 +265,13 @@ async fn new_form(ctx: Ctx, State(app): State<AppState>, Query(q): Query<NewQuer
         Party::Leader => store::conversations::cadence_of(c.ex(), leader, employee).await?,
         Party::Employee => None,
     };
+    let settings = app.settings().await?;
     let form = FormState::with_values([
         ("with", if party == Party::Leader { employee.0.to_string() } else { String::new() }),
         ("template", "regular-follow-up".to_string()),
         ("minutes", "45".to_string()),
         ("channel", Channel::Video.code().to_string()),
-        ("cadence", cadence.unwrap_or_else(|| Cadence::MONTHLY.code())),
+        ("cadence", cadence.unwrap_or_else(|| settings.default_cadence.code())),
     ]);
     Ok(form_page(&ctx, form, party, name))
 }
@@ -339,6 +347,7 @@ async fn create(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form
     if let Some(cadence) = cadence {
         store::conversations::set_cadence(tx.ex(), leader, employee, &cadence.code(), now).await?;
     }
+    tell_other_party(&app, &mut tx, id, user.person(), mail_kind::on_create(party), now).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/conversations/{id}?saved={}", status.code())).into_response())
 }
@@ -694,12 +703,23 @@ async fn change(
     } else {
         store::conversations::set_status(tx.ex(), id, status.code(), to.code(), now).await?
     };
+    if changed && let Some(kind) = mail_kind::on_change(change, party) {
+        tell_other_party(&app, &mut tx, id, user.person(), kind, now).await?;
+    }
     tx.commit().await?;
     let saved = if changed { to.code() } else { "stale" };
     Ok(Redirect::to(&format!("/conversations/{id}?saved={saved}")).into_response())
 }
 
 /// A conversation as a calendar event, for one of its parties.
+/// Queues the message about a conversation, as it now stands, to the party who did not act.
+async fn tell_other_party(app: &AppState, tx: &mut store::Tx, id: i64, by: PersonId, kind: MailKind, now: i64) -> Result<(), AppError> {
+    let Some(r) = store::conversations::get(tx.ex(), by, id).await? else { return Ok(()) };
+    let other = if r.leader_id == by.0 { r.employee_id } else { r.leader_id };
+    crate::mail::queue_conversation(tx.ex(), kind, &r, PersonId(other), app.web.origin.as_ref(), now).await?;
+    Ok(())
+}
+
 fn event(i18n: &I18n, r: &ConversationRow, person: PersonId) -> crate::domain::ical::Event {
     use crate::domain::ical::{Event, EventStatus};
     let locale = i18n.locale();

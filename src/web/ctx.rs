@@ -321,6 +321,9 @@ impl Page {
             "template" => "conversation-template",
             "place" => "conversation-place",
             "cadence" => "conversations-cadence",
+            "reminder_days" => "org-settings-reminder-days",
+            "distant_cadences" => "org-settings-distant-cadences",
+            "in_person_days" => "org-settings-in-person-days",
             _ => return None,
         };
         Some(self.t(key))

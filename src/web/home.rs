@@ -85,6 +85,7 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
             &i18n,
             store::conversations::pairs(c.ex(), user.person()).await?,
             crate::domain::cadence::date_of(now),
+            &app.settings().await?,
         );
         Some((pairs.iter().filter(|p| p.overdue).count(), pairs.iter().filter(|p| p.distant).count()))
     };

@@ -204,6 +204,12 @@ mod tests {
             "time",
             "template",
             "kind",
+            "other",
+            "when",
+            "due",
+            "pending",
+            "sent",
+            "days",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

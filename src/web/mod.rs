@@ -18,8 +18,8 @@ mod settings;
 mod team;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::http::header::{self, HeaderName};
@@ -32,6 +32,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::WebConfig;
+use crate::domain::settings::OrgSettings;
 use crate::store::Db;
 
 /// What every handler can reach.
@@ -41,7 +42,12 @@ pub struct AppState {
     pub web: Arc<WebConfig>,
     pub keys: Arc<Keys>,
     pub catalog: Arc<catalog::Catalog>,
+    settings: Arc<RwLock<Option<(Instant, OrgSettings)>>>,
 }
+
+/// How long a node keeps the organisation's settings before reading them again: every list of
+/// pairs needs them, and HR changes them seldom. The node where HR saves sees the change at once.
+const SETTINGS_FOR: Duration = Duration::from_secs(30);
 
 /// The installation's signing keys.
 pub struct Keys {
@@ -56,7 +62,28 @@ impl AppState {
     pub async fn new(db: Db, web: WebConfig) -> anyhow::Result<AppState> {
         let keys = Keys { csrf: keys::SigningKey::load(&db, "csrf").await?, device: keys::SigningKey::load(&db, "device").await? };
         let catalog = catalog::Catalog::load(&db).await?;
-        Ok(AppState { db, web: Arc::new(web), keys: Arc::new(keys), catalog: Arc::new(catalog) })
+        Ok(AppState { db, web: Arc::new(web), keys: Arc::new(keys), catalog: Arc::new(catalog), settings: Arc::default() })
+    }
+
+    /// The organisation's settings, read again when this node's copy is older than 30 seconds.
+    pub async fn settings(&self) -> Result<OrgSettings, crate::store::Error> {
+        if let Ok(guard) = self.settings.read()
+            && let Some((at, s)) = *guard
+            && at.elapsed() < SETTINGS_FOR
+        {
+            return Ok(s);
+        }
+        let mut c = self.db.conn().await?;
+        let s = crate::store::settings::get(c.ex()).await?;
+        self.remember_settings(s);
+        Ok(s)
+    }
+
+    /// Keeps settings just saved, so this node uses them from the next request.
+    pub fn remember_settings(&self, s: OrgSettings) {
+        if let Ok(mut guard) = self.settings.write() {
+            *guard = Some((Instant::now(), s));
+        }
     }
 }
 

@@ -122,6 +122,8 @@ struct OverviewPage {
     kinds: Vec<(String, String)>,
     channels: Vec<(String, String)>,
     logged: Option<String>,
+    /// What *distant* means, with the organisation's thresholds.
+    distance_note: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -144,7 +146,8 @@ async fn overview(ctx: Ctx, State(app): State<AppState>, Query(q): Query<Overvie
     if rows.is_empty() && !user.is_leader {
         return Err(AppError::NotFound);
     }
-    let all = pair_lines(&i18n, rows, today);
+    let settings = app.settings().await?;
+    let all = pair_lines(&i18n, rows, today, &settings);
     let counts =
         (all.iter().filter(|p| p.overdue).count(), all.iter().filter(|p| p.distant).count(), all.iter().filter(|p| p.remote).count());
     let logged = all.iter().find(|p| p.id.to_string() == q.logged).map(|p| i18n.t1("team-contact-logged", "name", &p.name));
@@ -171,6 +174,10 @@ async fn overview(ctx: Ctx, State(app): State<AppState>, Query(q): Query<Overvie
         kinds: TouchKind::ALL.iter().map(|k| (k.code().to_string(), i18n.t(&format!("touch-kind-{}", k.code())))).collect(),
         channels: Channel::ALL.iter().map(|c| (c.code().to_string(), i18n.t(&format!("conversation-channel-{}", c.code())))).collect(),
         logged,
+        distance_note: i18n.t_with(
+            "team-distant-explained",
+            &[("count", settings.distance.cadences.to_string()), ("days", settings.distance.in_person_days.to_string())],
+        ),
     })
 }
 

@@ -2,6 +2,8 @@
 //! server at `SAMSPILL_TEST_POSTGRES_URL`), and the app on a random port spoken to over HTTP.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod smtp;
+
 use samspill::config::{DatabaseUrl, WebConfig};
 use samspill::domain::fields::Weekdays;
 use samspill::domain::{PersonId, password};

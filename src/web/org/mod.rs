@@ -3,7 +3,9 @@
 mod import;
 mod instruments;
 mod locations;
+mod mail;
 mod people;
+mod settings;
 mod units;
 
 pub use import::{PlanCounts, import_error_lines, plan_summary};
@@ -27,6 +29,8 @@ pub fn routes() -> Router<AppState> {
         .merge(locations::routes())
         .merge(import::routes())
         .merge(instruments::routes())
+        .merge(settings::routes())
+        .merge(mail::routes())
         .route_layer(axum::middleware::from_fn(crate::web::ctx::require_organisation))
 }
 

@@ -1,0 +1,75 @@
+//! Organisasjon → Utgående e-post: what waits to be sent, and why. HR sees to whom and about
+//! what kind of thing, never what a message says.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::routing::get;
+
+use crate::domain::mail::Kind;
+use crate::store;
+use crate::web::AppState;
+use crate::web::conversations::when;
+use crate::web::ctx::{Ctx, Nav, Page};
+use crate::web::error::AppError;
+
+/// The oldest waiting messages shown; the count says how many wait in all.
+const SHOWN: i64 = 200;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/org/mail", get(show))
+}
+
+struct Waiting {
+    name: String,
+    recipient: String,
+    kind: String,
+    queued: String,
+    attempts: i64,
+    next: String,
+    reason: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "org/mail.html")]
+struct MailPage {
+    page: Page,
+    configured: bool,
+    counts: String,
+    waiting: Vec<Waiting>,
+    more: Option<String>,
+}
+
+async fn show(ctx: Ctx, State(app): State<AppState>) -> Result<MailPage, AppError> {
+    let i18n = ctx.i18n();
+    let now = store::now();
+    let mut c = app.db.conn().await?;
+    let (pending, sent) = store::outbox::counts(c.ex(), now - 30 * 86_400).await?;
+    let rows = store::outbox::pending(c.ex(), SHOWN).await?;
+    let configured = app.web.mail;
+    let waiting = rows
+        .into_iter()
+        .map(|r| Waiting {
+            kind: Kind::from_code(&r.kind).map(|k| i18n.t(&format!("mail-kind-{}", k.code()))).unwrap_or(r.kind),
+            queued: when(&i18n, r.created_at),
+            next: if configured { when(&i18n, r.next_attempt_at.max(now)) } else { "–".to_string() },
+            reason: match (configured, r.last_error) {
+                (false, _) => i18n.t("org-mail-reason-off"),
+                (true, Some(e)) => e,
+                (true, None) => i18n.t("org-mail-reason-first"),
+            },
+            attempts: r.attempts,
+            name: r.name,
+            recipient: r.recipient,
+        })
+        .collect::<Vec<_>>();
+    let more = (pending > waiting.len() as i64).then(|| i18n.t1("org-mail-shown", "count", waiting.len()));
+    Ok(MailPage {
+        page: ctx.page("org-mail-title", Nav::Organisation),
+        configured,
+        counts: i18n.t_with("org-mail-counts", &[("pending", i18n.number(pending)), ("sent", i18n.number(sent))]),
+        waiting,
+        more,
+    })
+}
