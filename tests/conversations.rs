@@ -413,3 +413,55 @@ on_both!(calendars_parse_back_and_a_revoked_address_is_gone, |t: TestDb| async m
     assert_eq!(anonymous.get("/calendar/0000000000000000000000000000000000000000000000000000000000000000.ics").await.status, 404);
     assert_eq!(anonymous.get("/calendar/not-a-token").await.status, 404);
 });
+
+on_both!(an_employee_attaches_a_result_they_share_and_only_while_they_share_it, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let emma = signed_in(&o.app, "emma@etat.no").await;
+    let first = planned(&lars, o.employee, 2).await;
+    // Emma has two results: one shared with Lars, one kept; Ida has one shared.
+    let mut c = t.db.conn().await.unwrap();
+    let now = samspill::store::now();
+    let submitted = |person: PersonId| {
+        let db = t.db.clone();
+        async move {
+            let mut c = db.conn().await.unwrap();
+            let id = samspill::store::development::start(c.ex(), person, "active-employeeship", 1, now).await.unwrap();
+            assert!(samspill::store::development::submit(c.ex(), person, id, "{}", now).await.unwrap());
+            id
+        }
+    };
+    let shared = submitted(o.employee).await;
+    let kept = submitted(o.employee).await;
+    let idas = submitted(o.colleague).await;
+    assert!(samspill::store::development::share(c.ex(), o.employee, shared, now).await.unwrap());
+    assert!(samspill::store::development::share(c.ex(), o.colleague, idas, now).await.unwrap());
+
+    let page = emma.get(&first).await;
+    assert!(page.contains(&format!("<option value=\"{shared}\"")), "{}", page.body);
+    assert!(!page.contains(&format!("<option value=\"{kept}\"")), "only what is shared");
+    assert!(!lars.get(&first).await.contains("name=\"attempt\""), "the leader attaches nothing of hers");
+
+    // What is not hers to attach, or not shared, is refused with the text kept.
+    for (who, attempt) in [(&emma, kept), (&emma, idas), (&lars, shared)] {
+        let page = work(who, &first, &[("what", "agenda"), ("text", "Se på dette"), ("attempt", &attempt.to_string())]).await;
+        assert_eq!(page.status, 200);
+        assert!(page.contains("Du kan bare legge ved resultater du deler med lederen din.") && page.contains("value=\"Se på dette\""));
+    }
+    // Attached without text: the result's name is the item, and each opens it where they may.
+    assert_eq!(work(&emma, &first, &[("what", "agenda"), ("text", ""), ("attempt", &shared.to_string())]).await.status, 303);
+    let theirs = format!("/team/{}/results/{shared}", o.employee.0);
+    let page = lars.get(&first).await;
+    assert!(page.contains(&format!("href=\"{theirs}\"")) && page.contains("Resultat: Aktivt medarbeiderskap"), "{}", page.body);
+    assert_eq!(lars.get(&theirs).await.status, 200);
+    assert!(emma.get(&first).await.contains(&format!("href=\"/development/results/{shared}\"")));
+    let mut c = t.db.conn().await.unwrap();
+    let conversation = samspill::store::conversations::get(c.ex(), o.employee, id_of(&first)).await.unwrap().unwrap();
+    assert_eq!(samspill::store::conversations::agenda(c.ex(), &conversation).await.unwrap().len(), 1, "nothing refused was added");
+
+    // She stops sharing: the item stays, the link to it goes.
+    samspill::store::development::unshare(c.ex(), o.employee, shared).await.unwrap();
+    let page = lars.get(&first).await;
+    assert!(!page.contains(&theirs) && page.contains("Aktivt medarbeiderskap"));
+    assert_eq!(lars.get(&theirs).await.status, 404);
+});

@@ -206,28 +206,38 @@ pub struct AgendaRow {
     pub author_name: String,
     pub text: String,
     pub discussed: bool,
+    /// A self-assessment result attached by its owner and still shared with the leader.
+    pub attempt_id: Option<i64>,
+    pub instrument_id: Option<String>,
+    pub instrument_version: Option<i64>,
 }
 
-pub async fn agenda(ex: Ex<'_>, conversation: i64) -> Result<Vec<AgendaRow>> {
+/// The agenda of a conversation. An attached result is named only while its owner shares it
+/// with the conversation's leader.
+pub async fn agenda(ex: Ex<'_>, conversation: &ConversationRow) -> Result<Vec<AgendaRow>> {
     rows!(
         ex,
         AgendaRow,
-        "SELECT a.id, a.author_id, p.name AS author_name, a.text, a.discussed FROM agenda_items a JOIN people p ON p.id = a.author_id \
+        "SELECT a.id, a.author_id, p.name AS author_name, a.text, a.discussed, t.id AS attempt_id, t.instrument_id, t.instrument_version \
+         FROM agenda_items a JOIN people p ON p.id = a.author_id \
+         LEFT JOIN (attempts t JOIN attempt_shares s ON s.attempt_id = t.id AND s.leader_id = $2) ON t.id = a.attempt_id \
          WHERE a.conversation_id = $1 ORDER BY a.position, a.id",
-        conversation
+        conversation.id,
+        conversation.leader_id
     )
 }
 
-/// Adds a point at the end of the agenda.
-pub async fn add_agenda_item(ex: Ex<'_>, conversation: i64, author: PersonId, text: &str, now: i64) -> Result<u64> {
+/// Adds a point at the end of the agenda, with a result of the author's attached if any.
+pub async fn add_agenda_item(ex: Ex<'_>, conversation: i64, author: PersonId, text: &str, attempt: Option<i64>, now: i64) -> Result<u64> {
     exec!(
         ex,
-        "INSERT INTO agenda_items (conversation_id, author_id, text, position, discussed, created_at) \
-         SELECT $1, $2, $3, COALESCE(MAX(position), 0) + 1, FALSE, $4 FROM agenda_items WHERE conversation_id = $1",
+        "INSERT INTO agenda_items (conversation_id, author_id, text, position, discussed, created_at, attempt_id) \
+         SELECT $1, $2, $3, COALESCE(MAX(position), 0) + 1, FALSE, $4, $5 FROM agenda_items WHERE conversation_id = $1",
         conversation,
         author.0,
         text,
-        now
+        now,
+        attempt
     )
 }
 

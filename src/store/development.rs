@@ -283,3 +283,17 @@ pub async fn shared_history(ex: Ex<'_>, leader: PersonId, person: PersonId, id: 
         id
     )
 }
+
+/// The submitted results `person` shares with `leader`, newest first: (attempt, instrument,
+/// version, submitted at).
+pub async fn shared_with(ex: Ex<'_>, person: PersonId, leader: PersonId) -> Result<Vec<(i64, String, i64, i64)>> {
+    rows!(
+        ex,
+        (i64, String, i64, i64),
+        "SELECT a.id, a.instrument_id, a.instrument_version, a.submitted_at FROM attempts a \
+         JOIN attempt_shares s ON s.attempt_id = a.id AND s.leader_id = $2 \
+         WHERE a.person_id = $1 AND a.submitted_at IS NOT NULL ORDER BY a.submitted_at DESC, a.id DESC",
+        person.0,
+        leader.0
+    )
+}

@@ -17,6 +17,7 @@ use super::i18n::I18n;
 use crate::domain::access::{Op, Resource};
 use crate::domain::cadence::{self, Cadence};
 use crate::domain::conversation::{self, Change, Channel, Party, Status, TimeError, TouchKind};
+use crate::domain::locale::Locale;
 use crate::domain::mail::{self as mail_kind, Kind as MailKind};
 use crate::domain::org::is_remote;
 use crate::domain::settings::OrgSettings;
@@ -365,6 +366,7 @@ struct ShowPage {
     /// The shared note as the other party saved it while this person was writing.
     conflict: Option<String>,
     actions: Vec<ActionLine>,
+    attachable: Vec<(String, String)>,
     other_name: String,
 }
 
@@ -373,6 +375,8 @@ struct AgendaLine {
     text: String,
     author: String,
     discussed: bool,
+    /// An attached result: where it opens for this reader, and its title.
+    result: Option<(String, String)>,
 }
 
 struct ActionLine {
@@ -390,15 +394,57 @@ struct Work {
     agenda: Vec<AgendaLine>,
     note_version: i64,
     actions: Vec<ActionLine>,
+    /// The employee's results shared with the leader, to attach to the agenda: (attempt, label).
+    attachable: Vec<(String, String)>,
 }
 
-async fn load_work(ctx: &Ctx, ex: &mut store::Conn, r: &ConversationRow, form: &mut FormState) -> Result<Work, AppError> {
+/// The employee's results shared with the pair's leader: (attempt, title, submitted at); none
+/// for the leader, who attaches nothing of the employee's.
+async fn attachable(
+    app: &AppState,
+    ex: &mut store::Conn,
+    locale: Locale,
+    user: PersonId,
+    r: &ConversationRow,
+) -> Result<Vec<(i64, String, i64)>, AppError> {
+    if user.0 != r.employee_id {
+        return Ok(Vec::new());
+    }
+    let shared = store::development::shared_with(ex.ex(), user, PersonId(r.leader_id)).await?;
+    let instruments = app.catalog.get_all(ex.ex(), shared.iter().map(|s| (s.1.clone(), s.2)).collect()).await?;
+    Ok(shared
+        .into_iter()
+        .map(|(id, instrument, version, at)| {
+            let title = instruments.get(&(instrument, version)).map(|i| i.title.get(locale).to_string()).unwrap_or_default();
+            (id, title, at)
+        })
+        .collect())
+}
+
+async fn load_work(app: &AppState, ctx: &Ctx, ex: &mut store::Conn, r: &ConversationRow, form: &mut FormState) -> Result<Work, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
-    let agenda = store::conversations::agenda(ex.ex(), r.id)
+    let rows = store::conversations::agenda(ex.ex(), r).await?;
+    let wanted = rows.iter().filter_map(|a| a.instrument_id.clone().zip(a.instrument_version)).collect();
+    let instruments = app.catalog.get_all(ex.ex(), wanted).await?;
+    let agenda = rows
+        .into_iter()
+        .map(|a| {
+            let result = a.attempt_id.zip(a.instrument_id.zip(a.instrument_version)).map(|(attempt, key)| {
+                let href = if user.person().0 == r.leader_id {
+                    format!("/team/{}/results/{attempt}", r.employee_id)
+                } else {
+                    format!("/development/results/{attempt}")
+                };
+                (href, instruments.get(&key).map(|i| i.title.get(i18n.locale()).to_string()).unwrap_or_default())
+            });
+            AgendaLine { id: a.id, text: a.text, author: a.author_name, discussed: a.discussed, result }
+        })
+        .collect();
+    let attachable = attachable(app, ex, i18n.locale(), user.person(), r)
         .await?
         .into_iter()
-        .map(|a| AgendaLine { id: a.id, text: a.text, author: a.author_name, discussed: a.discussed })
+        .map(|(id, title, at)| (id.to_string(), format!("{title} ({})", day(&i18n, cadence::date_of(at)))))
         .collect();
     let (note, note_version) = store::conversations::shared_note(ex.ex(), r.id).await?;
     if form.value("note").is_empty() {
@@ -419,7 +465,7 @@ async fn load_work(ctx: &Ctx, ex: &mut store::Conn, r: &ConversationRow, form: &
             carried: a.conversation_id != r.id,
         })
         .collect();
-    Ok(Work { agenda, note_version, actions })
+    Ok(Work { agenda, note_version, actions, attachable })
 }
 
 struct ConversationView {
@@ -482,11 +528,12 @@ async fn show(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(
         "private" => Some("conversation-private-saved"),
         _ => None,
     };
-    show_page(&ctx, &mut c, &r, FormState::new(), notice, None).await
+    show_page(&app, &ctx, &mut c, &r, FormState::new(), notice, None).await
 }
 
 /// The conversation's page; `form` holds what was typed when a form was refused.
 async fn show_page(
+    app: &AppState,
     ctx: &Ctx,
     c: &mut store::Conn,
     r: &ConversationRow,
@@ -503,7 +550,7 @@ async fn show_page(
         form.set("time", local.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())).unwrap_or_default());
         form.set("minutes", r.minutes.to_string());
     }
-    let work = load_work(ctx, c, r, &mut form).await?;
+    let work = load_work(app, ctx, c, r, &mut form).await?;
     let mut page = ctx.page("conversations-title", Nav::Conversations);
     page.title = ctx.i18n().t1("conversation-with", "name", &v.with);
     let other_name = v.with.clone();
@@ -516,6 +563,7 @@ async fn show_page(
         note_version: work.note_version,
         conflict,
         actions: work.actions,
+        attachable: work.attachable,
         other_name,
     })
 }
@@ -536,6 +584,8 @@ struct WorkForm {
     version: String,
     owner: String,
     due: String,
+    /// A shared result attached to an agenda item.
+    attempt: String,
 }
 
 /// The agenda, the notes and the actions of a conversation: either party writes them.
@@ -557,17 +607,33 @@ async fn work(
     let mut conflict = None;
     match f.what.as_str() {
         "agenda" => {
-            let text = f.text.trim();
-            if text.is_empty() {
+            // A result may be attached only by its owner, and only while shared with the leader.
+            let attached = match f.attempt.as_str() {
+                "" => Ok(None),
+                a => {
+                    let mut c = app.db.conn().await?;
+                    let mine = attachable(&app, &mut c, i18n.locale(), user.person(), &r).await?;
+                    mine.into_iter().find(|m| m.0.to_string() == a).map(Some).ok_or(())
+                }
+            };
+            let text = match (f.text.trim(), &attached) {
+                ("", Ok(Some((_, title, _)))) => title.as_str(),
+                (text, _) => text,
+            };
+            if attached.is_err() {
+                form.add_error("agenda", i18n.t("conversation-error-attachment"));
+            } else if text.is_empty() {
                 form.add_error("agenda", i18n.t("conversation-error-agenda-empty"));
             } else if text.chars().count() > AGENDA_LENGTH {
                 form.add_error("agenda", too_long(AGENDA_LENGTH));
             } else {
-                store::conversations::add_agenda_item(tx.ex(), id, user.person(), text, now).await?;
+                let attempt = attached.as_ref().ok().and_then(|a| a.as_ref()).map(|a| a.0);
+                store::conversations::add_agenda_item(tx.ex(), id, user.person(), text, attempt, now).await?;
                 tx.commit().await?;
                 return back("#agenda-title");
             }
             form.set("agenda", f.text.clone());
+            form.set("attempt", f.attempt.clone());
         }
         "discussed" => {
             let item = f.item.parse::<i64>().map_err(|_| AppError::BadRequest)?;
@@ -646,7 +712,7 @@ async fn work(
     }
     drop(tx);
     let mut c = app.db.conn().await?;
-    Ok(show_page(&ctx, &mut c, &r, form, None, conflict).await?.into_response())
+    Ok(show_page(&app, &ctx, &mut c, &r, form, None, conflict).await?.into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -697,7 +763,7 @@ async fn change(
                 }
                 drop(tx);
                 let mut c = app.db.conn().await?;
-                return Ok(show_page(&ctx, &mut c, &r, form, None, None).await?.into_response());
+                return Ok(show_page(&app, &ctx, &mut c, &r, form, None, None).await?.into_response());
             }
         }
     } else {

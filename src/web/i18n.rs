@@ -210,6 +210,7 @@ mod tests {
             "pending",
             "sent",
             "days",
+            "title",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

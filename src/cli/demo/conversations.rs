@@ -52,8 +52,13 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                 // Emma proposed her next one; the rest Lars planned.
                 let (status, by) = if n == 0 { (Status::Proposed, employee) } else { (Status::Planned, leader) };
                 let next = insert(&mut tx, leader, employee, "regular-follow-up", at, channel, status, by, now - 86_400).await?;
-                store::conversations::add_agenda_item(tx.ex(), next, employee, AGENDA[n % AGENDA.len()].0, now - 86_400).await?;
-                store::conversations::add_agenda_item(tx.ex(), next, leader, AGENDA[n % AGENDA.len()].1, now - 3_600).await?;
+                store::conversations::add_agenda_item(tx.ex(), next, employee, AGENDA[n % AGENDA.len()].0, None, now - 86_400).await?;
+                store::conversations::add_agenda_item(tx.ex(), next, leader, AGENDA[n % AGENDA.len()].1, None, now - 3_600).await?;
+                // What she has shared with Lars goes on the agenda with it.
+                if let Some((attempt, ..)) = store::development::shared_with(tx.ex(), employee, leader).await?.first() {
+                    let text = "Egenvurderingen min: hva jeg vil utvikle";
+                    store::conversations::add_agenda_item(tx.ex(), next, employee, text, Some(*attempt), now - 1_800).await?;
+                }
             }
         }
         // The last conversation held: its shared note, one action done since and one still open.
