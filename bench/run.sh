@@ -9,6 +9,7 @@
 #   bench/run.sh                 both databases
 #   bench/run.sh sqlite          one of them
 #   DURATION=30s CONNECTIONS=64 bench/run.sh
+#   ONLY='/team' bench/run.sh    only the measurements whose label matches, beside the baselines
 #
 # PostgreSQL: SAMSPILL_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres);
 # databases samspill_bench and samspill_bench_bare are created there and dropped afterwards.
@@ -121,6 +122,12 @@ ms() { # wrk latency (850.00us, 3.10ms, 1.20s) in milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
+# With ONLY set (a regular expression), only the measurements whose label matches it run, beside
+# the baselines: ONLY='/team|/conversations' bench/run.sh sqlite
+skipped() { # KIND LABEL
+  [ -n "${ONLY:-}" ] && [[ $1 != base && $1 != write-base ]] && ! [[ $2 =~ $ONLY ]]
+}
+
 # Runs wrk on one address after checking its status and records the figures; `report` prints them.
 #   measure KIND LABEL URL [COOKIE] [BODY]
 # KIND: base (the bare page, measured before and after samspill's pages: ratios divide by the
@@ -130,6 +137,7 @@ ms() { # wrk latency (850.00us, 3.10ms, 1.20s) in milliseconds
 measure() {
   local kind=$1 label=$2 url=$3 cookie=${4:-} body=${5:-}
   local status out
+  skipped "$kind" "$label" && return
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
   [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
   if [[ $kind == write* ]]; then
@@ -158,6 +166,7 @@ draft_form() {
 # saving a step as it happens, each person on their own draft.
 measure_saves() {
   local posts="$WORK/posts" email cookie token path body status out
+  skipped write "$1" && return
   : >"$posts"
   for email in $(cut -d';' -f3 src/cli/demo/people.csv | grep -F '@demo.' | grep -v '^hr@' | head -16); do
     cookie=$(cookies_for "$email")
@@ -175,6 +184,26 @@ measure_saves() {
   RPS+=("$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")")
   P99+=("$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")")
   ERRORS+=("$(awk '/Non-2xx/ { print $NF }' <<<"$out")")
+}
+
+# A leader of 50 reports (imported beside the demo), each with a conversation planned: the
+# contact overview at the size a large section has. Prints the leader's Cookie header.
+big_team() {
+  local csv="$WORK/team.csv" cookie id token
+  echo "ansattnummer;navn;epost;stilling;enhet;leder;lokasjon;hjemmekontordager" >"$csv"
+  echo "9000;Berit Storvik;berit.storvik@demo.samspill.no;Seksjonssjef;Avdeling Nord;1001;Tromsø;" >>"$csv"
+  for i in $(seq 1 50); do
+    echo "$((9000 + i));Medarbeider $i;medarbeider$i@demo.samspill.no;Rådgiver;Avdeling Nord;9000;Oslo;2" >>"$csv"
+  done
+  SAMSPILL_DATABASE_URL="$URL" "$BIN" import "$csv" >/dev/null
+  SAMSPILL_DATABASE_URL="$URL" SAMSPILL_PASSWORD=samspill-demo "$BIN" admin reset-password --email berit.storvik@demo.samspill.no >/dev/null
+  cookie=$(cookies_for berit.storvik@demo.samspill.no)
+  for id in $(curl -s -H "Cookie: $cookie" "$APP/team" | grep -o 'href="/conversations/new?with=[0-9]*' | grep -o '[0-9]*$'); do
+    token=$(curl -s -H "Cookie: $cookie" "$APP/conversations/new?with=$id" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+    curl -s -o /dev/null -H "Cookie: $cookie" -d "csrf=$token&with=$id&template=regular-follow-up&date=$(date -d '+3 days' +%F)&time=10:00&minutes=45&channel=video&place=&cadence=1m" "$APP/conversations"
+  done
+  [ "$(curl -s -H "Cookie: $cookie" "$APP/team" | grep -c 'href="/conversations/[0-9]')" -ge 50 ] || { echo "the 50 conversations were not planned" >&2; exit 1; }
+  echo "$cookie"
 }
 
 # Prints the recorded figures with ratios to the bare page (mean of its runs) and the bare write.
@@ -244,6 +273,7 @@ for backend in "${BACKENDS[@]}"; do
   shared=$(curl -s -H "Cookie: $leader" "$APP/team/$report" | first_id "href=\"/team/$report/results/[0-9][0-9]*")
   draft=$(curl -s -H "Cookie: $employee" "$APP/development" | first_id 'href="/development/attempts/[0-9][0-9]*')
   conversation=$(curl -s -H "Cookie: $leader" "$APP/conversations" | first_id 'href="/conversations/[0-9][0-9]*')
+  big=$(big_team)
 
   measure base "bare: GET / (20 rows)" "$BARE_HTTP/"
   measure write-base "bare: POST /write (1 row)" "$BARE_HTTP/write"
@@ -257,6 +287,8 @@ for backend in "${BACKENDS[@]}"; do
   measure page "GET /org/units (HR)" "$APP/org/units" "$hr"
   measure page "GET /org/locations (HR)" "$APP/org/locations" "$hr"
   measure page "GET /org/import (HR)" "$APP/org/import" "$hr"
+  measure page "GET /org/settings (HR)" "$APP/org/settings" "$hr"
+  measure page "GET /org/mail (HR, outbox)" "$APP/org/mail" "$hr"
   measure page "GET /development (leader)" "$APP/development" "$leader"
   measure page "GET /development/results/$result (history)" "$APP/development/results/$result" "$leader"
   measure page "GET /team/$report (leader)" "$APP/team/$report" "$leader"
@@ -264,6 +296,7 @@ for backend in "${BACKENDS[@]}"; do
   measure page "GET /development/attempts/$draft (step)" "$APP/development/attempts/$draft" "$employee"
   measure page "GET /conversations (leader, 7 reports)" "$APP/conversations" "$leader"
   measure page "GET /team (leader, contact overview)" "$APP/team" "$leader"
+  measure page "GET /team (leader of 50 reports)" "$APP/team" "$big"
   measure page "GET /conversations/$conversation" "$APP/conversations/$conversation" "$leader"
   body=$(curl -s -H "Cookie: $hr" "$APP/org/people/$person" | sed -n '/<form[^>]*method="post"[^>]*action="\/org\/people\/[0-9]*"/,/<\/form>/p' | form_body)
   measure write "POST /org/people/$person (HR saves)" "$APP/org/people/$person" "$hr" "$body"
