@@ -280,3 +280,35 @@ on_both!(hr_sets_the_default_cadence_reminders_and_distance, |t: TestDb| async m
     assert!(lars.get("/conversations").await.contains("Hver 2. uke"));
     assert_eq!(lars.get("/org/settings").await.status, 403);
 });
+
+on_both!(a_failing_server_stops_the_batch_and_an_unknown_mailbox_stops_only_its_message, |t: TestDb| async move {
+    let o = org(&t).await;
+    let mut c = t.db.conn().await.unwrap();
+    let emma = mail::recipient(c.ex(), o.employee).await.unwrap().unwrap();
+    let now = store::now();
+    for (n, address) in ["emma@etat.no", "gone@etat.no", "lars@etat.no"].into_iter().enumerate() {
+        let to = mail::compose::Recipient { email: address.to_string(), ..emma.clone() };
+        let m = mail::compose::Mail {
+            kind: samspill::domain::mail::Kind::Reminder,
+            subject: format!("Melding {n}"),
+            text: "tekst".into(),
+            html: "<p>tekst</p>".into(),
+        };
+        mail::queue(c.ex(), &format!("test:{n}"), &to, &m, now).await.unwrap();
+    }
+    drop(c);
+    // "Try later" from the server: one message is tried, the others wait with it.
+    let sink = SmtpSink::start().await;
+    sink.refuse(true);
+    assert_eq!(mail::send_due(&t.db, &mailer(&sink.url()), now).await.unwrap(), Round { sent: 0, failed: 3 });
+    assert_eq!(sink.begun(), 1, "the batch stops at the server's first failure");
+    assert!(pending(&t.db).await.iter().all(|m| m.last_error.as_deref().unwrap_or("").contains("451")));
+    // An unknown mailbox is refused for good: only that message waits; the others go.
+    sink.refuse(false);
+    sink.refuse_recipient("gone@etat.no");
+    assert_eq!(mail::send_due(&t.db, &mailer(&sink.url()), now + 3600).await.unwrap(), Round { sent: 2, failed: 1 });
+    let waiting = pending(&t.db).await;
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].recipient, "gone@etat.no");
+    assert!(waiting[0].last_error.as_deref().unwrap().contains("550"), "{:?}", waiting[0].last_error);
+});

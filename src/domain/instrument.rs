@@ -237,7 +237,7 @@ pub struct Cell {
 }
 
 /// The instruments that ship inside the binary (`instruments/`), in the order Utvikling lists them.
-pub const BUILT_IN: [&str; 7] = [
+pub const BUILT_IN: [&str; 9] = [
     include_str!("../../instruments/active-employeeship.toml"),
     include_str!("../../instruments/leadership-skills.toml"),
     include_str!("../../instruments/self-leadership-reflection.toml"),
@@ -245,6 +245,8 @@ pub const BUILT_IN: [&str; 7] = [
     include_str!("../../instruments/leaders-four-jobs.toml"),
     include_str!("../../instruments/career-quadrant.toml"),
     include_str!("../../instruments/who-are-you.toml"),
+    include_str!("../../instruments/team-pulse.toml"),
+    include_str!("../../instruments/upward-view.toml"),
 ];
 
 pub const SHORT_TEXT_LENGTH: usize = 200;

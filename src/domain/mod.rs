@@ -1,6 +1,7 @@
 //! Pure rules and types: no HTTP, no SQL, no clock (callers pass `now`/`today`).
 
 pub mod access;
+pub mod anonymity;
 pub mod answers;
 pub mod cadence;
 pub mod conversation;

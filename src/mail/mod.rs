@@ -20,8 +20,9 @@ use crate::store::{self, Db, Ex, outbox};
 
 use compose::{Mail, Recipient};
 
-/// How long a sender holds a claimed message: longer than an SMTP exchange may take.
-const CLAIM_SECONDS: i64 = 300;
+/// How long a sender holds a claimed batch: far longer than sending it takes, since a server
+/// that times out (30 s) stops the batch at its first message.
+const CLAIM_SECONDS: i64 = 600;
 /// Messages claimed per round.
 const BATCH: i64 = 20;
 /// How often the outbox is looked at.
@@ -56,8 +57,9 @@ impl Mailer {
         Ok(Some(Mailer { transport, from, domain }))
     }
 
-    async fn send(&self, m: &outbox::Claimed) -> Result<(), String> {
-        let to: Mailbox = m.recipient.parse().map_err(|e| format!("bad recipient address: {e}"))?;
+    async fn send(&self, m: &outbox::Claimed) -> Result<(), Failure> {
+        let for_this = |error: String| Failure { error, server_wide: false };
+        let to: Mailbox = m.recipient.parse().map_err(|e| for_this(format!("bad recipient address: {e}")))?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -65,9 +67,17 @@ impl Mailer {
             // The same ID on every attempt: a receiver that got it once can drop a repeat.
             .message_id(Some(format!("<outbox.{}@{}>", m.id, self.domain)))
             .multipart(MultiPart::alternative_plain_html(m.body_text.clone(), m.body_html.clone()))
-            .map_err(|e| format!("cannot build the message: {e}"))?;
-        self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+            .map_err(|e| for_this(format!("cannot build the message: {e}")))?;
+        // A permanent refusal (5xx) is about this message; anything else (no connection, a
+        // timeout, "try later") is about the server, and holds for the rest of the batch too.
+        self.transport.send(message).await.map(|_| ()).map_err(|e| Failure { server_wide: !e.is_permanent(), error: e.to_string() })
     }
+}
+
+/// Why a message was not sent.
+struct Failure {
+    error: String,
+    server_wide: bool,
 }
 
 /// The person as a recipient, or None when they are no longer active.
@@ -123,18 +133,26 @@ pub async fn send_due(db: &Db, mailer: &Mailer, now: i64) -> store::Result<Round
         outbox::claim(c.ex(), now, now + CLAIM_SECONDS, BATCH).await?
     };
     let mut round = Round::default();
+    let mut server_down: Option<String> = None;
     for m in claimed {
-        let result = mailer.send(&m).await;
+        // Once the server has failed, the rest of the batch waits as the failed one does.
+        let result = match &server_down {
+            Some(error) => Err(Failure { error: error.clone(), server_wide: true }),
+            None => mailer.send(&m).await,
+        };
         let mut c = db.conn().await?;
         match result {
             Ok(()) => {
                 outbox::mark_sent(c.ex(), m.id, store::now()).await?;
                 round.sent += 1;
             }
-            Err(error) => {
-                tracing::warn!(message = m.id, attempts = m.attempts, %error, "e-mail not sent; it will be tried again");
-                outbox::mark_failed(c.ex(), m.id, &error, store::now() + retry_delay(m.attempts)).await?;
+            Err(f) => {
+                tracing::warn!(message = m.id, attempts = m.attempts, error = %f.error, "e-mail not sent; it will be tried again");
+                outbox::mark_failed(c.ex(), m.id, &f.error, store::now() + retry_delay(m.attempts)).await?;
                 round.failed += 1;
+                if f.server_wide {
+                    server_down = Some(f.error);
+                }
             }
         }
     }

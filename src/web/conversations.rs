@@ -402,7 +402,7 @@ struct Work {
 /// for the leader, who attaches nothing of the employee's.
 async fn attachable(
     app: &AppState,
-    ex: &mut store::Conn,
+    mut ex: store::Ex<'_>,
     locale: Locale,
     user: PersonId,
     r: &ConversationRow,
@@ -410,8 +410,8 @@ async fn attachable(
     if user.0 != r.employee_id {
         return Ok(Vec::new());
     }
-    let shared = store::development::shared_with(ex.ex(), user, PersonId(r.leader_id)).await?;
-    let instruments = app.catalog.get_all(ex.ex(), shared.iter().map(|s| (s.1.clone(), s.2)).collect()).await?;
+    let shared = store::development::shared_with(ex.reborrow(), user, PersonId(r.leader_id)).await?;
+    let instruments = app.catalog.get_all(ex, shared.iter().map(|s| (s.1.clone(), s.2)).collect()).await?;
     Ok(shared
         .into_iter()
         .map(|(id, instrument, version, at)| {
@@ -441,7 +441,7 @@ async fn load_work(app: &AppState, ctx: &Ctx, ex: &mut store::Conn, r: &Conversa
             AgendaLine { id: a.id, text: a.text, author: a.author_name, discussed: a.discussed, result }
         })
         .collect();
-    let attachable = attachable(app, ex, i18n.locale(), user.person(), r)
+    let attachable = attachable(app, ex.ex(), i18n.locale(), user.person(), r)
         .await?
         .into_iter()
         .map(|(id, title, at)| (id.to_string(), format!("{title} ({})", day(&i18n, cadence::date_of(at)))))
@@ -611,8 +611,7 @@ async fn work(
             let attached = match f.attempt.as_str() {
                 "" => Ok(None),
                 a => {
-                    let mut c = app.db.conn().await?;
-                    let mine = attachable(&app, &mut c, i18n.locale(), user.person(), &r).await?;
+                    let mine = attachable(&app, tx.ex(), i18n.locale(), user.person(), &r).await?;
                     mine.into_iter().find(|m| m.0.to_string() == a).map(Some).ok_or(())
                 }
             };
@@ -777,7 +776,6 @@ async fn change(
     Ok(Redirect::to(&format!("/conversations/{id}?saved={saved}")).into_response())
 }
 
-/// A conversation as a calendar event, for one of its parties.
 /// Queues the message about a conversation, as it now stands, to the party who did not act.
 async fn tell_other_party(app: &AppState, tx: &mut store::Tx, id: i64, by: PersonId, kind: MailKind, now: i64) -> Result<(), AppError> {
     let Some(r) = store::conversations::get(tx.ex(), by, id).await? else { return Ok(()) };
@@ -786,6 +784,7 @@ async fn tell_other_party(app: &AppState, tx: &mut store::Tx, id: i64, by: Perso
     Ok(())
 }
 
+/// A conversation as a calendar event, for one of its parties.
 fn event(i18n: &I18n, r: &ConversationRow, person: PersonId) -> crate::domain::ical::Event {
     use crate::domain::ical::{Event, EventStatus};
     let locale = i18n.locale();

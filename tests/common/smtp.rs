@@ -2,7 +2,7 @@
 //! keeps every message it accepted.
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -27,6 +27,10 @@ struct Shared {
     received: Mutex<Vec<Received>>,
     /// Answer MAIL FROM with a temporary failure.
     refuse: AtomicBool,
+    /// A recipient refused for good (550), as an unknown mailbox is.
+    unknown: Mutex<Option<String>>,
+    /// How many messages were begun (MAIL FROM), accepted or not.
+    begun: AtomicUsize,
 }
 
 pub struct SmtpSink {
@@ -66,6 +70,15 @@ impl SmtpSink {
         self.shared.refuse.store(refuse, Ordering::SeqCst);
     }
 
+    pub fn refuse_recipient(&self, address: &str) {
+        *self.shared.unknown.lock().unwrap() = Some(address.to_string());
+    }
+
+    /// How many messages a sender began, refused ones included.
+    pub fn begun(&self) -> usize {
+        self.shared.begun.load(Ordering::SeqCst)
+    }
+
     pub fn received(&self) -> Vec<Received> {
         self.shared.received.lock().unwrap().clone()
     }
@@ -98,6 +111,7 @@ async fn session(socket: TcpStream, shared: Arc<Shared>) {
             (from, to) = (String::new(), Vec::new());
             b"250 ok\r\n"
         } else if upper.starts_with("MAIL FROM:") {
+            shared.begun.fetch_add(1, Ordering::SeqCst);
             if shared.refuse.load(Ordering::SeqCst) {
                 b"451 4.3.0 mailbox busy, try again later\r\n"
             } else {
@@ -105,8 +119,13 @@ async fn session(socket: TcpStream, shared: Arc<Shared>) {
                 b"250 ok\r\n"
             }
         } else if upper.starts_with("RCPT TO:") {
-            to.push(line[8..].trim().trim_matches(['<', '>']).to_string());
-            b"250 ok\r\n"
+            let address = line[8..].trim().trim_matches(['<', '>']).to_string();
+            if shared.unknown.lock().unwrap().as_deref() == Some(address.as_str()) {
+                b"550 5.1.1 no such mailbox\r\n"
+            } else {
+                to.push(address);
+                b"250 ok\r\n"
+            }
         } else if upper == "DATA" {
             let _ = write.write_all(b"354 end with .\r\n").await;
             let mut data = String::new();

@@ -1,0 +1,187 @@
+//! When a survey's results may be shown: only for groups of at least *k* people who answered,
+//! and never so that two views one person can see differ by fewer than *k* people.
+//!
+//! The groups a person can see are nodes of one tree: a unit with everything below it (a
+//! leader's team is a tree of one node). A node shows when it holds at least *k* answers and
+//! what it holds beyond its shown children — its own people's answers and those of every hidden
+//! child — is either nothing or at least *k*. Where it is not, the smallest shown child is
+//! hidden with all below it, and the node is checked again. Then no set of shown groups inside a
+//! shown group can be subtracted from it to describe between 1 and *k* − 1 people (see the
+//! property test), and a sibling is hidden whenever showing it would let a hidden one be worked
+//! out from the parent.
+
+use std::collections::HashMap;
+
+/// The fewest answers a group's results ever show with.
+pub const MIN_THRESHOLD: i64 = 3;
+/// The threshold a new organisation starts with.
+pub const DEFAULT_THRESHOLD: i64 = 5;
+
+/// A group in the tree of a survey's results: its parent (None for the root), and how many of
+/// its own people (not those of its sub-groups) answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub id: i64,
+    pub parent: Option<i64>,
+    pub answers: i64,
+}
+
+/// The ids of the groups whose results may be shown, for threshold `k` (raised to the minimum).
+pub fn shown(groups: &[Group], k: i64) -> Vec<i64> {
+    let k = k.max(MIN_THRESHOLD);
+    let mut children: HashMap<Option<i64>, Vec<usize>> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        children.entry(g.parent).or_default().push(i);
+    }
+    // Totals bottom-up: each group with everything below it.
+    let order = top_down(groups, &children);
+    let mut total: Vec<i64> = groups.iter().map(|g| g.answers).collect();
+    for &i in order.iter().rev() {
+        if let Some(p) = groups[i].parent.and_then(|p| groups.iter().position(|g| g.id == p)) {
+            total[p] += total[i];
+        }
+    }
+    let mut visible: Vec<bool> = total.iter().map(|t| *t >= k).collect();
+    for &i in &order {
+        if !visible[i] {
+            // Everything below a hidden group stays hidden.
+            for &c in children.get(&Some(groups[i].id)).into_iter().flatten() {
+                visible[c] = false;
+            }
+            continue;
+        }
+        let kids = children.get(&Some(groups[i].id)).cloned().unwrap_or_default();
+        loop {
+            let beyond: i64 = groups[i].answers + kids.iter().filter(|c| !visible[**c]).map(|c| total[*c]).sum::<i64>();
+            if beyond == 0 || beyond >= k {
+                break;
+            }
+            let Some(&smallest) = kids.iter().filter(|c| visible[**c]).min_by_key(|c| (total[**c], groups[**c].id)) else { break };
+            visible[smallest] = false;
+        }
+    }
+    order.into_iter().filter(|i| visible[*i]).map(|i| groups[i].id).collect()
+}
+
+/// Indexes of the groups, every parent before its children; groups in a cycle or under a missing
+/// parent are left out (and so never shown).
+fn top_down(groups: &[Group], children: &HashMap<Option<i64>, Vec<usize>>) -> Vec<usize> {
+    let ids: std::collections::HashSet<i64> = groups.iter().map(|g| g.id).collect();
+    let mut order = Vec::new();
+    let mut next: Vec<usize> =
+        groups.iter().enumerate().filter(|(_, g)| g.parent.is_none_or(|p| !ids.contains(&p))).map(|(i, _)| i).collect();
+    while let Some(i) = next.pop() {
+        order.push(i);
+        next.extend(children.get(&Some(groups[i].id)).into_iter().flatten().copied());
+    }
+    order
+}
+
+/// A wave's response count and rate as the page may show them: only once it has closed (a count
+/// that ticks up while it runs tells who has just answered), and only when at least `k` answered.
+pub fn response_rate(closed: bool, answers: i64, invited: i64, k: i64) -> Option<(i64, i64)> {
+    (closed && answers >= k.max(MIN_THRESHOLD) && invited > 0).then_some((answers, invited))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn g(id: i64, parent: Option<i64>, answers: i64) -> Group {
+        Group { id, parent, answers }
+    }
+
+    #[test]
+    fn a_small_team_shows_nothing_and_the_minimum_holds() {
+        assert!(shown(&[g(1, None, 4)], 5).is_empty());
+        assert_eq!(shown(&[g(1, None, 5)], 5), [1]);
+        assert!(shown(&[g(1, None, 2)], 1).is_empty(), "never below three");
+    }
+
+    #[test]
+    fn a_sibling_is_hidden_when_the_parent_would_give_a_hidden_one_away() {
+        // The unit has 12 answers: sub-unit 2 has 6, sub-unit 3 has 2 (hidden), 4 of its own.
+        // Showing 2 would leave 6 = 4 + 2 beyond it: fine. With none of its own, 2 beyond: hide 2.
+        let mut tree = vec![g(1, None, 4), g(2, Some(1), 6), g(3, Some(1), 2)];
+        assert_eq!(shown(&tree, 5), [1, 2]);
+        tree[0].answers = 0;
+        assert_eq!(shown(&tree, 5), [1], "unit minus sub-unit would be the two of sub-unit 3");
+        // Nothing beyond the shown children is fine: the whole is the sum of what is shown.
+        let even = [g(1, None, 0), g(2, Some(1), 6), g(3, Some(1), 5)];
+        let mut all = shown(&even, 5);
+        all.sort();
+        assert_eq!(all, [1, 2, 3]);
+    }
+
+    fn tree() -> impl Strategy<Value = Vec<Group>> {
+        prop::collection::vec((0usize..100, 0i64..9), 1..12).prop_map(|nodes| {
+            nodes
+                .iter()
+                .enumerate()
+                .map(|(i, (p, answers))| Group { id: i as i64 + 1, parent: (i > 0).then(|| (p % i) as i64 + 1), answers: *answers })
+                .collect()
+        })
+    }
+
+    /// The strict descendants of `id`.
+    fn below(groups: &[Group], id: i64) -> Vec<i64> {
+        let mut out = Vec::new();
+        let mut next = vec![id];
+        while let Some(n) = next.pop() {
+            for c in groups.iter().filter(|g| g.parent == Some(n)) {
+                out.push(c.id);
+                next.push(c.id);
+            }
+        }
+        out
+    }
+
+    fn total(groups: &[Group], id: i64) -> i64 {
+        groups.iter().find(|g| g.id == id).map_or(0, |g| g.answers)
+            + below(groups, id).iter().map(|c| groups.iter().find(|g| g.id == *c).map_or(0, |g| g.answers)).sum::<i64>()
+    }
+
+    proptest! {
+        /// Whatever shown groups a person subtracts from a shown group that holds them, what is
+        /// left describes nobody or at least k people.
+        #[test]
+        fn no_difference_of_shown_groups_describes_fewer_than_k(groups in tree(), k in 3i64..7) {
+            let visible = shown(&groups, k);
+            for &a in &visible {
+                prop_assert!(total(&groups, a) >= k);
+                let inside: Vec<i64> = below(&groups, a).into_iter().filter(|d| visible.contains(d)).collect();
+                // Every set of shown groups inside `a` that do not overlap (an antichain).
+                for mask in 1u32..(1 << inside.len().min(10)) {
+                    let set: Vec<i64> = (0..inside.len().min(10)).filter(|i| mask & (1 << i) != 0).map(|i| inside[i]).collect();
+                    let overlapping = set.iter().any(|x| set.iter().any(|y| x != y && below(&groups, *x).contains(y)));
+                    if overlapping {
+                        continue;
+                    }
+                    let rest = total(&groups, a) - set.iter().map(|s| total(&groups, *s)).sum::<i64>();
+                    prop_assert!(rest == 0 || rest >= k, "group {a} minus {set:?} leaves {rest} (k = {k}) in {groups:?}, shown {visible:?}");
+                }
+            }
+        }
+
+        /// A group below a hidden group is hidden too.
+        #[test]
+        fn below_a_hidden_group_all_is_hidden(groups in tree(), k in 3i64..7) {
+            let visible = shown(&groups, k);
+            for grp in &groups {
+                if !visible.contains(&grp.id) {
+                    for d in below(&groups, grp.id) {
+                        prop_assert!(!visible.contains(&d));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_rate_shows_only_after_close_and_at_k() {
+        assert_eq!(response_rate(false, 9, 10, 5), None, "no count while the wave runs");
+        assert_eq!(response_rate(true, 4, 10, 5), None);
+        assert_eq!(response_rate(true, 6, 10, 5), Some((6, 10)));
+    }
+}
