@@ -9,8 +9,11 @@ use jiff::{Span, Timestamp};
 /// The organisation's time zone: every date and time people see is in it.
 pub const ZONE: &str = "Europe/Oslo";
 
+/// Looked up once: every date on a page passes through it.
+static OSLO: std::sync::LazyLock<TimeZone> = std::sync::LazyLock::new(|| TimeZone::get(ZONE).unwrap_or(TimeZone::UTC));
+
 pub fn zone() -> TimeZone {
-    TimeZone::get(ZONE).unwrap_or(TimeZone::UTC)
+    OSLO.clone()
 }
 
 /// The time between two follow-up conversations of a pair.

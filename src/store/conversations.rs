@@ -28,27 +28,26 @@ const OPEN: &str = "('proposed', 'planned')";
 
 pub async fn pairs(ex: Ex<'_>, leader: PersonId) -> Result<Vec<PairRow>> {
     // Each table is read once for the leader and grouped per employee, rather than once per
-    // report and column.
+    // report and column; the next conversation is ranked in the same pass.
     rows!(
         ex,
         PairRow,
         sqlx::AssertSqlSafe(format!(
             "WITH v AS (SELECT employee_id, \
                  MAX(CASE WHEN status = 'held' THEN starts_at END) AS last_held, \
-                 MAX(CASE WHEN status = 'held' AND channel = 'in-person' THEN starts_at END) AS last_held_in_person, \
-                 MIN(CASE WHEN status IN {OPEN} THEN starts_at END) AS next_at \
+                 MAX(CASE WHEN status = 'held' AND channel = 'in-person' THEN starts_at END) AS last_held_in_person \
                FROM conversations WHERE leader_id = $1 GROUP BY employee_id), \
+             n AS (SELECT employee_id, id, starts_at, status, ROW_NUMBER() OVER (PARTITION BY employee_id ORDER BY starts_at, id) AS rank \
+               FROM conversations WHERE leader_id = $1 AND status IN {OPEN}), \
              t AS (SELECT employee_id, MAX(on_date) AS last_touch, MAX(CASE WHEN channel = 'in-person' THEN on_date END) AS last_touch_in_person \
                FROM touchpoints WHERE leader_id = $1 GROUP BY employee_id), \
              a AS (SELECT employee_id, COUNT(*) AS open_actions FROM actions WHERE leader_id = $1 AND done_at IS NULL GROUP BY employee_id) \
              SELECT p.id, p.name, p.location_id, l.location_id AS leader_location_id, c.cadence, \
-             COALESCE(c.set_at, p.created_at) AS since, v.last_held, \
-             (SELECT n.id FROM conversations n WHERE n.employee_id = p.id AND n.leader_id = $1 AND n.status IN {OPEN} AND n.starts_at = v.next_at ORDER BY n.id LIMIT 1) AS next_id, \
-             v.next_at, \
-             (SELECT n.status FROM conversations n WHERE n.employee_id = p.id AND n.leader_id = $1 AND n.status IN {OPEN} AND n.starts_at = v.next_at ORDER BY n.id LIMIT 1) AS next_status, \
+             COALESCE(c.set_at, p.created_at) AS since, v.last_held, n.id AS next_id, n.starts_at AS next_at, n.status AS next_status, \
              t.last_touch, t.last_touch_in_person, v.last_held_in_person, COALESCE(a.open_actions, 0) AS open_actions \
              FROM people p JOIN people l ON l.id = p.leader_id LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = $1 \
-             LEFT JOIN v ON v.employee_id = p.id LEFT JOIN t ON t.employee_id = p.id LEFT JOIN a ON a.employee_id = p.id \
+             LEFT JOIN v ON v.employee_id = p.id LEFT JOIN n ON n.employee_id = p.id AND n.rank = 1 \
+             LEFT JOIN t ON t.employee_id = p.id LEFT JOIN a ON a.employee_id = p.id \
              WHERE p.leader_id = $1 AND p.active ORDER BY p.sort_key, p.id"
         )),
         leader.0

@@ -61,9 +61,19 @@ pub fn pair_lines(
     settings: &OrgSettings,
 ) -> Vec<PairLine> {
     let dash = || "–".to_string();
+    // Most pairs share a cadence: each label is written once.
+    let mut labels: Vec<(Cadence, String)> = Vec::new();
     rows.into_iter()
         .map(|p| {
             let cad = p.cadence.as_deref().and_then(Cadence::from_code).unwrap_or(settings.default_cadence);
+            let cadence_text = match labels.iter().find(|(c, _)| *c == cad) {
+                Some((_, text)) => text.clone(),
+                None => {
+                    let text = cadence_label(i18n, cad);
+                    labels.push((cad, text.clone()));
+                    text
+                }
+            };
             let since = cadence::date_of(p.since);
             let held = p.last_held.map(cadence::date_of);
             let touched = p.last_touch.as_deref().and_then(|d| d.parse::<jiff::civil::Date>().ok());
@@ -72,7 +82,7 @@ pub fn pair_lines(
             let due = cadence::due(cad, held, since);
             PairLine {
                 remote: is_remote(p.leader_location_id.map(LocationId), p.location_id.map(LocationId)),
-                cadence: cadence_label(i18n, cad),
+                cadence: cadence_text,
                 last_held: held.map_or_else(dash, |d| day(i18n, d)),
                 next: p.next_id.zip(p.next_at).map(|(id, at)| (id, when(i18n, at), status_key(p.next_status.as_deref().unwrap_or("")))),
                 due: day(i18n, due),
@@ -135,7 +145,7 @@ pub fn cadence_label(i18n: &I18n, c: Cadence) -> String {
 /// "3. desember 2026 kl. 09:00" and the like, in Oslo time.
 pub fn when(i18n: &I18n, at: i64) -> String {
     let Some(t) = cadence::local(at) else { return String::new() };
-    i18n.t_with("conversation-when", &[("date", day(i18n, t.date())), ("time", format!("{:02}:{:02}", t.hour(), t.minute()))])
+    i18n.fill("conversation-when", &["date", "time"], &[&day(i18n, t.date()), &format!("{:02}:{:02}", t.hour(), t.minute())])
 }
 
 /// A civil date as people read it ("3. desember 2026").

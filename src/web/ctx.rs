@@ -297,6 +297,11 @@ impl Page {
         self.i18n.t1(key, name, value)
     }
 
+    /// A message with one text put in place, for labels repeated on every row of a list.
+    pub fn fill(&self, key: &'static str, name: &str, value: &str) -> String {
+        self.i18n.fill(key, &[name], &[value])
+    }
+
     /// The label of a form field by its name, for the error summary ("Navn: Fyll ut feltet.").
     pub fn field_label(&self, field: &str) -> Option<String> {
         let key = match field {

@@ -66,6 +66,23 @@ impl I18n {
         LOCALES.try_lookup_with_args(id(self.0), key, &args).unwrap_or_else(|| key.to_string())
     }
 
+    /// A message whose arguments are only put in place (no plural, no number formatting),
+    /// formatted once per language with markers and then filled in by replacing them: for
+    /// messages shown on every row of a long list.
+    pub fn fill(&self, key: &'static str, names: &[&str], values: &[&str]) -> String {
+        static PATTERNS: LazyLock<RwLock<HashMap<(Locale, &'static str), String>>> = LazyLock::new(Default::default);
+        let marker = |i: usize| char::from_u32(0xE000 + i as u32).unwrap_or('\u{E000}').to_string();
+        let pattern = PATTERNS.read().ok().and_then(|p| p.get(&(self.0, key)).cloned()).unwrap_or_else(|| {
+            let args: Vec<(&str, String)> = names.iter().enumerate().map(|(i, n)| (*n, marker(i))).collect();
+            let pattern = self.t_with(key, &args);
+            if let Ok(mut p) = PATTERNS.write() {
+                p.insert((self.0, key), pattern.clone());
+            }
+            pattern
+        });
+        values.iter().enumerate().fold(pattern, |text, (i, v)| text.replace(&marker(i), v))
+    }
+
     /// The message with one argument.
     pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
         self.t_with(key, &[(name, value.to_string())])
@@ -107,6 +124,18 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+
+    #[test]
+    fn filling_a_message_gives_what_formatting_it_gives() {
+        for l in Locale::ALL {
+            let i18n = I18n(l);
+            for (date, time) in [("3. desember 2026", "09:00"), ("{ $x }", "$1 \\0")] {
+                let formatted = i18n.t_with("conversation-when", &[("date", date.to_string()), ("time", time.to_string())]);
+                assert_eq!(i18n.fill("conversation-when", &["date", "time"], &[date, time]), formatted);
+            }
+            assert_eq!(i18n.fill("team-contact-kind", &["name"], &["Åse Ødegård"]), i18n.t1("team-contact-kind", "name", "Åse Ødegård"));
+        }
+    }
 
     fn files(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
