@@ -93,6 +93,11 @@ pub struct ServeArgs {
     pub behind_proxy: bool,
     #[command(flatten)]
     pub mail: MailArgs,
+    /// A file holding the secret that survey participation is recorded under (at least 32
+    /// characters), kept outside the database. On SQLite it is made beside the database file
+    /// when not given; on PostgreSQL every node must be given the same file.
+    #[arg(long, env = "SAMSPILL_SURVEY_KEY_FILE")]
+    pub survey_key_file: Option<std::path::PathBuf>,
     /// Read the current time from this file (RFC 3339, e.g. `2027-01-10T09:00:00Z`) whenever it
     /// holds one: for browser tests and trials that need a later day. Never set it in production.
     #[arg(long = "clock-file", env = "SAMSPILL_CLOCK_FILE", hide = true)]
@@ -202,6 +207,57 @@ pub struct WebConfig {
     pub behind_proxy: bool,
     /// An SMTP server is configured: queued mail goes out.
     pub mail: bool,
+    /// The secret survey participation is recorded under; without one, the database's own key.
+    pub survey_key: Option<Secret>,
+}
+
+/// A secret read from outside the database; `Debug` never shows it.
+#[derive(Clone)]
+pub struct Secret(pub Vec<u8>);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// Reads the survey key from `file`, or for SQLite from (or into) a file beside the database;
+/// None on PostgreSQL without a file.
+pub fn survey_key(file: Option<&std::path::Path>, database: &DatabaseUrl) -> anyhow::Result<Option<Secret>> {
+    use anyhow::Context;
+    let path = match file {
+        Some(f) => f.to_path_buf(),
+        None if database.is_postgres() => return Ok(None),
+        None => {
+            let db = database.expose().trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+            let db = db.split('?').next().unwrap_or(db);
+            if db.is_empty() || db == ":memory:" {
+                return Ok(None);
+            }
+            let path = std::path::PathBuf::from(format!("{db}.survey-key"));
+            if !path.exists() {
+                let mut bytes = [0u8; 32];
+                getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness for the survey key: {e}"))?;
+                let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+                write_private(&path, &hex).with_context(|| format!("cannot write the survey key to {}", path.display()))?;
+            }
+            path
+        }
+    };
+    let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read the survey key file {}", path.display()))?;
+    let key = text.trim();
+    anyhow::ensure!(key.len() >= 32, "the survey key file {} must hold at least 32 characters", path.display());
+    Ok(Some(Secret(key.as_bytes().to_vec())))
+}
+
+/// Writes a file only its owner can read.
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(text.as_bytes())
 }
 
 impl WebConfig {
@@ -214,6 +270,7 @@ impl WebConfig {
             demo,
             behind_proxy: false,
             mail: false,
+            survey_key: None,
         }
     }
 }

@@ -254,7 +254,7 @@ on_both!(hr_sets_the_default_cadence_reminders_and_distance, |t: TestDb| async m
         .post(
             "/org/settings",
             "/org/settings",
-            &[("cadence", "2w"), ("reminder_days", "30"), ("distant_cadences", "3"), ("in_person_days", "tja")],
+            &[("cadence", "2w"), ("reminder_days", "30"), ("distant_cadences", "3"), ("in_person_days", "tja"), ("threshold", "5")],
         )
         .await;
     assert_eq!(bad.status, 200);
@@ -266,7 +266,7 @@ on_both!(hr_sets_the_default_cadence_reminders_and_distance, |t: TestDb| async m
         .post(
             "/org/settings",
             "/org/settings",
-            &[("cadence", "2w"), ("reminder_days", "1"), ("distant_cadences", "3"), ("in_person_days", "60")],
+            &[("cadence", "2w"), ("reminder_days", "1"), ("distant_cadences", "3"), ("in_person_days", "60"), ("threshold", "6")],
         )
         .await;
     assert_eq!(ok.status, 303);

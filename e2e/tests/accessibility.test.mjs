@@ -75,6 +75,12 @@ for (const lang of ["nb", "nn", "en"]) {
     await signIn(leader, env.server.base, "lars@demo.samspill.no");
     await chooseLanguage(leader, lang);
     await expectAccessible(leader, `${lang} leader home`);
+    // Undersøkelser as the demo's leader: the team's waves, a new wave, results of a closed one.
+    for (const path of ["/surveys", "/surveys/new", "/surveys/4/results", "/surveys/5/results"]) {
+      const response = await leader.goto(env.server.base + path);
+      if (response.status() !== 200) throw new Error(`${path} answered ${response.status()}`);
+      await expectAccessible(leader, `${lang} ${path}`);
+    }
     await leader.close();
 
     // An employee's start page, and the page that refuses them HR's pages.
@@ -82,6 +88,11 @@ for (const lang of ["nb", "nn", "en"]) {
     await signIn(employee, env.server.base, "emma@demo.samspill.no");
     await chooseLanguage(employee, lang);
     await expectAccessible(employee, `${lang} employee home`);
+    for (const path of ["/surveys", "/surveys/5"]) {
+      const response = await employee.goto(env.server.base + path);
+      if (response.status() !== 200) throw new Error(`${path} answered ${response.status()}`);
+      await expectAccessible(employee, `${lang} ${path}`);
+    }
     const refused = await employee.goto(`${env.server.base}/org/people`);
     if (refused.status() !== 403) throw new Error(`expected 403, got ${refused.status()}`);
     await expectAccessible(employee, `${lang} 403 page`);

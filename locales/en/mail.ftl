@@ -47,6 +47,11 @@ org-settings-error-reminder-days = Enter a whole number from 0 to 14.
 org-settings-error-distant-cadences = Enter a whole number from 1 to 6.
 org-settings-error-in-person-days = Enter a whole number from 14 to 730.
 
+org-settings-surveys = Surveys
+org-settings-threshold = Anonymity threshold
+org-settings-threshold-hint = A group's results show only when at least this many have answered, and never so that anyone can work out a smaller group. A whole number from 3 to 20. A survey keeps the threshold it started with.
+org-settings-error-threshold = Enter a whole number from 3 to 20.
+
 org-mail-title = Outgoing e-mail
 org-mail-summary = E-mail waiting to be sent, and why.
 org-mail-intro = samspill sends invitations, reminders and notices of overdue conversations by e-mail. A message that cannot be sent stays here and is tried again, waiting longer each time, until the mail server accepts it. Its content is not shown here.

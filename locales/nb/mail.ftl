@@ -47,6 +47,11 @@ org-settings-error-reminder-days = Skriv et helt tall fra 0 til 14.
 org-settings-error-distant-cadences = Skriv et helt tall fra 1 til 6.
 org-settings-error-in-person-days = Skriv et helt tall fra 14 til 730.
 
+org-settings-surveys = Undersøkelser
+org-settings-threshold = Anonymitetsgrense
+org-settings-threshold-hint = Resultatene for en gruppe vises bare når minst så mange har svart, og aldri slik at noen kan regne seg fram til en mindre gruppe. Et helt tall fra 3 til 20. En undersøkelse beholder grensen den startet med.
+org-settings-error-threshold = Skriv et helt tall fra 3 til 20.
+
 org-mail-title = Utgående e-post
 org-mail-summary = E-post som venter på å bli sendt, og hvorfor.
 org-mail-intro = samspill sender invitasjoner, påminnelser og beskjed om forsinkede samtaler på e-post. En e-post som ikke kan sendes, blir liggende her og prøves igjen med stadig lengre pauser, til e-posttjeneren tar imot den. Innholdet vises ikke her.

@@ -47,6 +47,11 @@ org-settings-error-reminder-days = Skriv eit heilt tal frå 0 til 14.
 org-settings-error-distant-cadences = Skriv eit heilt tal frå 1 til 6.
 org-settings-error-in-person-days = Skriv eit heilt tal frå 14 til 730.
 
+org-settings-surveys = Undersøkingar
+org-settings-threshold = Anonymitetsgrense
+org-settings-threshold-hint = Resultata for ei gruppe blir berre viste når minst så mange har svart, og aldri slik at nokon kan rekne seg fram til ei mindre gruppe. Eit heilt tal frå 3 til 20. Ei undersøking held på grensa ho starta med.
+org-settings-error-threshold = Skriv eit heilt tal frå 3 til 20.
+
 org-mail-title = Utgåande e-post
 org-mail-summary = E-post som ventar på å bli send, og kvifor.
 org-mail-intro = samspill sender invitasjonar, påminningar og melding om forseinka samtalar på e-post. Ein e-post som ikkje kan sendast, blir liggjande her og blir prøvd igjen med stadig lengre pausar, til e-posttenaren tek imot han. Innhaldet blir ikkje vist her.

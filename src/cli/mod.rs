@@ -53,7 +53,7 @@ impl Cli {
         }
         let db = connect(&self.db).await?;
         let result = match self.command {
-            Command::Serve(args) => serve::run(db.clone(), args).await,
+            Command::Serve(args) => serve::run(db.clone(), &self.db.database_url, args).await,
             Command::Migrate => {
                 println!("migrations applied to {}", self.db.database_url);
                 Ok(())

@@ -4,18 +4,22 @@
 use anyhow::Context;
 
 use super::demo;
-use crate::config::{ServeArgs, WebConfig};
+use crate::config::{self, DatabaseUrl, ServeArgs, WebConfig};
 use crate::mail::{self, Mailer};
 use crate::store::{self, Db};
 use crate::web::{self, AppState};
 
-pub async fn run(db: Db, args: ServeArgs) -> anyhow::Result<()> {
+pub async fn run(db: Db, database: &DatabaseUrl, args: ServeArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.clock_file {
         store::use_clock_file(path.clone());
         tracing::warn!(path = %path.display(), "the clock is read from a file");
     }
     // Settings that cannot work stop the start, in one line, before anything is served.
     let mailer = Mailer::from_args(&args.mail)?;
+    let survey_key = config::survey_key(args.survey_key_file.as_deref(), database)?;
+    if survey_key.is_none() {
+        tracing::warn!("no SAMSPILL_SURVEY_KEY_FILE: survey participation is recorded under a key kept in the database");
+    }
     if args.demo {
         let outcome = demo::run(&db).await?;
         demo::print(&outcome);
@@ -32,7 +36,12 @@ pub async fn run(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         (Some(_), None) => tracing::warn!("e-mail carries no links to samspill until SAMSPILL_BASE_URL is set"),
         _ => {}
     }
-    let web = WebConfig { behind_proxy: args.behind_proxy, mail: mailer.is_some(), ..WebConfig::new(args.base_url.clone(), args.demo) };
+    let web = WebConfig {
+        behind_proxy: args.behind_proxy,
+        mail: mailer.is_some(),
+        survey_key,
+        ..WebConfig::new(args.base_url.clone(), args.demo)
+    };
     let state = AppState::new(db.clone(), web).await.context("cannot read the server keys")?;
     let mail = tokio::spawn(mail::run(db, mailer, args.base_url));
     web::serve(listener, state, shutdown_signal()).await?;

@@ -245,7 +245,7 @@ pub const BUILT_IN: [&str; 9] = [
     include_str!("../../instruments/leaders-four-jobs.toml"),
     include_str!("../../instruments/career-quadrant.toml"),
     include_str!("../../instruments/who-are-you.toml"),
-    include_str!("../../instruments/team-pulse.toml"),
+    include_str!("../../instruments/pulse.toml"),
     include_str!("../../instruments/upward-view.toml"),
 ];
 

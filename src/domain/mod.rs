@@ -14,6 +14,7 @@ pub mod mail;
 pub mod org;
 pub mod password;
 pub mod settings;
+pub mod survey;
 pub mod text;
 pub mod throttle;
 

@@ -269,6 +269,7 @@ pub enum Nav {
     Conversations,
     Team,
     Development,
+    Surveys,
     Organisation,
 }
 
@@ -329,6 +330,9 @@ impl Page {
             "reminder_days" => "org-settings-reminder-days",
             "distant_cadences" => "org-settings-distant-cadences",
             "in_person_days" => "org-settings-in-person-days",
+            "threshold" => "org-settings-threshold",
+            "closes_on" => "survey-closes-on",
+            "instrument" => "survey-instrument",
             _ => return None,
         };
         Some(self.t(key))
@@ -361,6 +365,7 @@ impl Page {
             items.push(NavItem { href: "/team", label: self.t("nav-team"), current: self.nav == Nav::Team });
         }
         items.push(NavItem { href: "/development", label: self.t("nav-development"), current: self.nav == Nav::Development });
+        items.push(NavItem { href: "/surveys", label: self.t("nav-surveys"), current: self.nav == Nav::Surveys });
         let viewer = Viewer { id: user.person(), is_hr: user.is_admin, unit: user.unit() };
         if access::may(&viewer, Op::Read, &Resource::Organisation) {
             items.push(NavItem { href: "/org", label: self.t("nav-organisation"), current: self.nav == Nav::Organisation });

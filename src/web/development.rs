@@ -215,47 +215,47 @@ impl Step {
 }
 
 /// An option of a radio group.
-struct OptionView {
-    value: String,
-    label: String,
-    checked: bool,
+pub(crate) struct OptionView {
+    pub(crate) value: String,
+    pub(crate) label: String,
+    pub(crate) checked: bool,
 }
 
 /// One input of a shares item or an entry.
-struct InputView {
-    name: String,
-    label: String,
-    kind: &'static str,
-    value: String,
-    options: Vec<OptionView>,
-    error: Option<String>,
+pub(crate) struct InputView {
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) kind: &'static str,
+    pub(crate) value: String,
+    pub(crate) options: Vec<OptionView>,
+    pub(crate) error: Option<String>,
 }
 
-struct EntryView {
-    legend: String,
-    fields: Vec<InputView>,
+pub(crate) struct EntryView {
+    pub(crate) legend: String,
+    pub(crate) fields: Vec<InputView>,
 }
 
 /// An item as the form shows it, every text in the page's language.
-struct ItemView {
-    name: String,
-    kind: &'static str,
-    text: String,
-    help: String,
-    required: bool,
-    value: String,
-    options: Vec<OptionView>,
+pub(crate) struct ItemView {
+    pub(crate) name: String,
+    pub(crate) kind: &'static str,
+    pub(crate) text: String,
+    pub(crate) help: String,
+    pub(crate) required: bool,
+    pub(crate) value: String,
+    pub(crate) options: Vec<OptionView>,
     /// A text's length limit, as a hint.
-    limit: String,
-    parts: Vec<InputView>,
-    entries: Vec<EntryView>,
-    error: Option<String>,
+    pub(crate) limit: String,
+    pub(crate) parts: Vec<InputView>,
+    pub(crate) entries: Vec<EntryView>,
+    pub(crate) error: Option<String>,
 }
 
-struct DimensionView {
-    title: String,
-    introduction: String,
-    items: Vec<ItemView>,
+pub(crate) struct DimensionView {
+    pub(crate) title: String,
+    pub(crate) introduction: String,
+    pub(crate) items: Vec<ItemView>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -318,14 +318,7 @@ fn take_page(
         Step::One(n) => i.dimensions.iter().enumerate().filter(|(k, _)| k + 1 == n).collect(),
         Step::All => i.dimensions.iter().enumerate().collect(),
     };
-    let dimensions = shown
-        .into_iter()
-        .map(|(_, d)| DimensionView {
-            title: d.title.get(locale).to_string(),
-            introduction: d.introduction.as_ref().map(|t| t.get(locale).to_string()).unwrap_or_default(),
-            items: d.items.iter().map(|item| item_view(&i18n, i, item, values, errors)).collect(),
-        })
-        .collect();
+    let dimensions = dimension_views(&i18n, i, shown.into_iter().map(|(_, d)| d), values, errors);
     // The error summary lists errors in the order of the form.
     let order: Vec<String> = step.items(i).iter().flat_map(|item| field_names(item)).collect();
     let mut listed: Vec<(String, String)> = errors.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
@@ -362,7 +355,7 @@ fn take_page(
 }
 
 /// Every form field an item has, in order; the first is the one an error links to.
-fn field_names(item: &Item) -> Vec<String> {
+pub(crate) fn field_names(item: &Item) -> Vec<String> {
     let mut names = vec![answers::field(&item.id)];
     match item.kind {
         ItemType::Shares => names.extend(item.parts().iter().map(|p| answers::share_field(&item.id, &p.id))),
@@ -374,6 +367,25 @@ fn field_names(item: &Item) -> Vec<String> {
         _ => {}
     }
     names
+}
+
+/// Dimensions as form fields: the values as typed or stored, and the errors by field.
+pub(crate) fn dimension_views<'a>(
+    i18n: &I18n,
+    i: &Instrument,
+    dimensions: impl IntoIterator<Item = &'a crate::domain::instrument::Dimension>,
+    values: &HashMap<String, String>,
+    errors: &HashMap<String, String>,
+) -> Vec<DimensionView> {
+    let locale = i18n.locale();
+    dimensions
+        .into_iter()
+        .map(|d| DimensionView {
+            title: d.title.get(locale).to_string(),
+            introduction: d.introduction.as_ref().map(|t| t.get(locale).to_string()).unwrap_or_default(),
+            items: d.items.iter().map(|item| item_view(i18n, i, item, values, errors)).collect(),
+        })
+        .collect()
 }
 
 fn item_view(i18n: &I18n, i: &Instrument, item: &Item, values: &HashMap<String, String>, errors: &HashMap<String, String>) -> ItemView {
@@ -472,7 +484,7 @@ fn item_view(i18n: &I18n, i: &Instrument, item: &Item, values: &HashMap<String, 
     view
 }
 
-fn error_message(i18n: &I18n, e: &AnswerError) -> String {
+pub(crate) fn error_message(i18n: &I18n, e: &AnswerError) -> String {
     match e {
         AnswerError::Required => i18n.t("development-error-required"),
         AnswerError::OutOfRange { min, max } => {

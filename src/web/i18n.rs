@@ -113,6 +113,15 @@ impl I18n {
         days.days().map(|d| self.weekday(d)).collect::<Vec<_>>().join(", ")
     }
 
+    /// A mean with one decimal: "3,5" in nb/nn, "3.5" in English.
+    pub fn decimal(&self, x: f64) -> String {
+        let text = format!("{x:.1}");
+        match self.0 {
+            Locale::En => text,
+            _ => text.replace('.', ","),
+        }
+    }
+
     pub fn number(&self, n: i64) -> String {
         self.0.format_number(n)
     }
@@ -240,6 +249,9 @@ mod tests {
             "sent",
             "days",
             "title",
+            "threshold",
+            "invited",
+            "mean",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

@@ -15,6 +15,7 @@ pub mod keys;
 pub mod org;
 mod results;
 mod settings;
+mod surveys;
 mod team;
 
 use std::net::SocketAddr;
@@ -55,12 +56,19 @@ pub struct Keys {
     pub csrf: keys::SigningKey,
     /// Signs device cookies.
     pub device: keys::SigningKey,
+    /// Records survey participation: a keyed hash of wave and person.
+    pub participation: keys::SigningKey,
 }
 
 impl AppState {
     /// Reads the installation's keys from the database (making them on first start).
     pub async fn new(db: Db, web: WebConfig) -> anyhow::Result<AppState> {
-        let keys = Keys { csrf: keys::SigningKey::load(&db, "csrf").await?, device: keys::SigningKey::load(&db, "device").await? };
+        let participation = match &web.survey_key {
+            Some(secret) => keys::SigningKey::new(&secret.0),
+            None => keys::SigningKey::load(&db, "participation").await?,
+        };
+        let keys =
+            Keys { csrf: keys::SigningKey::load(&db, "csrf").await?, device: keys::SigningKey::load(&db, "device").await?, participation };
         let catalog = catalog::Catalog::load(&db).await?;
         Ok(AppState { db, web: Arc::new(web), keys: Arc::new(keys), catalog: Arc::new(catalog), settings: Arc::default() })
     }
@@ -110,6 +118,7 @@ pub fn router(state: AppState) -> Router {
         .merge(development::routes())
         .merge(conversations::routes())
         .merge(conversations::public_routes())
+        .merge(surveys::routes())
         .merge(team::routes())
         .merge(org::routes())
         .fallback(error::not_found)

@@ -3,6 +3,7 @@
 
 mod conversations;
 mod development;
+mod surveys;
 
 use anyhow::{anyhow, bail};
 
@@ -65,6 +66,7 @@ pub async fn run(db: &Db) -> anyhow::Result<Outcome> {
     crate::web::catalog::Catalog::load(db).await?;
     development::load(db).await?;
     conversations::load(db).await?;
+    surveys::load(db).await?;
     Ok(Outcome::Loaded { people })
 }
 

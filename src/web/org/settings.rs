@@ -46,6 +46,7 @@ fn values(s: &OrgSettings) -> FormState {
         ("reminder_days", s.reminder_days.to_string()),
         ("distant_cadences", s.distance.cadences.to_string()),
         ("in_person_days", s.distance.in_person_days.to_string()),
+        ("threshold", s.threshold.to_string()),
     ])
 }
 
@@ -68,10 +69,18 @@ struct SettingsForm {
     reminder_days: String,
     distant_cadences: String,
     in_person_days: String,
+    threshold: String,
 }
 
 async fn save(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<SettingsForm>) -> Result<Response, AppError> {
-    match settings::parse(&f.cadence, &f.reminder_days, &f.distant_cadences, &f.in_person_days) {
+    let form = settings::Form {
+        cadence: &f.cadence,
+        reminder_days: &f.reminder_days,
+        distant_cadences: &f.distant_cadences,
+        in_person_days: &f.in_person_days,
+        threshold: &f.threshold,
+    };
+    match settings::parse(form) {
         Ok(s) => {
             let mut tx = app.db.begin().await?;
             store::settings::save(tx.ex(), &s, store::now()).await?;
@@ -86,6 +95,7 @@ async fn save(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<S
                 ("reminder_days", f.reminder_days),
                 ("distant_cadences", f.distant_cadences),
                 ("in_person_days", f.in_person_days),
+                ("threshold", f.threshold),
             ]);
             for (field, key) in problems {
                 form.add_error(field, i18n.t(key));

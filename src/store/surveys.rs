@@ -1,0 +1,117 @@
+//! Survey waves, who is asked, who has answered (as keyed hashes only) and the answers (with
+//! nothing that leads back to a person).
+
+use super::{Ex, Result, exec, row, rows, scalar};
+use crate::domain::PersonId;
+
+pub struct NewWave<'a> {
+    pub instrument_id: &'a str,
+    pub instrument_version: i64,
+    pub leader: PersonId,
+    pub opened_by: PersonId,
+    pub opens_on: &'a str,
+    pub closes_on: &'a str,
+    pub threshold: i64,
+}
+
+/// Opens a wave for the leader's active direct reports; its id.
+pub async fn open_team_wave(mut ex: Ex<'_>, w: &NewWave<'_>, now: i64) -> Result<i64> {
+    let id = scalar!(
+        ex.reborrow(),
+        i64,
+        "INSERT INTO waves (instrument_id, instrument_version, leader_id, sub_units, opened_by, opens_on, closes_on, threshold, invited, created_at) \
+         VALUES ($1, $2, $3, FALSE, $4, $5, $6, $7, (SELECT COUNT(*) FROM people WHERE leader_id = $3 AND active), $8) RETURNING id",
+        w.instrument_id,
+        w.instrument_version,
+        w.leader.0,
+        w.opened_by.0,
+        w.opens_on,
+        w.closes_on,
+        w.threshold,
+        now
+    )?;
+    exec!(ex, "INSERT INTO wave_invitees (wave_id, person_id) SELECT $1, id FROM people WHERE leader_id = $2 AND active", id, w.leader.0)?;
+    Ok(id)
+}
+
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub struct WaveRow {
+    pub id: i64,
+    pub instrument_id: String,
+    pub instrument_version: i64,
+    pub leader_id: Option<i64>,
+    pub leader_name: Option<String>,
+    pub opens_on: String,
+    pub closes_on: String,
+    pub threshold: i64,
+    pub invited: i64,
+    pub closed_at: Option<i64>,
+}
+
+const WAVE: &str = "SELECT w.id, w.instrument_id, w.instrument_version, w.leader_id, l.name AS leader_name, w.opens_on, w.closes_on, \
+     w.threshold, w.invited, w.closed_at FROM waves w LEFT JOIN people l ON l.id = w.leader_id";
+
+pub async fn wave(ex: Ex<'_>, id: i64) -> Result<Option<WaveRow>> {
+    row!(ex, WaveRow, sqlx::AssertSqlSafe(format!("{WAVE} WHERE w.id = $1")), id)
+}
+
+/// The waves `person` is asked to answer, newest first.
+pub async fn invited_to(ex: Ex<'_>, person: PersonId) -> Result<Vec<WaveRow>> {
+    rows!(
+        ex,
+        WaveRow,
+        sqlx::AssertSqlSafe(format!(
+            "{WAVE} JOIN wave_invitees i ON i.wave_id = w.id WHERE i.person_id = $1 ORDER BY w.closes_on DESC, w.id DESC"
+        )),
+        person.0
+    )
+}
+
+/// The waves a leader has asked their team, newest first.
+pub async fn of_leader(ex: Ex<'_>, leader: PersonId) -> Result<Vec<WaveRow>> {
+    rows!(ex, WaveRow, sqlx::AssertSqlSafe(format!("{WAVE} WHERE w.leader_id = $1 ORDER BY w.closes_on DESC, w.id DESC")), leader.0)
+}
+
+pub async fn is_invited(ex: Ex<'_>, wave: i64, person: PersonId) -> Result<bool> {
+    Ok(row!(ex, (i64,), "SELECT wave_id FROM wave_invitees WHERE wave_id = $1 AND person_id = $2", wave, person.0)?.is_some())
+}
+
+/// Which of the keys have answered the wave.
+pub async fn has_answered(ex: Ex<'_>, wave: i64, person_key: &str) -> Result<bool> {
+    Ok(row!(ex, (i64,), "SELECT wave_id FROM wave_participation WHERE wave_id = $1 AND person_key = $2", wave, person_key)?.is_some())
+}
+
+/// Records that the key has answered; false when it had already.
+pub async fn add_participation(ex: Ex<'_>, wave: i64, person_key: &str) -> Result<bool> {
+    let n = exec!(
+        ex,
+        "INSERT INTO wave_participation (wave_id, person_key) VALUES ($1, $2) ON CONFLICT (wave_id, person_key) DO NOTHING",
+        wave,
+        person_key
+    )?;
+    Ok(n == 1)
+}
+
+/// Every answer of the wave (as stored JSON), in the order of their random ids.
+pub async fn answers(ex: Ex<'_>, wave: i64) -> Result<Vec<String>> {
+    Ok(rows!(ex, (String,), "SELECT answers FROM survey_answers WHERE wave_id = $1 ORDER BY id", wave)?.into_iter().map(|(a,)| a).collect())
+}
+
+/// How many answered the wave.
+pub async fn answer_count(ex: Ex<'_>, wave: i64) -> Result<i64> {
+    scalar!(ex, i64, "SELECT COUNT(*) FROM survey_answers WHERE wave_id = $1", wave)
+}
+
+/// Replaces the wave's answers with `rows` (random id, answers), written in the order given.
+pub async fn rewrite_answers(mut ex: Ex<'_>, wave: i64, rows: &[(String, String)]) -> Result<()> {
+    exec!(ex.reborrow(), "DELETE FROM survey_answers WHERE wave_id = $1", wave)?;
+    for (id, answers) in rows {
+        exec!(ex.reborrow(), "INSERT INTO survey_answers (id, wave_id, answers) VALUES ($1, $2, $3)", id, wave, answers)?;
+    }
+    Ok(())
+}
+
+/// Closes a wave early; false when it was closed already.
+pub async fn close(ex: Ex<'_>, wave: i64, now: i64) -> Result<bool> {
+    Ok(exec!(ex, "UPDATE waves SET closed_at = $2 WHERE id = $1 AND closed_at IS NULL", wave, now)? == 1)
+}

@@ -1,0 +1,446 @@
+//! Undersøkelser: a leader asks their team an anonymous survey (the team pulse, or the team's
+//! view of the leader); the team answers once each; the leader reads the results when the wave
+//! has closed and enough have answered. Nothing stored leads from an answer to a person: who has
+//! answered is kept as a keyed hash, and each answer rewrites the wave's answers in a new random
+//! order under new random ids.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use super::AppState;
+use super::ctx::{Ctx, Nav, Page, random_token};
+use super::development::{DimensionView, dimension_views, error_message};
+use super::error::AppError;
+use super::forms::FormState;
+use crate::domain::PersonId;
+use crate::domain::anonymity::{self, Group};
+use crate::domain::answers::{self, AnswerError, Answers};
+use crate::domain::cadence;
+use crate::domain::instrument::Instrument;
+use crate::domain::survey::{self, WaveState};
+use crate::store::{self, surveys::WaveRow};
+
+/// The surveys a leader can ask their team.
+pub const SURVEYS: [&str; 2] = ["pulse", "upward-view"];
+/// How long a new wave runs unless the leader chooses otherwise.
+const DEFAULT_DAYS: i64 = 14;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/surveys", get(index).post(open))
+        .route("/surveys/new", get(new_form))
+        .route("/surveys/{id}", get(answer_form).post(answer))
+        .route("/surveys/{id}/close", post(close))
+        .route("/surveys/{id}/results", get(results))
+        .route_layer(axum::middleware::from_fn(super::ctx::require_signed_in))
+}
+
+/// Who has answered a wave is stored only as this keyed hash; the key is kept outside the database.
+fn participation_key(app: &AppState, wave: i64, person: PersonId) -> String {
+    app.keys.participation.sign(&format!("wave:{wave}:person:{}", person.0))
+}
+
+fn date(text: &str) -> jiff::civil::Date {
+    text.parse().unwrap_or_default()
+}
+
+fn wave_state(w: &WaveRow, today: jiff::civil::Date) -> WaveState {
+    survey::state(date(&w.opens_on), date(&w.closes_on), w.closed_at.is_some(), today)
+}
+
+async fn instrument_of(app: &AppState, c: &mut store::Conn, w: &WaveRow) -> Result<std::sync::Arc<Instrument>, AppError> {
+    app.catalog.get(c.ex(), &w.instrument_id, w.instrument_version).await?.ok_or(AppError::NotFound)
+}
+
+struct WaveLine {
+    id: i64,
+    title: String,
+    closes: String,
+    state: &'static str,
+    /// Shown once the wave has closed and enough answered.
+    rate: Option<String>,
+    open: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "surveys/index.html")]
+struct IndexPage {
+    page: Page,
+    waiting: Vec<WaveLine>,
+    answered: Vec<WaveLine>,
+    team: Vec<WaveLine>,
+    is_leader: bool,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct IndexQuery {
+    done: String,
+}
+
+fn state_key(s: WaveState) -> &'static str {
+    match s {
+        WaveState::Upcoming => "survey-state-upcoming",
+        WaveState::Open => "survey-state-open",
+        WaveState::Closed => "survey-state-closed",
+    }
+}
+
+async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery>) -> Result<IndexPage, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let today = cadence::date_of(store::now());
+    let mut c = app.db.conn().await?;
+    let invited = store::surveys::invited_to(c.ex(), user.person()).await?;
+    let team = if user.is_leader { store::surveys::of_leader(c.ex(), user.person()).await? } else { Vec::new() };
+    let wanted = invited.iter().chain(&team).map(|w| (w.instrument_id.clone(), w.instrument_version)).collect();
+    let instruments = app.catalog.get_all(c.ex(), wanted).await?;
+    let title = |w: &WaveRow| {
+        instruments
+            .get(&(w.instrument_id.clone(), w.instrument_version))
+            .map(|i| i.title.get(i18n.locale()).to_string())
+            .unwrap_or_default()
+    };
+    let line = |w: &WaveRow, rate: Option<String>| {
+        let state = wave_state(w, today);
+        WaveLine {
+            id: w.id,
+            title: title(w),
+            closes: super::conversations::day(&i18n, date(&w.closes_on)),
+            state: state_key(state),
+            rate,
+            open: state == WaveState::Open,
+        }
+    };
+    let (mut waiting, mut answered) = (Vec::new(), Vec::new());
+    for w in invited.iter().filter(|w| wave_state(w, today) == WaveState::Open) {
+        if store::surveys::has_answered(c.ex(), w.id, &participation_key(&app, w.id, user.person())).await? {
+            answered.push(line(w, None));
+        } else {
+            waiting.push(line(w, None));
+        }
+    }
+    let mut lines = Vec::new();
+    for w in &team {
+        let closed = wave_state(w, today) == WaveState::Closed;
+        let rate = if closed {
+            let count = store::surveys::answer_count(c.ex(), w.id).await?;
+            anonymity::response_rate(true, count, w.invited, w.threshold)
+                .map(|(n, of)| i18n.t_with("survey-rate", &[("count", n.to_string()), ("invited", of.to_string())]))
+        } else {
+            None
+        };
+        lines.push(line(w, rate));
+    }
+    let notice = match q.done.as_str() {
+        "answered" => Some("survey-answered"),
+        "already" => Some("survey-already"),
+        "opened" => Some("survey-opened"),
+        "closed" => Some("survey-closed-now"),
+        _ => None,
+    };
+    Ok(IndexPage { page: ctx.page("surveys-title", Nav::Surveys), waiting, answered, team: lines, is_leader: user.is_leader, notice })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "surveys/new.html")]
+struct NewPage {
+    page: Page,
+    form: FormState,
+    surveys: Vec<(String, String, String)>,
+    /// The team is smaller than the anonymity threshold: no results will ever show.
+    small_team: bool,
+    team_note: String,
+}
+
+async fn new_page(ctx: &Ctx, app: &AppState, form: FormState) -> Result<NewPage, AppError> {
+    let user = ctx.user()?;
+    if !user.is_leader {
+        return Err(AppError::NotFound);
+    }
+    let locale = ctx.i18n().locale();
+    let mut c = app.db.conn().await?;
+    let team_size = store::people::count_reports(c.ex(), user.person()).await?;
+    let mut surveys = Vec::new();
+    for id in SURVEYS {
+        let versions = store::development::versions_of(c.ex(), id).await?;
+        if let Some((version, _)) = versions.first()
+            && let Some(i) = app.catalog.get(c.ex(), id, *version).await?
+        {
+            surveys.push((id.to_string(), i.title.get(locale).to_string(), i.introduction.get(locale).to_string()));
+        }
+    }
+    let threshold = app.settings().await?.threshold;
+    let small_team = team_size < threshold;
+    let args = [("count", team_size.to_string()), ("threshold", threshold.to_string())];
+    let team_note = ctx.i18n().t_with(if small_team { "survey-small-team" } else { "survey-team-size" }, &args);
+    Ok(NewPage { page: ctx.page("survey-new-title", Nav::Surveys), form, surveys, small_team, team_note })
+}
+
+async fn new_form(ctx: Ctx, State(app): State<AppState>) -> Result<NewPage, AppError> {
+    let closes = cadence::date_of(store::now()).checked_add(jiff::Span::new().days(DEFAULT_DAYS)).unwrap_or_default();
+    new_page(&ctx, &app, FormState::with_values([("instrument", SURVEYS[0].to_string()), ("closes_on", closes.to_string())])).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OpenForm {
+    instrument: String,
+    closes_on: String,
+}
+
+async fn open(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<OpenForm>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    if !user.is_leader {
+        return Err(AppError::NotFound);
+    }
+    let today = cadence::date_of(store::now());
+    let mut form = FormState::with_values([("instrument", f.instrument.clone()), ("closes_on", f.closes_on.clone())]);
+    if !SURVEYS.contains(&f.instrument.as_str()) {
+        form.add_error("instrument", i18n.t("survey-error-instrument"));
+    }
+    match f.closes_on.trim().parse::<jiff::civil::Date>() {
+        Err(_) => form.add_error("closes_on", i18n.t("survey-error-date")),
+        Ok(closes) => match survey::check_days(today, closes) {
+            Ok(()) => {}
+            Err(survey::OpenError::EndsBeforeStart) => form.add_error("closes_on", i18n.t("survey-error-past")),
+            Err(survey::OpenError::TooLong) => form.add_error("closes_on", i18n.t1("survey-error-too-long", "count", survey::MAX_DAYS)),
+        },
+    }
+    if form.has_errors() {
+        return Ok(new_page(&ctx, &app, form).await?.into_response());
+    }
+    let threshold = app.settings().await?.threshold;
+    let mut tx = app.db.begin().await?;
+    let versions = store::development::versions_of(tx.ex(), &f.instrument).await?;
+    let Some((version, _)) = versions.first() else { return Err(AppError::NotFound) };
+    let (opens, closes) = (today.to_string(), f.closes_on.trim().to_string());
+    let wave = store::surveys::NewWave {
+        instrument_id: &f.instrument,
+        instrument_version: *version,
+        leader: user.person(),
+        opened_by: user.person(),
+        opens_on: &opens,
+        closes_on: &closes,
+        threshold,
+    };
+    store::surveys::open_team_wave(tx.ex(), &wave, store::now()).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/surveys?done=opened").into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "surveys/answer.html")]
+struct AnswerPage {
+    page: Page,
+    wave: i64,
+    introduction: String,
+    /// Why there is no form, when there is none.
+    closed: Option<String>,
+    dimensions: Vec<DimensionView>,
+    errors: Vec<(String, String)>,
+}
+
+/// The wave if `person` is asked to answer it; anyone else finds nothing.
+async fn invited_wave(c: &mut store::Conn, id: i64, person: PersonId) -> Result<WaveRow, AppError> {
+    let w = store::surveys::wave(c.ex(), id).await?.ok_or(AppError::NotFound)?;
+    if !store::surveys::is_invited(c.ex(), id, person).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(w)
+}
+
+fn answer_page(
+    ctx: &Ctx,
+    w: &WaveRow,
+    i: &Instrument,
+    closed: Option<String>,
+    values: &HashMap<String, String>,
+    errors: &HashMap<String, String>,
+) -> AnswerPage {
+    let i18n = ctx.i18n();
+    let mut page = ctx.page("surveys-title", Nav::Surveys);
+    page.title = i.title.get(i18n.locale()).to_string();
+    let order: Vec<String> = i.items().flat_map(super::development::field_names).collect();
+    let mut listed: Vec<(String, String)> = errors.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    listed.sort_by_key(|(k, _)| order.iter().position(|n| n == k).unwrap_or(usize::MAX));
+    AnswerPage {
+        page,
+        wave: w.id,
+        introduction: i.introduction.get(i18n.locale()).to_string(),
+        dimensions: if closed.is_some() { Vec::new() } else { dimension_views(&i18n, i, &i.dimensions, values, errors) },
+        closed,
+        errors: listed,
+    }
+}
+
+async fn answer_form(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<AnswerPage, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let mut c = app.db.conn().await?;
+    let w = invited_wave(&mut c, id, user.person()).await?;
+    let instrument = instrument_of(&app, &mut c, &w).await?;
+    let closed = match wave_state(&w, cadence::date_of(store::now())) {
+        WaveState::Open if store::surveys::has_answered(c.ex(), id, &participation_key(&app, id, user.person())).await? => {
+            Some(i18n.t("survey-answered"))
+        }
+        WaveState::Open => None,
+        WaveState::Upcoming => Some(i18n.t("survey-not-open")),
+        WaveState::Closed => Some(i18n.t("survey-is-closed")),
+    };
+    Ok(answer_page(&ctx, &w, &instrument, closed, &HashMap::new(), &HashMap::new()))
+}
+
+async fn answer(
+    ctx: Ctx,
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let mut c = app.db.conn().await?;
+    let w = invited_wave(&mut c, id, user.person()).await?;
+    let instrument = instrument_of(&app, &mut c, &w).await?;
+    if wave_state(&w, cadence::date_of(store::now())) != WaveState::Open {
+        return Ok(answer_page(&ctx, &w, &instrument, Some(i18n.t("survey-is-closed")), &HashMap::new(), &HashMap::new()).into_response());
+    }
+    let reading = answers::read(&instrument, instrument.items(), &form);
+    let mut errors: HashMap<String, String> = reading.errors.iter().map(|(k, e)| (k.clone(), error_message(&i18n, e))).collect();
+    for d in &instrument.dimensions {
+        for item in answers::missing(d, &reading.answers) {
+            errors.entry(answers::field(&item.id)).or_insert_with(|| error_message(&i18n, &AnswerError::Required));
+        }
+    }
+    if !errors.is_empty() {
+        return Ok(answer_page(&ctx, &w, &instrument, None, &reading.typed, &errors).into_response());
+    }
+    drop(c);
+    let key = participation_key(&app, id, user.person());
+    let mine = serde_json::to_string(&reading.answers).map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut tx = app.db.begin().await?;
+    if !store::surveys::add_participation(tx.ex(), id, &key).await? {
+        return Ok(Redirect::to("/surveys?done=already").into_response());
+    }
+    // Every answer of the wave is written again under new random ids, in the order of those ids:
+    // no row is the newest, and each shares its write with all the others.
+    let mut all = store::surveys::answers(tx.ex(), id).await?;
+    all.push(mine);
+    let mut rows: Vec<(String, String)> = all.into_iter().map(|a| (random_token(), a)).collect();
+    if rows.iter().any(|(id, _)| id.is_empty()) {
+        return Err(AppError::Internal("no randomness for answer ids".into()));
+    }
+    rows.sort();
+    store::surveys::rewrite_answers(tx.ex(), id, &rows).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/surveys?done=answered").into_response())
+}
+
+async fn close(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let mut tx = app.db.begin().await?;
+    let w = store::surveys::wave(tx.ex(), id).await?.ok_or(AppError::NotFound)?;
+    if w.leader_id != Some(user.person().0) {
+        return Err(AppError::NotFound);
+    }
+    store::surveys::close(tx.ex(), id, store::now()).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/surveys?done=closed").into_response())
+}
+
+struct ItemLine {
+    text: String,
+    mean: String,
+    counts: Vec<i64>,
+}
+
+struct DimensionLine {
+    title: String,
+    mean: String,
+    items: Vec<ItemLine>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "surveys/results.html")]
+struct ResultsPage {
+    page: Page,
+    /// Why there are no results to show, when there are none.
+    withheld: Option<String>,
+    rate: String,
+    scale: Vec<String>,
+    dimensions: Vec<DimensionLine>,
+    comments: Vec<String>,
+}
+
+async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<ResultsPage, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let locale = i18n.locale();
+    let mut c = app.db.conn().await?;
+    let w = store::surveys::wave(c.ex(), id).await?.ok_or(AppError::NotFound)?;
+    if w.leader_id != Some(user.person().0) {
+        return Err(AppError::NotFound);
+    }
+    let instrument = instrument_of(&app, &mut c, &w).await?;
+    let mut page = ctx.page("surveys-title", Nav::Surveys);
+    page.title = i18n.t1("survey-results-title", "title", instrument.title.get(locale));
+    let empty = |page: Page, withheld: String| ResultsPage {
+        page,
+        withheld: Some(withheld),
+        rate: String::new(),
+        scale: Vec::new(),
+        dimensions: Vec::new(),
+        comments: Vec::new(),
+    };
+    if wave_state(&w, cadence::date_of(store::now())) != WaveState::Closed {
+        let closes = super::conversations::day(&i18n, date(&w.closes_on));
+        return Ok(empty(page, i18n.t1("survey-results-after", "date", closes)));
+    }
+    let count = store::surveys::answer_count(c.ex(), id).await?;
+    let shown = anonymity::shown(&[Group { id: w.id, parent: None, answers: count }], w.threshold);
+    let Some((n, invited)) = anonymity::response_rate(true, count, w.invited, w.threshold).filter(|_| !shown.is_empty()) else {
+        return Ok(empty(page, i18n.t1("survey-too-few", "count", w.threshold)));
+    };
+    let all: Vec<Answers> = store::surveys::answers(c.ex(), id).await?.iter().filter_map(|a| serde_json::from_str(a).ok()).collect();
+    let summary = survey::summarize(&instrument, &all);
+    let decimal = |m: Option<f64>| m.map_or_else(|| "–".to_string(), |m| i18n.decimal(m));
+    let scale = instrument.scales.values().next().map(|s| s.values().map(|v| v.to_string()).collect()).unwrap_or_default();
+    let dimensions = summary
+        .dimensions
+        .iter()
+        .map(|d| {
+            let dimension = instrument.dimensions.iter().find(|x| x.id == d.id);
+            DimensionLine {
+                title: dimension.map(|x| x.title.get(locale).to_string()).unwrap_or_default(),
+                mean: decimal(d.mean),
+                items: d
+                    .items
+                    .iter()
+                    .map(|r| ItemLine {
+                        text: instrument.items().find(|x| x.id == r.id).map(|x| x.text.get(locale).to_string()).unwrap_or_default(),
+                        mean: decimal(r.mean),
+                        counts: r.counts.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    // Comments in the order of the answers' random ids: not the order they were written.
+    Ok(ResultsPage {
+        page,
+        withheld: None,
+        rate: i18n.t_with("survey-rate", &[("count", n.to_string()), ("invited", invited.to_string())]),
+        scale,
+        dimensions,
+        comments: summary.comments,
+    })
+}

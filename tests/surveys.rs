@@ -1,0 +1,218 @@
+//! Undersøkelser on both databases: only the asked answer, once each; results only after the
+//! wave has closed and only from k answers; and nothing stored joins an answer to a person.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{Client, TestApp, TestDb};
+use samspill::domain::PersonId;
+use samspill::domain::cadence;
+
+const ITEMS: [&str; 14] = [
+    "leader-support",
+    "colleague-support",
+    "identity",
+    "use-of-talent",
+    "goal-focus",
+    "autonomy",
+    "social-contact",
+    "clear-roles",
+    "digital-meetings",
+    "psychological-safety",
+    "leader-availability",
+    "freedom",
+    "goals",
+    "support",
+];
+
+async fn signed_in(app: &TestApp, email: &str) -> Client {
+    let c = app.client();
+    assert_eq!(c.sign_in(email).await.status, 303);
+    c
+}
+
+struct Org {
+    app: TestApp,
+    team: Vec<(PersonId, String)>,
+}
+
+/// Lars leads six; Liv leads Lars; Per is in another team; Hanne is HR.
+async fn org(t: &TestDb) -> Org {
+    let top = t.person("1", "Liv Johansen", "liv@etat.no", None, false).await;
+    let lars = t.person("2", "Lars Haugen", "lars@etat.no", Some(top), false).await;
+    let mut team = Vec::new();
+    for n in 0..6 {
+        let email = format!("m{n}@etat.no");
+        team.push((t.person(&format!("3{n}"), &format!("Medarbeider {n}"), &email, Some(lars), false).await, email));
+    }
+    let other = t.person("5", "Øyvind Strand", "oyvind@etat.no", Some(top), false).await;
+    t.person("6", "Per Olsen", "per@etat.no", Some(other), false).await;
+    t.person("7", "Hanne Dahl", "hr@etat.no", None, true).await;
+    Org { app: TestApp::spawn(t.db.clone()).await, team }
+}
+
+/// Lars opens a pulse; its id.
+async fn open_pulse(lars: &Client) -> i64 {
+    let closes = cadence::date_of(samspill::store::now()).checked_add(jiff::Span::new().days(7)).unwrap().to_string();
+    let page = lars.post("/surveys/new", "/surveys", &[("instrument", "pulse"), ("closes_on", &closes)]).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    // The newest wave comes first in the leader's list.
+    let list = lars.get("/surveys").await;
+    let results = list.body.find("/results\"").unwrap();
+    let start = list.body[..results].rfind('/').unwrap() + 1;
+    list.body[start..results].parse().unwrap()
+}
+
+fn full_answer(value: &str, comment: &str) -> Vec<(String, String)> {
+    let mut form: Vec<(String, String)> = ITEMS.iter().map(|i| (format!("q.{i}"), value.to_string())).collect();
+    form.push(("q.comment".into(), comment.into()));
+    form
+}
+
+async fn send(c: &Client, wave: i64, form: &[(String, String)]) -> common::Page {
+    let token = c.get(&format!("/surveys/{wave}")).await.csrf();
+    let mut fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    fields.push(("csrf", &token));
+    c.post_raw(&format!("/surveys/{wave}"), &fields).await
+}
+
+async fn count(t: &TestDb, wave: i64) -> i64 {
+    let mut c = t.db.conn().await.unwrap();
+    samspill::store::surveys::answer_count(c.ex(), wave).await.unwrap()
+}
+
+async fn close(lars: &Client, wave: i64) {
+    let token = lars.get("/surveys").await.csrf();
+    assert_eq!(lars.post_raw(&format!("/surveys/{wave}/close"), &[("csrf", &token)]).await.status, 303);
+}
+
+on_both!(the_asked_answer_once_and_results_wait_for_the_close_and_k_answers, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let wave = open_pulse(&lars).await;
+
+    // Not asked: nothing to see or send, whatever the id.
+    for email in ["per@etat.no", "hr@etat.no", "liv@etat.no", "lars@etat.no"] {
+        let c = signed_in(&o.app, email).await;
+        assert_eq!(c.get(&format!("/surveys/{wave}")).await.status, 404, "{email}");
+        let token = c.get("/surveys").await.csrf();
+        let fields: Vec<(String, String)> = full_answer("3", "");
+        let mut form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        form.push(("csrf", &token));
+        assert_eq!(c.post_raw(&format!("/surveys/{wave}"), &form).await.status, 404, "{email}");
+    }
+
+    // Bad answers are refused with what was typed kept, and nothing stored.
+    let first = signed_in(&o.app, &o.team[0].1).await;
+    assert!(first.get("/surveys").await.contains(&format!("href=\"/surveys/{wave}\"")), "the survey waits for them");
+    let mut bad = full_answer("3", "");
+    bad[0].1 = "9".into();
+    bad.remove(1);
+    let page = send(&first, wave, &bad).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("aria-invalid=\"true\"") && page.contains("ds-error-summary"), "{}", page.body);
+    let long = "x".repeat(50_000);
+    let page = send(&first, wave, &full_answer("4", &long)).await;
+    assert_eq!(page.status, 200, "a 50,000-character comment is refused");
+    assert!(page.contains("value=\"4\" id=\"f-q.identity-4\" checked") && page.contains(&long), "what was typed is kept");
+    assert_eq!(count(&t, wave).await, 0);
+
+    // Four answer; a second answer from the same person is refused and the first kept.
+    for (n, (_, email)) in o.team.iter().take(4).enumerate() {
+        let c = signed_in(&o.app, email).await;
+        let page = send(&c, wave, &full_answer(&(n + 2).to_string(), &format!("Kommentar {n}"))).await;
+        assert_eq!(page.location.as_deref(), Some("/surveys?done=answered"));
+    }
+    let again = send(&first, wave, &full_answer("1", "")).await;
+    assert_eq!(again.location.as_deref(), Some("/surveys?done=already"));
+    assert_eq!(count(&t, wave).await, 4);
+    assert!(first.get(&format!("/surveys/{wave}")).await.contains("Svaret ditt er registrert"));
+
+    // While it runs: no results and no count.
+    let page = lars.get(&format!("/surveys/{wave}/results")).await;
+    assert!(page.contains("Resultatene vises når runden er avsluttet"), "{}", page.body);
+    assert!(!lars.get("/surveys").await.contains("av 6 svarte"), "no live count");
+    // Closed with four of six: too few.
+    close(&lars, wave).await;
+    let page = lars.get(&format!("/surveys/{wave}/results")).await;
+    assert!(page.contains("For få svarte") && !page.contains("Kommentar"), "{}", page.body);
+    assert!(send(&signed_in(&o.app, &o.team[5].1).await, wave, &full_answer("3", "")).await.contains("avsluttet"), "closed");
+    assert_eq!(count(&t, wave).await, 4);
+
+    // A second wave that six answer: the results show, with every comment.
+    let wave = open_pulse(&lars).await;
+    for (n, (_, email)) in o.team.iter().enumerate() {
+        let c = signed_in(&o.app, email).await;
+        assert_eq!(send(&c, wave, &full_answer(if n % 2 == 0 { "4" } else { "5" }, &format!("Kommentar {n}"))).await.status, 303);
+    }
+    close(&lars, wave).await;
+    let page = lars.get(&format!("/surveys/{wave}/results")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("6 av 6 svarte") && page.contains("4,5") && page.contains("Kommentar 5"), "{}", page.body);
+    for email in ["liv@etat.no", "hr@etat.no", "m0@etat.no"] {
+        assert_eq!(signed_in(&o.app, email).await.get(&format!("/surveys/{wave}/results")).await.status, 404, "{email}");
+    }
+});
+
+on_both!(no_stored_answer_can_be_joined_to_a_person, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let wave = open_pulse(&lars).await;
+    for (n, (_, email)) in o.team.iter().enumerate() {
+        let c = signed_in(&o.app, email).await;
+        assert_eq!(send(&c, wave, &full_answer(&(1 + n % 5).to_string(), &format!("Kommentar {n}"))).await.status, 303);
+    }
+    let mut c = t.db.conn().await.unwrap();
+    let people: Vec<(i64, String, String)> = match c.ex() {
+        samspill::store::Ex::Sqlite(c) => sqlx::query_as("SELECT id, name, email FROM people").fetch_all(&mut *c).await.unwrap(),
+        samspill::store::Ex::Pg(c) => sqlx::query_as("SELECT id, name, email FROM people").fetch_all(&mut *c).await.unwrap(),
+    };
+    // The answers table holds an id, the wave, a group and the answers: nothing of a person.
+    let answers: Vec<(String, i64, Option<i64>, String)> = match c.ex() {
+        samspill::store::Ex::Sqlite(c) => {
+            sqlx::query_as("SELECT id, wave_id, group_id, answers FROM survey_answers").fetch_all(&mut *c).await.unwrap()
+        }
+        samspill::store::Ex::Pg(c) => {
+            sqlx::query_as("SELECT id, wave_id, group_id, answers FROM survey_answers").fetch_all(&mut *c).await.unwrap()
+        }
+    };
+    assert_eq!(answers.len(), 6);
+    for (id, _, group, text) in &answers {
+        assert_eq!(id.len(), 64, "a random id");
+        assert_eq!(*group, None);
+        for (pid, name, email) in &people {
+            assert!(!text.contains(name) && !text.contains(email) && !id.contains(&format!(":{pid}")), "{text}");
+        }
+    }
+    // The rows lie in the order of their random ids, and (on PostgreSQL) were all written by
+    // one transaction: neither their place nor their system columns tell which came when.
+    let ids: Vec<String> = answers.iter().map(|a| a.0.clone()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    match c.ex() {
+        samspill::store::Ex::Sqlite(c) => {
+            assert_eq!(ids, sorted, "stored in id order");
+            assert!(sqlx::query("SELECT rowid FROM survey_answers").fetch_all(&mut *c).await.is_err(), "no rowid");
+            assert!(sqlx::query("SELECT rowid FROM wave_participation").fetch_all(&mut *c).await.is_err(), "no rowid");
+        }
+        samspill::store::Ex::Pg(c) => {
+            let physical: Vec<(String,)> = sqlx::query_as("SELECT id FROM survey_answers ORDER BY ctid").fetch_all(&mut *c).await.unwrap();
+            assert_eq!(physical.into_iter().map(|r| r.0).collect::<Vec<_>>(), sorted, "stored in id order");
+            let writers: Vec<(String,)> =
+                sqlx::query_as("SELECT DISTINCT xmin::text FROM survey_answers").fetch_all(&mut *c).await.unwrap();
+            assert_eq!(writers.len(), 1, "one transaction wrote every answer");
+        }
+    }
+    // Participation names nobody: keyed hashes only, none of them a person's id, name or address.
+    let keys: Vec<(String,)> = match c.ex() {
+        samspill::store::Ex::Sqlite(c) => sqlx::query_as("SELECT person_key FROM wave_participation").fetch_all(&mut *c).await.unwrap(),
+        samspill::store::Ex::Pg(c) => sqlx::query_as("SELECT person_key FROM wave_participation").fetch_all(&mut *c).await.unwrap(),
+    };
+    assert_eq!(keys.len(), 6);
+    for (key,) in &keys {
+        assert_eq!(key.len(), 64);
+        assert!(
+            people.iter().all(|(id, name, email)| key != &id.to_string() && !key.contains(name.as_str()) && !key.contains(email.as_str()))
+        );
+    }
+});
