@@ -135,17 +135,18 @@ on_both!(reminders_and_nudges_go_out_once, |t: TestDb| async move {
     let conv = store::conversations::get(c.ex(), o.leader, id).await.unwrap().unwrap();
     drop(c);
     let base = samspill::config::origin_of(&o.app.base).ok();
+    let key = samspill::web::keys::SigningKey::new(b"the survey key of this test");
     // Three days before: nothing yet (reminders go two days ahead); one day before: both.
-    let q = mail::schedule::queue_due(&t.db, base.as_ref(), conv.starts_at - 3 * 86_400).await.unwrap();
+    let q = mail::schedule::queue_due(&t.db, base.as_ref(), &key, conv.starts_at - 3 * 86_400).await.unwrap();
     assert_eq!(q.reminders, 0);
     let day_before = conv.starts_at - 86_400;
-    assert_eq!(mail::schedule::queue_due(&t.db, base.as_ref(), day_before).await.unwrap().reminders, 2);
-    assert_eq!(mail::schedule::queue_due(&t.db, base.as_ref(), day_before + 60).await.unwrap().reminders, 0, "once");
+    assert_eq!(mail::schedule::queue_due(&t.db, base.as_ref(), &key, day_before).await.unwrap().reminders, 2);
+    assert_eq!(mail::schedule::queue_due(&t.db, base.as_ref(), &key, day_before + 60).await.unwrap().reminders, 0, "once");
     // On a second node at the same moment: still once.
     let other = t.second_pool().await;
     let (a, b) = tokio::join!(
-        mail::schedule::queue_due(&t.db, base.as_ref(), day_before + 120),
-        mail::schedule::queue_due(&other, base.as_ref(), day_before + 120)
+        mail::schedule::queue_due(&t.db, base.as_ref(), &key, day_before + 120),
+        mail::schedule::queue_due(&other, base.as_ref(), &key, day_before + 120)
     );
     assert_eq!(a.unwrap().reminders + b.unwrap().reminders, 0);
 
@@ -154,10 +155,12 @@ on_both!(reminders_and_nudges_go_out_once, |t: TestDb| async move {
     let page = lars.post_raw(&format!("/conversations/{id}"), &[("csrf", &token), ("action", "hold"), ("seen", "planned")]).await;
     assert_eq!(page.status, 303);
     let later = conv.starts_at + 62 * 86_400;
-    let (a, b) =
-        tokio::join!(mail::schedule::queue_due(&t.db, base.as_ref(), later), mail::schedule::queue_due(&other, base.as_ref(), later));
+    let (a, b) = tokio::join!(
+        mail::schedule::queue_due(&t.db, base.as_ref(), &key, later),
+        mail::schedule::queue_due(&other, base.as_ref(), &key, later)
+    );
     assert_eq!(a.unwrap().nudges + b.unwrap().nudges, 2, "one each, however many nodes look");
-    assert_eq!(mail::schedule::queue_due(&t.db, base.as_ref(), later + 86_400).await.unwrap().nudges, 0);
+    assert_eq!(mail::schedule::queue_due(&t.db, base.as_ref(), &key, later + 86_400).await.unwrap().nudges, 0);
 
     let sink = SmtpSink::start().await;
     mail::send_due(&t.db, &mailer(&sink.url()), later).await.unwrap();

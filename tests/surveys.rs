@@ -216,3 +216,58 @@ on_both!(no_stored_answer_can_be_joined_to_a_person, |t: TestDb| async move {
         );
     }
 });
+
+on_both!(the_asked_are_invited_by_mail_and_only_the_silent_reminded_unseen, |t: TestDb| async move {
+    let o = org(&t).await;
+    let mut c = t.db.conn().await.unwrap();
+    samspill::store::people::set_locale(c.ex(), o.team[1].0, Some("nn")).await.unwrap();
+    drop(c);
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let wave = open_pulse(&lars).await;
+    let pending = |db: samspill::store::Db| async move {
+        let mut c = db.conn().await.unwrap();
+        samspill::store::outbox::pending(c.ex(), 100).await.unwrap()
+    };
+    let invitations = pending(t.db.clone()).await;
+    assert_eq!(invitations.len(), 6, "everyone asked is invited");
+    assert!(invitations.iter().all(|m| m.kind == "wave-invitation"));
+    // Three answer; near the last day the three others are reminded, once.
+    for (_, email) in o.team.iter().take(3) {
+        let c = signed_in(&o.app, email).await;
+        assert_eq!(send(&c, wave, &full_answer("4", "")).await.status, 303);
+    }
+    let key = samspill::web::keys::SigningKey::load(&t.db, "participation").await.unwrap();
+    let closes = cadence::date_of(samspill::store::now()).checked_add(jiff::Span::new().days(7)).unwrap();
+    let day_before = cadence::moment(closes.yesterday().unwrap(), 9, 0).unwrap();
+    let early = samspill::mail::schedule::queue_due(&t.db, None, &key, day_before - 5 * 86_400).await.unwrap();
+    assert_eq!(early.wave_reminders, 0, "not yet");
+    assert_eq!(samspill::mail::schedule::queue_due(&t.db, None, &key, day_before).await.unwrap().wave_reminders, 3);
+    assert_eq!(samspill::mail::schedule::queue_due(&t.db, None, &key, day_before + 60).await.unwrap().wave_reminders, 0, "once");
+    let mut c = t.db.conn().await.unwrap();
+    let reminded: Vec<(String,)> = match c.ex() {
+        samspill::store::Ex::Sqlite(c) => {
+            sqlx::query_as("SELECT recipient FROM outbox WHERE kind = 'wave-reminder' ORDER BY recipient").fetch_all(&mut *c).await.unwrap()
+        }
+        samspill::store::Ex::Pg(c) => {
+            sqlx::query_as("SELECT recipient FROM outbox WHERE kind = 'wave-reminder' ORDER BY recipient").fetch_all(&mut *c).await.unwrap()
+        }
+    };
+    assert_eq!(reminded.into_iter().map(|r| r.0).collect::<Vec<_>>(), ["m3@etat.no", "m4@etat.no", "m5@etat.no"]);
+    // HR sees that survey reminders wait, never to whom.
+    let hr = signed_in(&o.app, "hr@etat.no").await;
+    let page = hr.get("/org/mail").await;
+    assert!(page.contains("3 påminnelser om undersøkelser venter"), "{}", page.body);
+    assert!(
+        page.contains("Invitasjon til undersøkelse") && !page.contains("Påminnelse om undersøkelse"),
+        "invitations listed, reminders not: {}",
+        page.body
+    );
+    assert_eq!(page.body.matches("m3@etat.no").count(), 1, "only the invitation");
+    // In the recipient's language.
+    let subjects: Vec<(String, String)> = match c.ex() {
+        samspill::store::Ex::Sqlite(c) => sqlx::query_as("SELECT recipient, subject FROM outbox").fetch_all(&mut *c).await.unwrap(),
+        samspill::store::Ex::Pg(c) => sqlx::query_as("SELECT recipient, subject FROM outbox").fetch_all(&mut *c).await.unwrap(),
+    };
+    assert!(subjects.iter().any(|(to, s)| to == "m1@etat.no" && s.starts_with("Undersøking: Teampuls")), "{subjects:?}");
+    assert!(subjects.iter().any(|(to, s)| to == "m0@etat.no" && s.starts_with("Undersøkelse: Teampuls")), "{subjects:?}");
+});

@@ -26,6 +26,16 @@ mail-kind-cancelled = Cancelled conversation
 mail-kind-reminder = Conversation reminder
 mail-kind-overdue = Overdue conversation
 
+mail-subject-wave-invitation = Survey: { $title } – answer by { $date }
+mail-subject-wave-reminder = Reminder: { $title } – answer by { $date }
+mail-lead-wave-invitation = { $other } asks the team to answer a short, anonymous survey. Nobody can see what you answer, and results show only for the whole team.
+mail-lead-wave-reminder = The survey is open through { $date }, and you have not answered yet. Reminders go only to those who have not answered, and nobody learns who they are.
+mail-open-wave = Answer in samspill
+mail-footer-wave = samspill sent this e-mail because your team is asked. Answers are stored without names.
+mail-kind-wave-invitation = Survey invitation
+mail-kind-wave-reminder = Survey reminder
+org-mail-hidden = { $count } survey reminders are waiting too. Their recipients are not shown, so nobody can see who has not answered.
+
 org-settings-title = Settings
 org-settings-summary = Default cadence, reminders, and when a pair counts as distant.
 org-settings-intro = These settings apply to the whole organisation. A leader can choose another cadence for each employee.

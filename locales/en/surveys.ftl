@@ -46,3 +46,7 @@ survey-item = Statement
 survey-mean-column = Mean
 survey-comments = Comments
 survey-no-comments = Nobody wrote a comment.
+home-surveys-waiting = { $count ->
+    [one] A survey waits for your answer
+   *[other] { $count } surveys wait for your answer
+  }

@@ -26,6 +26,16 @@ mail-kind-cancelled = Avlyst samtale
 mail-kind-reminder = Påminnelse om samtale
 mail-kind-overdue = Samtale som er forsinket
 
+mail-subject-wave-invitation = Undersøkelse: { $title } – svar innen { $date }
+mail-subject-wave-reminder = Påminnelse: { $title } – svar innen { $date }
+mail-lead-wave-invitation = { $other } ber teamet svare på en kort, anonym undersøkelse. Ingen kan se hva du svarer, og resultatene vises bare for hele teamet.
+mail-lead-wave-reminder = Undersøkelsen er åpen til og med { $date }, og du har ikke svart ennå. Påminnelsen går bare til dem som ikke har svart, og ingen får vite hvem de er.
+mail-open-wave = Svar i samspill
+mail-footer-wave = Denne e-posten er sendt fra samspill fordi teamet ditt er spurt. Svarene lagres uten navn.
+mail-kind-wave-invitation = Invitasjon til undersøkelse
+mail-kind-wave-reminder = Påminnelse om undersøkelse
+org-mail-hidden = { $count } påminnelser om undersøkelser venter også. Mottakerne vises ikke, så ingen kan se hvem som ikke har svart.
+
 org-settings-title = Innstillinger
 org-settings-summary = Standard hyppighet, påminnelser og når et par regnes som fjernt.
 org-settings-intro = Innstillingene gjelder hele organisasjonen. En leder kan velge en annen hyppighet for hver medarbeider.

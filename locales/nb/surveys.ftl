@@ -46,3 +46,7 @@ survey-item = Påstand
 survey-mean-column = Snitt
 survey-comments = Kommentarer
 survey-no-comments = Ingen skrev en kommentar.
+home-surveys-waiting = { $count ->
+    [one] En undersøkelse venter på svaret ditt
+   *[other] { $count } undersøkelser venter på svaret ditt
+  }

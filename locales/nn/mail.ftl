@@ -26,6 +26,16 @@ mail-kind-cancelled = Avlyst samtale
 mail-kind-reminder = Påminning om samtale
 mail-kind-overdue = Samtale som er forseinka
 
+mail-subject-wave-invitation = Undersøking: { $title } – svar innan { $date }
+mail-subject-wave-reminder = Påminning: { $title } – svar innan { $date }
+mail-lead-wave-invitation = { $other } ber teamet svare på ei kort, anonym undersøking. Ingen kan sjå kva du svarer, og resultata blir berre viste for heile teamet.
+mail-lead-wave-reminder = Undersøkinga er open til og med { $date }, og du har ikkje svart enno. Påminninga går berre til dei som ikkje har svart, og ingen får vite kven dei er.
+mail-open-wave = Svar i samspill
+mail-footer-wave = Denne e-posten er send frå samspill fordi teamet ditt er spurt. Svara blir lagra utan namn.
+mail-kind-wave-invitation = Invitasjon til undersøking
+mail-kind-wave-reminder = Påminning om undersøking
+org-mail-hidden = { $count } påminningar om undersøkingar ventar også. Mottakarane blir ikkje viste, så ingen kan sjå kven som ikkje har svart.
+
 org-settings-title = Innstillingar
 org-settings-summary = Standard kor ofte, påminningar og når eit par blir rekna som fjernt.
 org-settings-intro = Innstillingane gjeld heile organisasjonen. Ein leiar kan velje eit anna intervall for kvar medarbeidar.

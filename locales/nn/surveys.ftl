@@ -46,3 +46,7 @@ survey-item = Påstand
 survey-mean-column = Snitt
 survey-comments = Kommentarar
 survey-no-comments = Ingen skreiv ein kommentar.
+home-surveys-waiting = { $count ->
+    [one] Ei undersøking ventar på svaret ditt
+   *[other] { $count } undersøkingar ventar på svaret ditt
+  }

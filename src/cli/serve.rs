@@ -43,7 +43,7 @@ pub async fn run(db: Db, database: &DatabaseUrl, args: ServeArgs) -> anyhow::Res
         ..WebConfig::new(args.base_url.clone(), args.demo)
     };
     let state = AppState::new(db.clone(), web).await.context("cannot read the server keys")?;
-    let mail = tokio::spawn(mail::run(db, mailer, args.base_url));
+    let mail = tokio::spawn(mail::run(db, mailer, args.base_url, state.keys.participation.clone()));
     web::serve(listener, state, shutdown_signal()).await?;
     mail.abort();
     tracing::info!("stopped");

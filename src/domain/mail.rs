@@ -17,11 +17,24 @@ pub enum Kind {
     Reminder,
     /// The pair has passed its due date with nothing planned.
     Overdue,
+    /// A survey wave has opened for the recipient's team.
+    WaveInvitation,
+    /// A survey wave closes soon and the recipient has not answered.
+    WaveReminder,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] =
-        [Kind::Invitation, Kind::Proposal, Kind::Confirmed, Kind::Moved, Kind::Cancelled, Kind::Reminder, Kind::Overdue];
+    pub const ALL: [Kind; 9] = [
+        Kind::Invitation,
+        Kind::Proposal,
+        Kind::Confirmed,
+        Kind::Moved,
+        Kind::Cancelled,
+        Kind::Reminder,
+        Kind::Overdue,
+        Kind::WaveInvitation,
+        Kind::WaveReminder,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -32,6 +45,8 @@ impl Kind {
             Kind::Cancelled => "cancelled",
             Kind::Reminder => "reminder",
             Kind::Overdue => "overdue",
+            Kind::WaveInvitation => "wave-invitation",
+            Kind::WaveReminder => "wave-reminder",
         }
     }
 
@@ -71,6 +86,19 @@ pub fn overdue_event(employee: i64, leader: i64, due: jiff::civil::Date, recipie
     format!("overdue:{employee}:{leader}:{due}:{recipient}")
 }
 
+/// Identifies a message about a survey wave: one invitation and one reminder per person.
+pub fn wave_event(wave: i64, kind: Kind, recipient: i64) -> String {
+    format!("wave:{wave}:{}:{recipient}", kind.code())
+}
+
+/// Days before a wave's last day that those who have not answered are reminded.
+pub const WAVE_REMINDER_DAYS: i64 = 2;
+
+/// Whether a wave that closes on `closes_on` is in its reminder window on `today`.
+pub fn wave_reminder_due(closes_on: jiff::civil::Date, today: jiff::civil::Date) -> bool {
+    today <= closes_on && (closes_on - today).get_days() as i64 <= WAVE_REMINDER_DAYS
+}
+
 /// Whether a planned conversation is near enough for its reminder: it starts within `days`
 /// days, and its time was set before that window opened (otherwise the invitation just said it).
 pub fn reminder_due(starts_at: i64, set_at: i64, now: i64, days: i64) -> bool {
@@ -98,6 +126,7 @@ mod tests {
         for k in Kind::ALL {
             assert_eq!(Kind::from_code(k.code()), Some(k));
         }
+        assert_eq!(Kind::from_code("wave-reminder"), Some(Kind::WaveReminder), "every kind is listed");
         assert_eq!(Kind::from_code("private-note"), None);
     }
 
@@ -122,6 +151,15 @@ mod tests {
         assert!(!reminder_due(start, set, start, 2), "it has begun");
         assert!(!reminder_due(start, start - day, start - 60, 2), "set a day before: the invitation was the reminder");
         assert!(!reminder_due(start, set, start - 60, 0), "reminders are off");
+    }
+
+    #[test]
+    fn a_wave_reminds_in_its_last_days() {
+        let last = jiff::civil::date(2026, 12, 10);
+        assert!(!wave_reminder_due(last, jiff::civil::date(2026, 12, 7)));
+        assert!(wave_reminder_due(last, jiff::civil::date(2026, 12, 8)));
+        assert!(wave_reminder_due(last, last));
+        assert!(!wave_reminder_due(last, jiff::civil::date(2026, 12, 11)), "closed");
     }
 
     #[test]

@@ -118,6 +118,29 @@ pub async fn queue_conversation(
     queue(ex, &conversation_event(c.id, c.sequence, kind, to.0), &r, &mail, now).await
 }
 
+/// Queues the message about a survey wave to each of `to`; the title in each one's language.
+pub async fn queue_wave(
+    mut ex: Ex<'_>,
+    kind: Kind,
+    wave: &crate::store::surveys::WaveRow,
+    instrument: &crate::domain::instrument::Instrument,
+    to: &[PersonId],
+    base: Option<&Origin>,
+    now: i64,
+) -> store::Result<usize> {
+    let closes_on: jiff::civil::Date = wave.closes_on.parse().unwrap_or_default();
+    let leader = wave.leader_name.clone().unwrap_or_default();
+    let mut queued = 0;
+    for person in to {
+        let Some(r) = recipient(ex.reborrow(), *person).await? else { continue };
+        let mail = compose::about_wave(kind, &r, &leader, instrument.title.get(r.locale), closes_on, wave.id, base);
+        if queue(ex.reborrow(), &crate::domain::mail::wave_event(wave.id, kind, person.0), &r, &mail, now).await? {
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
+
 /// What one round of sending did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Round {
@@ -161,13 +184,13 @@ pub async fn send_due(db: &Db, mailer: &Mailer, now: i64) -> store::Result<Round
 
 /// Queues reminders and nudges, and sends the outbox when a mailer is set, until the task is
 /// dropped.
-pub async fn run(db: Db, mailer: Option<Mailer>, base: Option<Origin>) {
+pub async fn run(db: Db, mailer: Option<Mailer>, base: Option<Origin>, participation: crate::web::keys::SigningKey) {
     let mut send_tick = tokio::time::interval(SEND_EVERY);
     let mut schedule_tick = tokio::time::interval(SCHEDULE_EVERY);
     loop {
         tokio::select! {
             _ = schedule_tick.tick() => {
-                if let Err(e) = schedule::queue_due(&db, base.as_ref(), store::now()).await {
+                if let Err(e) = schedule::queue_due(&db, base.as_ref(), &participation, store::now()).await {
                     tracing::warn!(error = %e, "cannot queue reminders");
                 }
             }

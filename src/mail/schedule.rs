@@ -5,8 +5,10 @@
 use crate::config::Origin;
 use crate::domain::PersonId;
 use crate::domain::cadence::{self, Cadence};
-use crate::domain::mail::{Kind, overdue_event, reminder_due};
-use crate::store::{self, Db, conversations, outbox};
+use crate::domain::mail::{Kind, WAVE_REMINDER_DAYS, overdue_event, reminder_due, wave_reminder_due};
+use crate::store::{self, Db, conversations, outbox, surveys};
+use crate::web::keys::SigningKey;
+use crate::web::surveys::key_for;
 
 use super::{compose, queue, queue_conversation, recipient};
 
@@ -15,9 +17,13 @@ use super::{compose, queue, queue_conversation, recipient};
 pub struct Queued {
     pub reminders: usize,
     pub nudges: usize,
+    /// Survey reminders, to those who have not answered.
+    pub wave_reminders: usize,
 }
 
-pub async fn queue_due(db: &Db, base: Option<&Origin>, now: i64) -> store::Result<Queued> {
+/// Queues what is due at `now`; `participation` is the key survey participation is recorded
+/// under, to tell who has not answered a wave without storing it anywhere.
+pub async fn queue_due(db: &Db, base: Option<&Origin>, participation: &SigningKey, now: i64) -> store::Result<Queued> {
     let mut c = db.conn().await?;
     let settings = store::settings::get(c.ex()).await?;
     let soon = conversations::planned_between(c.ex(), now, now + settings.reminder_days * 86_400).await?;
@@ -56,6 +62,33 @@ pub async fn queue_due(db: &Db, base: Option<&Origin>, now: i64) -> store::Resul
                 queued.nudges += 1;
             }
         }
+        tx.commit().await?;
+    }
+    queued.wave_reminders = remind_waves(db, base, participation, now).await?;
+    Ok(queued)
+}
+
+/// In a wave's last days, those asked who have not answered are reminded, once.
+async fn remind_waves(db: &Db, base: Option<&Origin>, participation: &SigningKey, now: i64) -> store::Result<usize> {
+    let today = cadence::date_of(now);
+    let until = today.checked_add(jiff::Span::new().days(WAVE_REMINDER_DAYS)).unwrap_or(today);
+    let mut c = db.conn().await?;
+    let waves = surveys::closing_between(c.ex(), &today.to_string(), &until.to_string()).await?;
+    drop(c);
+    let mut queued = 0;
+    for wave in waves.iter().filter(|w| w.closes_on.parse().is_ok_and(|d| wave_reminder_due(d, today))) {
+        let mut tx = db.begin_own().await?;
+        let Some(instrument) = store::development::instrument(tx.ex(), &wave.instrument_id, wave.instrument_version).await? else {
+            continue;
+        };
+        let Ok(instrument) = crate::domain::instrument::Instrument::parse(&instrument.source) else { continue };
+        let mut silent = Vec::new();
+        for person in surveys::invitees(tx.ex(), wave.id).await? {
+            if !surveys::has_answered(tx.ex(), wave.id, &key_for(participation, wave.id, person)).await? {
+                silent.push(person);
+            }
+        }
+        queued += crate::mail::queue_wave(tx.ex(), Kind::WaveReminder, wave, &instrument, &silent, base, now).await?;
         tx.commit().await?;
     }
     Ok(queued)

@@ -84,23 +84,26 @@ pub struct PendingRow {
     pub created_at: i64,
 }
 
-/// The oldest messages still waiting, and how many wait in all.
+/// The oldest messages still waiting, survey reminders left out: who gets one is who has not
+/// answered, and that is nobody's to see.
 pub async fn pending(ex: Ex<'_>, limit: i64) -> Result<Vec<PendingRow>> {
     rows!(
         ex,
         PendingRow,
         "SELECT o.id, o.person_id, p.name, o.recipient, o.kind, o.attempts, o.next_attempt_at, o.last_error, o.created_at \
-         FROM outbox o JOIN people p ON p.id = o.person_id WHERE o.status = 'pending' ORDER BY o.id LIMIT $1",
+         FROM outbox o JOIN people p ON p.id = o.person_id WHERE o.status = 'pending' AND o.kind <> 'wave-reminder' ORDER BY o.id LIMIT $1",
         limit
     )
 }
 
-/// How many messages wait, and how many were sent since `since`.
-pub async fn counts(ex: Ex<'_>, since: i64) -> Result<(i64, i64)> {
+/// How many messages wait (survey reminders apart), how many survey reminders wait, and how
+/// many were sent since `since`.
+pub async fn counts(ex: Ex<'_>, since: i64) -> Result<(i64, i64, i64)> {
     let counts = row!(
         ex,
-        (i64, i64),
-        "SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0), \
+        (i64, i64, i64),
+        "SELECT COALESCE(SUM(CASE WHEN status = 'pending' AND kind <> 'wave-reminder' THEN 1 ELSE 0 END), 0), \
+                COALESCE(SUM(CASE WHEN status = 'pending' AND kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
                 COALESCE(SUM(CASE WHEN status = 'sent' AND sent_at >= $1 THEN 1 ELSE 0 END), 0) FROM outbox",
         since
     )?;

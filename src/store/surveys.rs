@@ -115,3 +115,22 @@ pub async fn rewrite_answers(mut ex: Ex<'_>, wave: i64, rows: &[(String, String)
 pub async fn close(ex: Ex<'_>, wave: i64, now: i64) -> Result<bool> {
     Ok(exec!(ex, "UPDATE waves SET closed_at = $2 WHERE id = $1 AND closed_at IS NULL", wave, now)? == 1)
 }
+
+/// Everyone asked to answer the wave.
+pub async fn invitees(ex: Ex<'_>, wave: i64) -> Result<Vec<PersonId>> {
+    Ok(rows!(ex, (i64,), "SELECT person_id FROM wave_invitees WHERE wave_id = $1 ORDER BY person_id", wave)?
+        .into_iter()
+        .map(|(id,)| PersonId(id))
+        .collect())
+}
+
+/// Waves still open whose last day falls between the two dates (`YYYY-MM-DD`, inclusive).
+pub async fn closing_between(ex: Ex<'_>, from: &str, to: &str) -> Result<Vec<WaveRow>> {
+    rows!(
+        ex,
+        WaveRow,
+        sqlx::AssertSqlSafe(format!("{WAVE} WHERE w.closed_at IS NULL AND w.opens_on <= $1 AND w.closes_on >= $1 AND w.closes_on <= $2")),
+        from,
+        to
+    )
+}

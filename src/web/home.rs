@@ -64,6 +64,8 @@ struct HomePage {
     open_actions: i64,
     /// For a leader: how many reports are overdue and how many distant.
     attention: Option<(usize, usize)>,
+    /// Open surveys I have not answered.
+    surveys_waiting: usize,
 }
 
 async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppError> {
@@ -89,6 +91,7 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
         );
         Some((pairs.iter().filter(|p| p.overdue).count(), pairs.iter().filter(|p| p.distant).count()))
     };
+    let surveys_waiting = super::surveys::waiting_for(&app, &mut c, user.person()).await?;
     let mut page = ctx.page("home-title", Nav::Home);
     page.title = i18n.t1("home-greeting", "name", me.name.split_whitespace().next().unwrap_or(&me.name));
     Ok(HomePage {
@@ -106,6 +109,7 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
             (id, super::conversations::when(&i18n, at), status)
         }),
         open_actions: upcoming.open_actions,
+        surveys_waiting,
         attention,
     })
 }

@@ -15,7 +15,7 @@ pub mod keys;
 pub mod org;
 mod results;
 mod settings;
-mod surveys;
+pub mod surveys;
 mod team;
 
 use std::net::SocketAddr;

@@ -24,6 +24,7 @@ use crate::domain::anonymity::{self, Group};
 use crate::domain::answers::{self, AnswerError, Answers};
 use crate::domain::cadence;
 use crate::domain::instrument::Instrument;
+use crate::domain::mail::Kind as MailKind;
 use crate::domain::survey::{self, WaveState};
 use crate::store::{self, surveys::WaveRow};
 
@@ -43,8 +44,13 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// Who has answered a wave is stored only as this keyed hash; the key is kept outside the database.
-fn participation_key(app: &AppState, wave: i64, person: PersonId) -> String {
-    app.keys.participation.sign(&format!("wave:{wave}:person:{}", person.0))
+pub fn participation_key(app: &AppState, wave: i64, person: PersonId) -> String {
+    key_for(&app.keys.participation, wave, person)
+}
+
+/// The keyed hash of one person's participation in one wave.
+pub fn key_for(key: &super::keys::SigningKey, wave: i64, person: PersonId) -> String {
+    key.sign(&format!("wave:{wave}:person:{}", person.0))
 }
 
 fn date(text: &str) -> jiff::civil::Date {
@@ -57,6 +63,18 @@ fn wave_state(w: &WaveRow, today: jiff::civil::Date) -> WaveState {
 
 async fn instrument_of(app: &AppState, c: &mut store::Conn, w: &WaveRow) -> Result<std::sync::Arc<Instrument>, AppError> {
     app.catalog.get(c.ex(), &w.instrument_id, w.instrument_version).await?.ok_or(AppError::NotFound)
+}
+
+/// How many open waves wait for `person`'s answer (for Min side).
+pub async fn waiting_for(app: &AppState, c: &mut store::Conn, person: PersonId) -> Result<usize, AppError> {
+    let today = cadence::date_of(store::now());
+    let mut waiting = 0;
+    for w in store::surveys::invited_to(c.ex(), person).await?.iter().filter(|w| wave_state(w, today) == WaveState::Open) {
+        if !store::surveys::has_answered(c.ex(), w.id, &participation_key(app, w.id, person)).await? {
+            waiting += 1;
+        }
+    }
+    Ok(waiting)
 }
 
 struct WaveLine {
@@ -233,7 +251,13 @@ async fn open(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<O
         closes_on: &closes,
         threshold,
     };
-    store::surveys::open_team_wave(tx.ex(), &wave, store::now()).await?;
+    let now = store::now();
+    let id = store::surveys::open_team_wave(tx.ex(), &wave, now).await?;
+    // Everyone asked hears of it, in the same transaction: no wave without its invitations.
+    let row = store::surveys::wave(tx.ex(), id).await?.ok_or(AppError::NotFound)?;
+    let instrument = app.catalog.get(tx.ex(), &row.instrument_id, row.instrument_version).await?.ok_or(AppError::NotFound)?;
+    let invitees = store::surveys::invitees(tx.ex(), id).await?;
+    crate::mail::queue_wave(tx.ex(), MailKind::WaveInvitation, &row, &instrument, &invitees, app.web.origin.as_ref(), now).await?;
     tx.commit().await?;
     Ok(Redirect::to("/surveys?done=opened").into_response())
 }

@@ -39,13 +39,15 @@ struct MailPage {
     counts: String,
     waiting: Vec<Waiting>,
     more: Option<String>,
+    /// Survey reminders waiting, counted only.
+    hidden: Option<String>,
 }
 
 async fn show(ctx: Ctx, State(app): State<AppState>) -> Result<MailPage, AppError> {
     let i18n = ctx.i18n();
     let now = store::now();
     let mut c = app.db.conn().await?;
-    let (pending, sent) = store::outbox::counts(c.ex(), now - 30 * 86_400).await?;
+    let (pending, reminders, sent) = store::outbox::counts(c.ex(), now - 30 * 86_400).await?;
     let rows = store::outbox::pending(c.ex(), SHOWN).await?;
     let configured = app.web.mail;
     let waiting = rows
@@ -71,5 +73,6 @@ async fn show(ctx: Ctx, State(app): State<AppState>) -> Result<MailPage, AppErro
         counts: i18n.t_with("org-mail-counts", &[("pending", i18n.number(pending)), ("sent", i18n.number(sent))]),
         waiting,
         more,
+        hidden: (reminders > 0).then(|| i18n.t1("org-mail-hidden", "count", i18n.number(reminders))),
     })
 }
