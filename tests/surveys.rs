@@ -271,3 +271,66 @@ on_both!(the_asked_are_invited_by_mail_and_only_the_silent_reminded_unseen, |t: 
     assert!(subjects.iter().any(|(to, s)| to == "m1@etat.no" && s.starts_with("Undersøking: Teampuls")), "{subjects:?}");
     assert!(subjects.iter().any(|(to, s)| to == "m0@etat.no" && s.starts_with("Undersøkelse: Teampuls")), "{subjects:?}");
 });
+
+on_both!(the_upward_view_sets_the_team_beside_the_leaders_own_view, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars_id = {
+        let mut c = t.db.conn().await.unwrap();
+        samspill::store::people::id_by_email(c.ex(), "lars@etat.no").await.unwrap().unwrap()
+    };
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let closes = cadence::date_of(samspill::store::now()).checked_add(jiff::Span::new().days(7)).unwrap().to_string();
+    assert_eq!(lars.post("/surveys/new", "/surveys", &[("instrument", "upward-view"), ("closes_on", &closes)]).await.status, 303);
+    let list = lars.get("/surveys").await;
+    let results = list.body.find("/results\"").unwrap();
+    let wave: i64 = list.body[list.body[..results].rfind('/').unwrap() + 1..results].parse().unwrap();
+    assert_eq!(lars.get(&format!("/surveys/{wave}")).await.status, 404, "a leader never answers their own team's upward view");
+    for (_, email) in &o.team {
+        let c = signed_in(&o.app, email).await;
+        let page = c.get(&format!("/surveys/{wave}")).await;
+        let items: Vec<String> = page
+            .body
+            .match_indices("name=\"q.")
+            .map(|(at, _)| {
+                let rest = &page.body[at + "name=\"q.".len()..];
+                rest[..rest.find('"').unwrap()].to_string()
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut form: Vec<(String, String)> =
+            items.iter().filter(|i| *i != "comment").map(|i| (format!("q.{i}"), "2".to_string())).collect();
+        form.push(("q.comment".into(), String::new()));
+        assert_eq!(send(&c, wave, &form).await.status, 303);
+    }
+    close(&lars, wave).await;
+    let page = lars.get(&format!("/surveys/{wave}/results")).await;
+    assert!(page.contains("Du har ikke tatt egenvurderingen Lederferdigheter"), "{}", page.body);
+    // With his own self-assessment (all 4s), the team's 2s are a gap of −2 on every item.
+    let mut c = t.db.conn().await.unwrap();
+    let answers: std::collections::BTreeMap<&str, i64> = [
+        "self-insight",
+        "practise-self-leadership",
+        "care-for-people",
+        "delegate",
+        "room-for-action",
+        "clarify-assignment",
+        "encourage-initiative",
+        "motivating-goals",
+        "listen-actively",
+        "see-opportunities",
+        "mastery",
+        "everyday-learning",
+        "coaching",
+        "role-model",
+    ]
+    .into_iter()
+    .map(|i| (i, 4))
+    .collect();
+    let now = samspill::store::now();
+    let attempt = samspill::store::development::start(c.ex(), lars_id, "leadership-skills", 1, now).await.unwrap();
+    assert!(samspill::store::development::submit(c.ex(), lars_id, attempt, &serde_json::to_string(&answers).unwrap(), now).await.unwrap());
+    let page = lars.get(&format!("/surveys/{wave}/results")).await;
+    assert!(page.contains("Ditt blikk og teamets") && page.contains("teamet 2,0, du 4 (−2,0)"), "{}", page.body);
+    assert!(page.contains("action=\"/development/start\""), "a gap can become a development area");
+});

@@ -50,3 +50,11 @@ home-surveys-waiting = { $count ->
     [one] A survey waits for your answer
    *[other] { $count } surveys wait for your answer
   }
+survey-gap-title = Your view and your team's
+survey-gap-intro = These are the statements where your team's mean and your own latest self-assessment differ most. Plus means the team sees more than you do, minus that you see more than the team.
+survey-gap-line = team { $team }, you { $own } ({ $gap })
+survey-gap-develop = Use the largest gaps when you choose development areas: take the self-assessment again and write how you will work on them.
+survey-gap-start = Take the Leadership skills self-assessment
+survey-gap-none = You have not taken the Leadership skills self-assessment yet. Take it under Development to see your team's view beside your own.
+survey-own = You
+survey-gap = Gap

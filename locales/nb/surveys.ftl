@@ -50,3 +50,11 @@ home-surveys-waiting = { $count ->
     [one] En undersøkelse venter på svaret ditt
    *[other] { $count } undersøkelser venter på svaret ditt
   }
+survey-gap-title = Ditt blikk og teamets
+survey-gap-intro = Her er påstandene der teamets gjennomsnitt og din egen siste egenvurdering skiller seg mest. Pluss betyr at teamet ser mer enn du selv gjør, minus at du ser mer enn teamet.
+survey-gap-line = teamet { $team }, du { $own } ({ $gap })
+survey-gap-develop = Bruk de største avstandene når du velger utviklingsområder: ta egenvurderingen på nytt, og skriv hvordan du vil jobbe med dem.
+survey-gap-start = Ta egenvurderingen Lederferdigheter
+survey-gap-none = Du har ikke tatt egenvurderingen Lederferdigheter ennå. Ta den under Utvikling, så ser du teamets blikk ved siden av ditt eget.
+survey-own = Du
+survey-gap = Avstand

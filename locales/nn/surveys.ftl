@@ -50,3 +50,11 @@ home-surveys-waiting = { $count ->
     [one] Ei undersøking ventar på svaret ditt
    *[other] { $count } undersøkingar ventar på svaret ditt
   }
+survey-gap-title = Ditt blikk og blikket til teamet
+survey-gap-intro = Her er påstandane der gjennomsnittet til teamet og den siste eigenvurderinga di skil seg mest. Pluss tyder at teamet ser meir enn du sjølv gjer, minus at du ser meir enn teamet.
+survey-gap-line = teamet { $team }, du { $own } ({ $gap })
+survey-gap-develop = Bruk dei største avstandane når du vel utviklingsområde: ta eigenvurderinga på nytt, og skriv korleis du vil arbeide med dei.
+survey-gap-start = Ta eigenvurderinga Leiarferdigheiter
+survey-gap-none = Du har ikkje teke eigenvurderinga Leiarferdigheiter enno. Ta henne under Utvikling, så ser du blikket til teamet ved sida av ditt eige.
+survey-own = Du
+survey-gap = Avstand

@@ -113,6 +113,31 @@ pub fn summarize(instrument: &Instrument, all: &[Answers]) -> Summary {
     Summary { answers: all.len(), dimensions, comments }
 }
 
+/// The team's view beside the leader's own on one item (upward view against the leadership-skills
+/// self-assessment): positive when the team sees more than the leader does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    pub item: String,
+    pub team: f64,
+    pub own: i64,
+    pub gap: f64,
+}
+
+/// Every item both the team and the leader answered, the largest gaps (either way) first.
+pub fn gaps(team: &Summary, own: &std::collections::HashMap<String, i64>) -> Vec<Gap> {
+    let mut gaps: Vec<Gap> = team
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.items)
+        .filter_map(|i| {
+            let (team, own) = (i.mean?, *own.get(&i.id)?);
+            Some(Gap { item: i.id.clone(), team, own, gap: team - own as f64 })
+        })
+        .collect();
+    gaps.sort_by(|a, b| b.gap.abs().total_cmp(&a.gap.abs()).then_with(|| a.item.cmp(&b.item)));
+    gaps
+}
+
 fn mean(values: &[i64]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<i64>() as f64 / values.len() as f64)
 }
@@ -134,6 +159,26 @@ mod tests {
         assert_eq!(check_days(from, to), Ok(()));
         assert_eq!(check_days(to, from), Err(OpenError::EndsBeforeStart));
         assert_eq!(check_days(from, date(2027, 2, 1)), Err(OpenError::TooLong));
+    }
+
+    #[test]
+    fn the_largest_gaps_come_first_either_way() {
+        let item = |id: &str, mean: Option<f64>| ItemResult { id: id.into(), counts: vec![], mean };
+        let team = Summary {
+            answers: 6,
+            dimensions: vec![DimensionResult {
+                id: "d".into(),
+                mean: None,
+                items: vec![item("a", Some(3.0)), item("b", Some(4.5)), item("c", Some(2.0)), item("d", None)],
+            }],
+            comments: vec![],
+        };
+        let own = [("a", 3), ("b", 4), ("c", 5), ("d", 5)].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let g = gaps(&team, &own);
+        let order: Vec<&str> = g.iter().map(|g| g.item.as_str()).collect();
+        assert_eq!(order, ["c", "b", "a"], "the leader rates c far above the team; d has no team answer");
+        assert_eq!(g[0].gap, -3.0);
+        assert_eq!(g[1].gap, 0.5);
     }
 
     #[test]

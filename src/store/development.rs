@@ -297,3 +297,15 @@ pub async fn shared_with(ex: Ex<'_>, person: PersonId, leader: PersonId) -> Resu
         leader.0
     )
 }
+
+/// The answers of `person`'s latest submitted attempt at an instrument, with its version.
+pub async fn latest_answers(ex: Ex<'_>, person: PersonId, instrument: &str) -> Result<Option<(i64, String)>> {
+    row!(
+        ex,
+        (i64, String),
+        "SELECT instrument_version, answers FROM attempts WHERE person_id = $1 AND instrument_id = $2 AND submitted_at IS NOT NULL \
+         ORDER BY submitted_at DESC, id DESC LIMIT 1",
+        person.0,
+        instrument
+    )
+}

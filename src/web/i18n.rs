@@ -252,6 +252,9 @@ mod tests {
             "threshold",
             "invited",
             "mean",
+            "team",
+            "own",
+            "gap",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

@@ -385,6 +385,16 @@ struct ItemLine {
     text: String,
     mean: String,
     counts: Vec<i64>,
+    /// The leader's own score on the same item, and the gap (upward view only).
+    own: Option<(String, String)>,
+}
+
+/// The upward view beside the leader's own self-assessment.
+struct Upward {
+    /// The leader's latest leadership-skills self-assessment was found.
+    has_own: bool,
+    /// The largest gaps: the item's text, and the team's mean, the own score and the gap.
+    largest: Vec<(String, String)>,
 }
 
 struct DimensionLine {
@@ -403,6 +413,28 @@ struct ResultsPage {
     scale: Vec<String>,
     dimensions: Vec<DimensionLine>,
     comments: Vec<String>,
+    upward: Option<Upward>,
+}
+
+/// The instrument the upward view mirrors, item by item.
+const SELF_VIEW: &str = "leadership-skills";
+/// How many of the largest gaps the upward view lists first.
+const LARGEST_GAPS: usize = 3;
+
+/// The leader's own scores from their latest leadership-skills self-assessment, by item.
+async fn own_scores(app: &AppState, c: &mut store::Conn, leader: PersonId) -> Result<Option<HashMap<String, i64>>, AppError> {
+    let Some((version, answers)) = store::development::latest_answers(c.ex(), leader, SELF_VIEW).await? else { return Ok(None) };
+    let Some(instrument) = app.catalog.get(c.ex(), SELF_VIEW, version).await? else { return Ok(None) };
+    let answers: Answers = serde_json::from_str(&answers).unwrap_or_default();
+    Ok(Some(
+        instrument
+            .items()
+            .filter_map(|item| {
+                let score = answers::item_score(instrument.scale_of(item)?, item, answers.get(&item.id))?;
+                Some((item.id.clone(), score))
+            })
+            .collect(),
+    ))
 }
 
 async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<ResultsPage, AppError> {
@@ -424,6 +456,7 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
         scale: Vec::new(),
         dimensions: Vec::new(),
         comments: Vec::new(),
+        upward: None,
     };
     if wave_state(&w, cadence::date_of(store::now())) != WaveState::Closed {
         let closes = super::conversations::day(&i18n, date(&w.closes_on));
@@ -437,6 +470,21 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
     let all: Vec<Answers> = store::surveys::answers(c.ex(), id).await?.iter().filter_map(|a| serde_json::from_str(a).ok()).collect();
     let summary = survey::summarize(&instrument, &all);
     let decimal = |m: Option<f64>| m.map_or_else(|| "–".to_string(), |m| i18n.decimal(m));
+    let signed = |g: f64| if g > 0.0 { format!("+{}", i18n.decimal(g)) } else { i18n.decimal(g).replace('-', "−") };
+    let own = if w.instrument_id == "upward-view" { own_scores(&app, &mut c, user.person()).await? } else { None };
+    let gaps = own.as_ref().map(|own| survey::gaps(&summary, own)).unwrap_or_default();
+    let text_of = |id: &str| instrument.items().find(|x| x.id == id).map(|x| x.text.get(locale).to_string()).unwrap_or_default();
+    let upward = (w.instrument_id == "upward-view").then(|| Upward {
+        has_own: own.is_some(),
+        largest: gaps
+            .iter()
+            .take(LARGEST_GAPS)
+            .map(|g| {
+                let args = [("team", i18n.decimal(g.team)), ("own", g.own.to_string()), ("gap", signed(g.gap))];
+                (text_of(&g.item), i18n.t_with("survey-gap-line", &args))
+            })
+            .collect(),
+    });
     let scale = instrument.scales.values().next().map(|s| s.values().map(|v| v.to_string()).collect()).unwrap_or_default();
     let dimensions = summary
         .dimensions
@@ -450,9 +498,10 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
                     .items
                     .iter()
                     .map(|r| ItemLine {
-                        text: instrument.items().find(|x| x.id == r.id).map(|x| x.text.get(locale).to_string()).unwrap_or_default(),
+                        text: text_of(&r.id),
                         mean: decimal(r.mean),
                         counts: r.counts.clone(),
+                        own: gaps.iter().find(|g| g.item == r.id).map(|g| (g.own.to_string(), signed(g.gap))),
                     })
                     .collect(),
             }
@@ -466,5 +515,6 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
         scale,
         dimensions,
         comments: summary.comments,
+        upward,
     })
 }
