@@ -58,3 +58,5 @@ survey-gap-start = Take the Leadership skills self-assessment
 survey-gap-none = You have not taken the Leadership skills self-assessment yet. Take it under Development to see your team's view beside your own.
 survey-own = You
 survey-gap = Gap
+survey-trend = Change over time
+survey-trend-intro = The mean per area in each wave of this survey up to this one. Waves with too few answers are left out.

@@ -58,3 +58,5 @@ survey-gap-start = Ta egenvurderingen Lederferdigheter
 survey-gap-none = Du har ikke tatt egenvurderingen Lederferdigheter ennå. Ta den under Utvikling, så ser du teamets blikk ved siden av ditt eget.
 survey-own = Du
 survey-gap = Avstand
+survey-trend = Utviklingen over tid
+survey-trend-intro = Gjennomsnittet per område i hver runde av denne undersøkelsen fram til denne. Runder med for få svar er utelatt.

@@ -58,3 +58,5 @@ survey-gap-start = Ta eigenvurderinga Leiarferdigheiter
 survey-gap-none = Du har ikkje teke eigenvurderinga Leiarferdigheiter enno. Ta henne under Utvikling, så ser du blikket til teamet ved sida av ditt eige.
 survey-own = Du
 survey-gap = Avstand
+survey-trend = Utviklinga over tid
+survey-trend-intro = Gjennomsnittet per område i kvar runde av denne undersøkinga fram til denne. Rundar med for få svar er utelatne.

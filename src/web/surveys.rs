@@ -414,6 +414,8 @@ struct ResultsPage {
     dimensions: Vec<DimensionLine>,
     comments: Vec<String>,
     upward: Option<Upward>,
+    /// Each shown wave of this survey up to this one: its last day and its dimensions' means.
+    trend: Vec<(String, Vec<String>)>,
 }
 
 /// The instrument the upward view mirrors, item by item.
@@ -457,6 +459,7 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
         dimensions: Vec::new(),
         comments: Vec::new(),
         upward: None,
+        trend: Vec::new(),
     };
     if wave_state(&w, cadence::date_of(store::now())) != WaveState::Closed {
         let closes = super::conversations::day(&i18n, date(&w.closes_on));
@@ -470,6 +473,21 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
     let all: Vec<Answers> = store::surveys::answers(c.ex(), id).await?.iter().filter_map(|a| serde_json::from_str(a).ok()).collect();
     let summary = survey::summarize(&instrument, &all);
     let decimal = |m: Option<f64>| m.map_or_else(|| "–".to_string(), |m| i18n.decimal(m));
+    // The same survey's earlier waves for this team, each only where it could be shown itself.
+    let today = cadence::date_of(store::now());
+    let mut trend = Vec::new();
+    for earlier in store::surveys::of_leader(c.ex(), user.person()).await?.iter().rev() {
+        if earlier.instrument_id != w.instrument_id || earlier.closes_on > w.closes_on || wave_state(earlier, today) != WaveState::Closed {
+            continue;
+        }
+        let answers: Vec<Answers> =
+            store::surveys::answers(c.ex(), earlier.id).await?.iter().filter_map(|a| serde_json::from_str(a).ok()).collect();
+        if (answers.len() as i64) < earlier.threshold.max(anonymity::MIN_THRESHOLD) {
+            continue;
+        }
+        let means = survey::summarize(&instrument, &answers).dimensions.iter().map(|d| decimal(d.mean)).collect();
+        trend.push((super::conversations::day(&i18n, date(&earlier.closes_on)), means));
+    }
     let signed = |g: f64| if g > 0.0 { format!("+{}", i18n.decimal(g)) } else { i18n.decimal(g).replace('-', "−") };
     let own = if w.instrument_id == "upward-view" { own_scores(&app, &mut c, user.person()).await? } else { None };
     let gaps = own.as_ref().map(|own| survey::gaps(&summary, own)).unwrap_or_default();
@@ -516,5 +534,6 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
         dimensions,
         comments: summary.comments,
         upward,
+        trend: if trend.len() > 1 { trend } else { Vec::new() },
     })
 }
