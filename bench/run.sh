@@ -273,6 +273,9 @@ for backend in "${BACKENDS[@]}"; do
   shared=$(curl -s -H "Cookie: $leader" "$APP/team/$report" | first_id "href=\"/team/$report/results/[0-9][0-9]*")
   draft=$(curl -s -H "Cookie: $employee" "$APP/development" | first_id 'href="/development/attempts/[0-9][0-9]*')
   conversation=$(curl -s -H "Cookie: $leader" "$APP/conversations" | first_id 'href="/conversations/[0-9][0-9]*')
+  # The newest closed pulse: the second wave in the leader's list (the first is open).
+  survey=$(curl -s -H "Cookie: $leader" "$APP/surveys" | grep -o 'href="/surveys/[0-9]*/results' | sed -n 2p | grep -o '[0-9][0-9]*') || true
+  [ -n "$survey" ] || { echo "no closed survey in the demo" >&2; exit 1; }
   big=$(big_team)
 
   measure base "bare: GET / (20 rows)" "$BARE_HTTP/"
@@ -298,6 +301,8 @@ for backend in "${BACKENDS[@]}"; do
   measure page "GET /team (leader, contact overview)" "$APP/team" "$leader"
   measure page "GET /team (leader of 50 reports)" "$APP/team" "$big"
   measure page "GET /conversations/$conversation" "$APP/conversations/$conversation" "$leader"
+  measure page "GET /surveys (leader)" "$APP/surveys" "$leader"
+  measure page "GET /surveys/$survey/results (closed pulse)" "$APP/surveys/$survey/results" "$leader"
   body=$(curl -s -H "Cookie: $hr" "$APP/org/people/$person" | sed -n '/<form[^>]*method="post"[^>]*action="\/org\/people\/[0-9]*"/,/<\/form>/p' | form_body)
   measure write "POST /org/people/$person (HR saves)" "$APP/org/people/$person" "$hr" "$body"
   body=$(draft_form "$employee" "/development/attempts/$draft")
