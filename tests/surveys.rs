@@ -149,9 +149,11 @@ on_both!(the_asked_answer_once_and_results_wait_for_the_close_and_k_answers, |t:
     let page = lars.get(&format!("/surveys/{wave}/results")).await;
     assert_eq!(page.status, 200);
     assert!(page.contains("6 av 6 svarte") && page.contains("4,5") && page.contains("Kommentar 5"), "{}", page.body);
-    for email in ["liv@etat.no", "hr@etat.no", "m0@etat.no"] {
+    for email in ["liv@etat.no", "hr@etat.no", "per@etat.no"] {
         assert_eq!(signed_in(&o.app, email).await.get(&format!("/surveys/{wave}/results")).await.status, 404, "{email}");
     }
+    let member = signed_in(&o.app, "m0@etat.no").await.get(&format!("/surveys/{wave}/results")).await;
+    assert!(member.contains("6 av 6 svarte"), "the team reads its own summary");
 });
 
 on_both!(no_stored_answer_can_be_joined_to_a_person, |t: TestDb| async move {
@@ -333,4 +335,112 @@ on_both!(the_upward_view_sets_the_team_beside_the_leaders_own_view, |t: TestDb| 
     let page = lars.get(&format!("/surveys/{wave}/results")).await;
     assert!(page.contains("Ditt blikk og teamets") && page.contains("teamet 2,0, du 4 (−2,0)"), "{}", page.body);
     assert!(page.contains("action=\"/development/start\""), "a gap can become a development area");
+});
+
+on_both!(answers_sent_at_once_are_all_kept_and_each_person_counted_once, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let wave = open_pulse(&lars).await;
+    let mut clients = Vec::new();
+    for (_, email) in &o.team {
+        clients.push(signed_in(&o.app, email).await);
+    }
+    // Everyone at once, and the first of them twice.
+    let mut posts = Vec::new();
+    for (n, c) in clients.iter().chain(std::iter::once(&clients[0])).enumerate() {
+        let token = c.get(&format!("/surveys/{wave}")).await.csrf();
+        let mut form = full_answer(&(1 + n % 5).to_string(), &format!("Samtidig {n}"));
+        form.push(("csrf".into(), token));
+        posts.push((c.clone(), form));
+    }
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(posts.len()));
+    let tasks: Vec<_> = posts
+        .into_iter()
+        .map(|(c, form)| {
+            let barrier = barrier.clone();
+            tokio::spawn(async move {
+                let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                barrier.wait().await;
+                c.post_raw(&format!("/surveys/{wave}"), &fields).await.location
+            })
+        })
+        .collect();
+    let mut outcomes = Vec::new();
+    for t in tasks {
+        outcomes.push(t.await.unwrap());
+    }
+    let answered = outcomes.iter().filter(|l| l.as_deref() == Some("/surveys?done=answered")).count();
+    let refused = outcomes.iter().filter(|l| l.as_deref() == Some("/surveys?done=already")).count();
+    assert_eq!((answered, refused), (6, 1), "{outcomes:?}");
+    assert_eq!(count(&t, wave).await, 6, "every answer kept, none twice");
+});
+
+on_both!(the_leader_replies_to_comments_and_keeps_an_action_plan_the_team_reads, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let wave = open_pulse(&lars).await;
+    for (n, (_, email)) in o.team.iter().enumerate() {
+        let c = signed_in(&o.app, email).await;
+        assert_eq!(send(&c, wave, &full_answer("4", &format!("Kommentar {n}"))).await.status, 303);
+    }
+    let member = signed_in(&o.app, &o.team[2].1).await;
+    let results = format!("/surveys/{wave}/results");
+    // Nothing to reply to or plan while the wave runs.
+    let token = lars.get(&results).await.csrf();
+    assert_eq!(
+        lars.post_raw(&format!("/surveys/{wave}/actions"), &[("csrf", &token), ("what", "add"), ("text", "Tidlig")]).await.status,
+        403
+    );
+    close(&lars, wave).await;
+
+    // A reply to one comment, found by its answer's id on the page.
+    let page = lars.get(&results).await;
+    let at = page.body.find("name=\"answer\" value=\"").unwrap() + "name=\"answer\" value=\"".len();
+    let answer = page.body[at..at + 64].to_string();
+    let empty = lars.post(&results, &format!("/surveys/{wave}/reply"), &[("answer", &answer), ("text", "  ")]).await;
+    assert!(empty.contains("Skriv svaret."), "{}", empty.body);
+    let saved =
+        lars.post(&results, &format!("/surveys/{wave}/reply"), &[("answer", &answer), ("text", "Takk, vi tar det opp på mandag.")]).await;
+    assert_eq!(saved.status, 303);
+    let forged = lars.post(&results, &format!("/surveys/{wave}/reply"), &[("answer", &"0".repeat(64)), ("text", "x")]).await;
+    assert_eq!(forged.status, 404, "only a comment of this wave");
+    // The plan: a bad date keeps what was typed; then two actions, one done.
+    let bad =
+        lars.post(&results, &format!("/surveys/{wave}/actions"), &[("what", "add"), ("text", "Fast kaffepause"), ("due", "snart")]).await;
+    assert!(bad.contains("Skriv datoen som 2026-12-10.") && bad.contains("value=\"Fast kaffepause\""), "{}", bad.body);
+    for (text, owner) in [("Fast kaffepause på video hver fredag", ""), ("Avklare roller mellom kontorene", "Lars")] {
+        let page = lars
+            .post(&results, &format!("/surveys/{wave}/actions"), &[("what", "add"), ("text", text), ("owner", owner), ("due", "")])
+            .await;
+        assert_eq!(page.status, 303);
+    }
+    let page = lars.get(&results).await;
+    let at = page.body.find("name=\"item\" value=\"").unwrap() + "name=\"item\" value=\"".len();
+    let item: String = page.body[at..].chars().take_while(|c| c.is_ascii_digit()).collect();
+    assert_eq!(
+        lars.post(&results, &format!("/surveys/{wave}/actions"), &[("what", "done"), ("item", &item), ("on", "1")]).await.status,
+        303
+    );
+
+    // The team reads it all, and can change none of it.
+    let page = member.get(&results).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Takk, vi tar det opp på mandag.") && page.contains("Fast kaffepause på video hver fredag"), "{}", page.body);
+    assert!(page.contains("Teamet") && page.contains("Avklare roller mellom kontorene"));
+    assert!(!page.contains("/reply\"") && !page.contains("/actions\""), "no forms for the team");
+    assert!(member.get("/surveys").await.contains(&format!("href=\"{results}\"")), "the team finds the results");
+    let token = member.get(&results).await.csrf();
+    let refused = member.post_raw(&format!("/surveys/{wave}/reply"), &[("csrf", &token), ("answer", &answer), ("text", "Jeg")]).await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(signed_in(&o.app, "per@etat.no").await.get(&results).await.status, 404, "another team sees nothing");
+
+    // At the next wave, the plan is reviewed.
+    let next = open_pulse(&lars).await;
+    for (_, email) in &o.team {
+        let c = signed_in(&o.app, email).await;
+        assert_eq!(send(&c, next, &full_answer("5", "")).await.status, 303);
+    }
+    close(&lars, next).await;
+    let page = lars.get(&format!("/surveys/{next}/results")).await;
+    assert!(page.contains("Fra forrige runde") && page.contains("Avklare roller mellom kontorene"), "{}", page.body);
 });

@@ -1,6 +1,7 @@
 // Undersøkelser in the browser: the leader opens a team pulse, six of the team answer (in
 // bokmål, nynorsk and English), one of them after a refused form; the leader closes the wave and
-// reads the results and the comments. A small team's results show as too few answers.
+// reads the results and the comments, replies to one and agrees an action plan, which the team
+// reads. A small team's results show as too few answers.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serverAndBrowser, newPage, signIn } from "../browser.mjs";
@@ -69,7 +70,25 @@ test("a team answers a pulse anonymously and the leader reads the results", asyn
   assert.match(main, /6 av 7 svarte/);
   assert.match(main, /Kommentar fra nummer 5/);
   await expectAccessible(lars, "survey results");
+
+  // Lars replies to a comment and agrees an action plan with the team; the team reads both.
+  await lars.fill("main form[action$='/reply'] textarea", "Takk! Vi tar det opp på teammøtet.");
+  await clickAndLoad(lars, "main form[action$='/reply'] button[type=submit]");
+  await lars.fill("#f-plan_text", "Fast kaffepause på video hver fredag");
+  await clickAndLoad(lars, "form:has(#f-plan_text) button[type=submit]");
+  assert.match(await lars.textContent("main"), /Fast kaffepause på video hver fredag/);
+  await expectAccessible(lars, "survey results with a reply and an action plan");
   await lars.close();
+  const emma = await newPage(env.browser);
+  await signIn(emma, base, "emma@demo.samspill.no");
+  await emma.goto(`${base}/surveys`);
+  await clickAndLoad(emma, `a[href='/surveys/${wave}/results']`);
+  const summary = await emma.textContent("main");
+  assert.match(summary, /Takk! Vi tar det opp på teammøtet\./);
+  assert.match(summary, /Fast kaffepause på video hver fredag/);
+  assert.equal(await emma.locator("main form").count(), 0, "the team reads, the leader writes");
+  await expectAccessible(emma, "the team's survey summary");
+  await emma.close();
 
   // Øyvind's team of two: too few answers to show anything.
   const oyvind = await newPage(env.browser);

@@ -51,3 +51,26 @@ CREATE TABLE survey_answers (
     answers   TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX survey_answers_wave ON survey_answers(wave_id);
+
+-- The leader's reply to a comment, shown to the team beside it. A comment is named by its
+-- answer's id, which stays the same once the wave has closed.
+CREATE TABLE comment_replies (
+    wave_id     INTEGER NOT NULL REFERENCES waves(id),
+    answer_id   TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (wave_id, answer_id)
+);
+
+-- What the leader and the team agree to do after a wave; the team sees it, and the next wave's
+-- results show it again.
+CREATE TABLE wave_actions (
+    id          INTEGER PRIMARY KEY,
+    wave_id     INTEGER NOT NULL REFERENCES waves(id),
+    text        TEXT NOT NULL,
+    owner       TEXT NOT NULL,
+    due_date    TEXT,
+    done_at     INTEGER,
+    created_at  INTEGER NOT NULL
+);
+CREATE INDEX wave_actions_wave ON wave_actions(wave_id, id);

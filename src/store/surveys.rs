@@ -134,3 +134,75 @@ pub async fn closing_between(ex: Ex<'_>, from: &str, to: &str) -> Result<Vec<Wav
         to
     )
 }
+
+/// The answers of a closed wave with their ids, in id order.
+pub async fn answers_with_ids(ex: Ex<'_>, wave: i64) -> Result<Vec<(String, String)>> {
+    rows!(ex, (String, String), "SELECT id, answers FROM survey_answers WHERE wave_id = $1 ORDER BY id", wave)
+}
+
+/// The leader's replies to comments of the wave, by answer id.
+pub async fn replies(ex: Ex<'_>, wave: i64) -> Result<Vec<(String, String)>> {
+    rows!(ex, (String, String), "SELECT answer_id, text FROM comment_replies WHERE wave_id = $1", wave)
+}
+
+/// Replies to the comment of one answer of the wave (or changes the reply); false when the
+/// wave has no such answer.
+pub async fn reply(ex: Ex<'_>, wave: i64, answer: &str, text: &str, now: i64) -> Result<bool> {
+    let n = exec!(
+        ex,
+        "INSERT INTO comment_replies (wave_id, answer_id, text, created_at) \
+         SELECT $1, id, $3, $4 FROM survey_answers WHERE wave_id = $1 AND id = $2 \
+         ON CONFLICT (wave_id, answer_id) DO UPDATE SET text = excluded.text, created_at = excluded.created_at",
+        wave,
+        answer,
+        text,
+        now
+    )?;
+    Ok(n == 1)
+}
+
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub struct WaveAction {
+    pub id: i64,
+    pub text: String,
+    pub owner: String,
+    pub due_date: Option<String>,
+    pub done_at: Option<i64>,
+}
+
+/// The action plan agreed after a wave.
+pub async fn actions(ex: Ex<'_>, wave: i64) -> Result<Vec<WaveAction>> {
+    rows!(ex, WaveAction, "SELECT id, text, owner, due_date, done_at FROM wave_actions WHERE wave_id = $1 ORDER BY id", wave)
+}
+
+pub async fn add_action(ex: Ex<'_>, wave: i64, text: &str, owner: &str, due_date: Option<&str>, now: i64) -> Result<u64> {
+    exec!(
+        ex,
+        "INSERT INTO wave_actions (wave_id, text, owner, due_date, created_at) VALUES ($1, $2, $3, $4, $5)",
+        wave,
+        text,
+        owner,
+        due_date,
+        now
+    )
+}
+
+/// Marks an action of the wave done or open again; 0 when it is not the wave's.
+pub async fn set_action_done(ex: Ex<'_>, wave: i64, action: i64, done_at: Option<i64>) -> Result<u64> {
+    exec!(ex, "UPDATE wave_actions SET done_at = $3 WHERE id = $2 AND wave_id = $1", wave, action, done_at)
+}
+
+/// The leader's wave of the same survey before `w`: its action plan is reviewed at this one.
+pub async fn previous(ex: Ex<'_>, leader: PersonId, w: &WaveRow) -> Result<Option<i64>> {
+    Ok(row!(
+        ex,
+        (i64,),
+        "SELECT id FROM waves WHERE leader_id = $1 AND instrument_id = $2 AND id <> $3 AND closes_on <= $4 \
+         ORDER BY closes_on DESC, id DESC LIMIT 1",
+        leader.0,
+        &w.instrument_id,
+        w.id,
+        &w.closes_on
+    )?
+    .map(|(id,)| id))
+}

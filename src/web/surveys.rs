@@ -23,7 +23,7 @@ use crate::domain::PersonId;
 use crate::domain::anonymity::{self, Group};
 use crate::domain::answers::{self, AnswerError, Answers};
 use crate::domain::cadence;
-use crate::domain::instrument::Instrument;
+use crate::domain::instrument::{Instrument, ItemType};
 use crate::domain::mail::Kind as MailKind;
 use crate::domain::survey::{self, WaveState};
 use crate::store::{self, surveys::WaveRow};
@@ -40,6 +40,8 @@ pub fn routes() -> Router<AppState> {
         .route("/surveys/{id}", get(answer_form).post(answer))
         .route("/surveys/{id}/close", post(close))
         .route("/surveys/{id}/results", get(results))
+        .route("/surveys/{id}/reply", post(reply))
+        .route("/surveys/{id}/actions", post(plan))
         .route_layer(axum::middleware::from_fn(super::ctx::require_signed_in))
 }
 
@@ -93,6 +95,8 @@ struct IndexPage {
     page: Page,
     waiting: Vec<WaveLine>,
     answered: Vec<WaveLine>,
+    /// Closed waves the person was asked: their summaries.
+    earlier: Vec<WaveLine>,
     team: Vec<WaveLine>,
     is_leader: bool,
     notice: Option<&'static str>,
@@ -146,6 +150,7 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
             waiting.push(line(w, None));
         }
     }
+    let earlier = invited.iter().filter(|w| wave_state(w, today) == WaveState::Closed).map(|w| line(w, None)).collect();
     let mut lines = Vec::new();
     for w in &team {
         let closed = wave_state(w, today) == WaveState::Closed;
@@ -165,7 +170,15 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
         "closed" => Some("survey-closed-now"),
         _ => None,
     };
-    Ok(IndexPage { page: ctx.page("surveys-title", Nav::Surveys), waiting, answered, team: lines, is_leader: user.is_leader, notice })
+    Ok(IndexPage {
+        page: ctx.page("surveys-title", Nav::Surveys),
+        waiting,
+        answered,
+        earlier,
+        team: lines,
+        is_leader: user.is_leader,
+        notice,
+    })
 }
 
 #[derive(Template, WebTemplate)]
@@ -352,6 +365,12 @@ async fn answer(
     let key = participation_key(&app, id, user.person());
     let mine = serde_json::to_string(&reading.answers).map_err(|e| AppError::Internal(e.to_string()))?;
     let mut tx = app.db.begin().await?;
+    // Checked again in the write's turn: a wave closed meanwhile takes nothing more.
+    let still = store::surveys::wave(tx.ex(), id).await?.ok_or(AppError::NotFound)?;
+    if wave_state(&still, cadence::date_of(store::now())) != WaveState::Open {
+        drop(tx);
+        return Ok(answer_page(&ctx, &w, &instrument, Some(i18n.t("survey-is-closed")), &HashMap::new(), &HashMap::new()).into_response());
+    }
     if !store::surveys::add_participation(tx.ex(), id, &key).await? {
         return Ok(Redirect::to("/surveys?done=already").into_response());
     }
@@ -412,10 +431,34 @@ struct ResultsPage {
     rate: String,
     scale: Vec<String>,
     dimensions: Vec<DimensionLine>,
-    comments: Vec<String>,
     upward: Option<Upward>,
     /// Each shown wave of this survey up to this one: its last day and its dimensions' means.
     trend: Vec<(String, Vec<String>)>,
+    wave: i64,
+    /// The reader is the leader who asked: they reply and keep the action plan.
+    is_leader: bool,
+    comment_lines: Vec<CommentLine>,
+    actions: Vec<PlanLine>,
+    /// The action plan of the team's wave before this one, to review.
+    earlier_actions: Vec<PlanLine>,
+    /// What was typed in a refused form.
+    form: FormState,
+}
+
+/// A comment with the leader's reply, if any; `id` names it for the reply form.
+struct CommentLine {
+    id: String,
+    text: String,
+    reply: Option<String>,
+}
+
+/// An action of a team's action plan.
+struct PlanLine {
+    id: i64,
+    text: String,
+    owner: String,
+    due: String,
+    done: bool,
 }
 
 /// The instrument the upward view mirrors, item by item.
@@ -440,15 +483,40 @@ async fn own_scores(app: &AppState, c: &mut store::Conn, leader: PersonId) -> Re
 }
 
 async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<ResultsPage, AppError> {
+    results_page(&ctx, &app, id, FormState::new()).await
+}
+
+/// The wave for its leader, or for someone who was asked; anyone else finds nothing.
+async fn readable_wave(c: &mut store::Conn, id: i64, person: PersonId) -> Result<(WaveRow, bool), AppError> {
+    let w = store::surveys::wave(c.ex(), id).await?.ok_or(AppError::NotFound)?;
+    let is_leader = w.leader_id == Some(person.0);
+    if !is_leader && !store::surveys::is_invited(c.ex(), id, person).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok((w, is_leader))
+}
+
+fn plan_lines(i18n: &super::i18n::I18n, actions: Vec<store::surveys::WaveAction>) -> Vec<PlanLine> {
+    actions
+        .into_iter()
+        .map(|a| PlanLine {
+            id: a.id,
+            text: a.text,
+            owner: a.owner,
+            due: a.due_date.and_then(|d| d.parse().ok()).map_or_else(|| "–".to_string(), |d| super::conversations::day(i18n, d)),
+            done: a.done_at.is_some(),
+        })
+        .collect()
+}
+
+/// The results of a wave for its leader or its team; `form` holds what a refused form held.
+async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Result<ResultsPage, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let locale = i18n.locale();
     let mut c = app.db.conn().await?;
-    let w = store::surveys::wave(c.ex(), id).await?.ok_or(AppError::NotFound)?;
-    if w.leader_id != Some(user.person().0) {
-        return Err(AppError::NotFound);
-    }
-    let instrument = instrument_of(&app, &mut c, &w).await?;
+    let (w, is_leader) = readable_wave(&mut c, id, user.person()).await?;
+    let instrument = instrument_of(app, &mut c, &w).await?;
     let mut page = ctx.page("surveys-title", Nav::Surveys);
     page.title = i18n.t1("survey-results-title", "title", instrument.title.get(locale));
     let empty = |page: Page, withheld: String| ResultsPage {
@@ -457,9 +525,14 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
         rate: String::new(),
         scale: Vec::new(),
         dimensions: Vec::new(),
-        comments: Vec::new(),
         upward: None,
         trend: Vec::new(),
+        wave: id,
+        is_leader,
+        comment_lines: Vec::new(),
+        actions: Vec::new(),
+        earlier_actions: Vec::new(),
+        form: FormState::new(),
     };
     if wave_state(&w, cadence::date_of(store::now())) != WaveState::Closed {
         let closes = super::conversations::day(&i18n, date(&w.closes_on));
@@ -476,7 +549,8 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
     // The same survey's earlier waves for this team, each only where it could be shown itself.
     let today = cadence::date_of(store::now());
     let mut trend = Vec::new();
-    for earlier in store::surveys::of_leader(c.ex(), user.person()).await?.iter().rev() {
+    let leader = PersonId(w.leader_id.unwrap_or_default());
+    for earlier in store::surveys::of_leader(c.ex(), leader).await?.iter().rev() {
         if earlier.instrument_id != w.instrument_id || earlier.closes_on > w.closes_on || wave_state(earlier, today) != WaveState::Closed {
             continue;
         }
@@ -489,10 +563,12 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
         trend.push((super::conversations::day(&i18n, date(&earlier.closes_on)), means));
     }
     let signed = |g: f64| if g > 0.0 { format!("+{}", i18n.decimal(g)) } else { i18n.decimal(g).replace('-', "−") };
-    let own = if w.instrument_id == "upward-view" { own_scores(&app, &mut c, user.person()).await? } else { None };
+    // The leader's own self-assessment is theirs alone: the team sees the upward view without it.
+    let upward_view = w.instrument_id == "upward-view" && is_leader;
+    let own = if upward_view { own_scores(app, &mut c, user.person()).await? } else { None };
     let gaps = own.as_ref().map(|own| survey::gaps(&summary, own)).unwrap_or_default();
     let text_of = |id: &str| instrument.items().find(|x| x.id == id).map(|x| x.text.get(locale).to_string()).unwrap_or_default();
-    let upward = (w.instrument_id == "upward-view").then(|| Upward {
+    let upward = upward_view.then(|| Upward {
         has_own: own.is_some(),
         largest: gaps
             .iter()
@@ -526,14 +602,166 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
         })
         .collect();
     // Comments in the order of the answers' random ids: not the order they were written.
+    let texts: Vec<&str> =
+        instrument.items().filter(|i| matches!(i.kind, ItemType::ShortText | ItemType::LongText)).map(|i| i.id.as_str()).collect();
+    let replies: HashMap<String, String> = store::surveys::replies(c.ex(), id).await?.into_iter().collect();
+    let comment_lines = store::surveys::answers_with_ids(c.ex(), id)
+        .await?
+        .into_iter()
+        .flat_map(|(aid, json)| {
+            let answers: Answers = serde_json::from_str(&json).unwrap_or_default();
+            texts
+                .iter()
+                .filter_map(|t| match answers.get(*t) {
+                    Some(answers::Answer::Text(text)) if !text.trim().is_empty() => Some(text.trim().to_string()),
+                    _ => None,
+                })
+                .map(|text| CommentLine { id: aid.clone(), text, reply: replies.get(&aid).cloned() })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let actions = plan_lines(&i18n, store::surveys::actions(c.ex(), id).await?);
+    let earlier_actions = match store::surveys::previous(c.ex(), leader, &w).await? {
+        Some(previous) => plan_lines(&i18n, store::surveys::actions(c.ex(), previous).await?),
+        None => Vec::new(),
+    };
     Ok(ResultsPage {
         page,
         withheld: None,
         rate: i18n.t_with("survey-rate", &[("count", n.to_string()), ("invited", invited.to_string())]),
         scale,
         dimensions,
-        comments: summary.comments,
         upward,
         trend: if trend.len() > 1 { trend } else { Vec::new() },
+        wave: id,
+        is_leader,
+        comment_lines,
+        actions,
+        earlier_actions,
+        form,
     })
+}
+
+/// Limits of what the leader writes on a wave's results, in characters.
+const REPLY_LENGTH: usize = 2_000;
+const ACTION_LENGTH: usize = 300;
+const OWNER_LENGTH: usize = 100;
+
+/// The leader and the results of a closed wave that showed: what replies and plans need.
+async fn leaders_closed_wave(c: &mut store::Conn, id: i64, person: PersonId) -> Result<WaveRow, AppError> {
+    let (w, is_leader) = readable_wave(c, id, person).await?;
+    if !is_leader || wave_state(&w, cadence::date_of(store::now())) != WaveState::Closed {
+        return Err(AppError::Forbidden);
+    }
+    let count = store::surveys::answer_count(c.ex(), id).await?;
+    if anonymity::shown(&[Group { id, parent: None, answers: count }], w.threshold).is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(w)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ReplyForm {
+    answer: String,
+    text: String,
+}
+
+/// The leader answers a comment; the team reads the reply beside it.
+async fn reply(
+    ctx: Ctx,
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    axum::Form(f): axum::Form<ReplyForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let mut c = app.db.conn().await?;
+    leaders_closed_wave(&mut c, id, user.person()).await?;
+    drop(c);
+    let text = f.text.trim();
+    let field = format!("reply-{}", f.answer);
+    let problem = if text.is_empty() {
+        Some(i18n.t("survey-error-reply-empty"))
+    } else if text.chars().count() > REPLY_LENGTH {
+        Some(i18n.t1("conversation-error-too-long", "max", i18n.number(REPLY_LENGTH as i64)))
+    } else {
+        None
+    };
+    if let Some(message) = problem {
+        let mut form = FormState::with_values([(field.as_str(), f.text.clone())]);
+        form.add_error(&field, message);
+        return Ok(results_page(&ctx, &app, id, form).await?.into_response());
+    }
+    let mut tx = app.db.begin().await?;
+    if !store::surveys::reply(tx.ex(), id, &f.answer, text, store::now()).await? {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/surveys/{id}/results#comments-title")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PlanForm {
+    /// add or done
+    what: String,
+    text: String,
+    owner: String,
+    due: String,
+    item: String,
+    on: String,
+}
+
+/// The team's action plan after a wave: the leader adds actions and marks them done.
+async fn plan(
+    ctx: Ctx,
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    axum::Form(f): axum::Form<PlanForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let mut c = app.db.conn().await?;
+    leaders_closed_wave(&mut c, id, user.person()).await?;
+    drop(c);
+    let back = Redirect::to(&format!("/surveys/{id}/results#plan-title")).into_response();
+    if f.what == "done" {
+        let item = f.item.parse::<i64>().map_err(|_| AppError::BadRequest)?;
+        let mut tx = app.db.begin().await?;
+        let done = (f.on == "1").then(store::now);
+        if store::surveys::set_action_done(tx.ex(), id, item, done).await? == 0 {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        return Ok(back);
+    }
+    let mut form = FormState::with_values([("plan_text", f.text.clone()), ("plan_owner", f.owner.clone()), ("plan_due", f.due.clone())]);
+    let (text, owner) = (f.text.trim(), f.owner.trim());
+    if text.is_empty() {
+        form.add_error("plan_text", i18n.t("survey-error-action-empty"));
+    } else if text.chars().count() > ACTION_LENGTH {
+        form.add_error("plan_text", i18n.t1("conversation-error-too-long", "max", ACTION_LENGTH));
+    }
+    if owner.chars().count() > OWNER_LENGTH {
+        form.add_error("plan_owner", i18n.t1("conversation-error-too-long", "max", OWNER_LENGTH));
+    }
+    let due = match f.due.trim() {
+        "" => None,
+        d => match d.parse::<jiff::civil::Date>() {
+            Ok(d) => Some(d.to_string()),
+            Err(_) => {
+                form.add_error("plan_due", i18n.t("survey-error-date"));
+                None
+            }
+        },
+    };
+    if form.has_errors() {
+        return Ok(results_page(&ctx, &app, id, form).await?.into_response());
+    }
+    let owner = if owner.is_empty() { i18n.t("survey-plan-team") } else { owner.to_string() };
+    let mut tx = app.db.begin().await?;
+    store::surveys::add_action(tx.ex(), id, text, &owner, due.as_deref(), store::now()).await?;
+    tx.commit().await?;
+    Ok(back)
 }

@@ -126,6 +126,30 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                 .collect();
             rows.sort();
             surveys::rewrite_answers(tx.ex(), id, &rows).await?;
+            // After the latest closed pulses: a reply to a comment and the team's action plan.
+            let closed_at = now - w.closed_days_ago * 86_400;
+            if w.instrument == "pulse" && w.answers >= threshold as usize && w.closed_days_ago > 0 {
+                let plan: &[(&str, &str, bool)] = if w.closed_days_ago < 30 {
+                    &[
+                        ("Fast kaffepause på video fredager kl. 14", "Teamet", false),
+                        ("Skrive ned hvem som eier sakene mellom Tromsø og Bodø", "Lars Haugen", false),
+                    ]
+                } else {
+                    &[("Teammøte hver mandag med runde rundt bordet", "Teamet", true), ("Samling i Tromsø før jul", "Lars Haugen", true)]
+                };
+                for (text, owner, _) in plan {
+                    surveys::add_action(tx.ex(), id, text, owner, None, closed_at + 86_400).await?;
+                }
+                for action in surveys::actions(tx.ex(), id).await? {
+                    if plan.iter().any(|(text, _, done)| *done && *text == action.text) {
+                        surveys::set_action_done(tx.ex(), id, action.id, Some(closed_at + 20 * 86_400)).await?;
+                    }
+                }
+                if let Some((answer, _)) = surveys::answers_with_ids(tx.ex(), id).await?.iter().find(|(_, a)| a.contains("kaffepause")) {
+                    let reply = "Godt forslag – vi prøver en fast kaffepause på video fra neste uke.";
+                    surveys::reply(tx.ex(), id, answer, reply, closed_at + 86_400).await?;
+                }
+            }
         }
     }
     tx.commit().await?;
