@@ -154,6 +154,14 @@ on_both!(the_asked_answer_once_and_results_wait_for_the_close_and_k_answers, |t:
     }
     let member = signed_in(&o.app, "m0@etat.no").await.get(&format!("/surveys/{wave}/results")).await;
     assert!(member.contains("6 av 6 svarte"), "the team reads its own summary");
+    // The aggregates as CSV: a row per statement, its mean and how many chose each value.
+    let csv = lars.get(&format!("/surveys/{wave}/export")).await;
+    assert_eq!(csv.status, 200);
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(lines.len(), 15, "a heading and fourteen statements: {}", csv.body);
+    assert!(lines[1].contains("leader-support") && lines[1].ends_with("\"4,5\",0,0,0,3,3"), "{}", lines[1]);
+    assert!(!csv.body.contains("Kommentar"), "no comments: they are not aggregates");
+    assert_eq!(signed_in(&o.app, "hr@etat.no").await.get(&format!("/surveys/{wave}/export")).await.status, 404);
 });
 
 on_both!(no_stored_answer_can_be_joined_to_a_person, |t: TestDb| async move {

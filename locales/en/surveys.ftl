@@ -79,3 +79,4 @@ survey-plan-earlier = From the previous wave
 survey-error-action-empty = Write the action.
 surveys-earlier = Your team's results
 surveys-earlier-intro = Surveys your team has answered: the results, the leader's replies to comments, and the action plan.
+survey-export = Download the results as CSV

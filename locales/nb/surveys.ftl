@@ -79,3 +79,4 @@ survey-plan-earlier = Fra forrige runde
 survey-error-action-empty = Skriv tiltaket.
 surveys-earlier = Teamets resultater
 surveys-earlier-intro = Undersøkelser teamet ditt har svart på: resultatene, lederens svar på kommentarene og handlingsplanen.
+survey-export = Last ned resultatene som CSV

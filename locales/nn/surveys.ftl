@@ -79,3 +79,4 @@ survey-plan-earlier = Frå førre runde
 survey-error-action-empty = Skriv tiltaket.
 surveys-earlier = Resultata til teamet
 surveys-earlier-intro = Undersøkingar teamet ditt har svart på: resultata, svara frå leiaren på kommentarane og handlingsplanen.
+survey-export = Last ned resultata som CSV

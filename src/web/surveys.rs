@@ -40,6 +40,7 @@ pub fn routes() -> Router<AppState> {
         .route("/surveys/{id}", get(answer_form).post(answer))
         .route("/surveys/{id}/close", post(close))
         .route("/surveys/{id}/results", get(results))
+        .route("/surveys/{id}/export", get(export))
         .route("/surveys/{id}/reply", post(reply))
         .route("/surveys/{id}/actions", post(plan))
         .route_layer(axum::middleware::from_fn(super::ctx::require_signed_in))
@@ -764,4 +765,47 @@ async fn plan(
     store::surveys::add_action(tx.ex(), id, text, &owner, due.as_deref(), store::now()).await?;
     tx.commit().await?;
     Ok(back)
+}
+
+/// The results as a spreadsheet: one row per statement with its dimension, mean and how many
+/// chose each value; aggregates only, and only where the page would show them.
+async fn export(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let i18n = ctx.i18n();
+    let locale = i18n.locale();
+    let mut c = app.db.conn().await?;
+    let (w, _) = readable_wave(&mut c, id, user.person()).await?;
+    let count = store::surveys::answer_count(c.ex(), id).await?;
+    let closed = wave_state(&w, cadence::date_of(store::now())) == WaveState::Closed;
+    if !closed || anonymity::shown(&[Group { id, parent: None, answers: count }], w.threshold).is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let instrument = instrument_of(&app, &mut c, &w).await?;
+    let all: Vec<Answers> = store::surveys::answers(c.ex(), id).await?.iter().filter_map(|a| serde_json::from_str(a).ok()).collect();
+    let summary = survey::summarize(&instrument, &all);
+    let scale: Vec<String> = instrument.scales.values().next().map(|s| s.values().map(|v| v.to_string()).collect()).unwrap_or_default();
+    let fail = |e: &dyn std::fmt::Display| AppError::Internal(e.to_string());
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut heading = vec![i18n.t("export-dimension"), i18n.t("export-item"), i18n.t("survey-item"), i18n.t("survey-mean-column")];
+    heading.extend(scale.iter().cloned());
+    out.write_record(&heading).map_err(|e| fail(&e))?;
+    for d in &summary.dimensions {
+        let title = instrument.dimensions.iter().find(|x| x.id == d.id).map(|x| x.title.get(locale).to_string()).unwrap_or_default();
+        for item in &d.items {
+            let text = instrument.items().find(|x| x.id == item.id).map(|x| x.text.get(locale).to_string()).unwrap_or_default();
+            let mut row = vec![title.clone(), item.id.clone(), text, item.mean.map(|m| i18n.decimal(m)).unwrap_or_default()];
+            row.extend(item.counts.iter().map(i64::to_string));
+            out.write_record(row.iter().map(|cell| crate::domain::text::spreadsheet_safe(cell))).map_err(|e| fail(&e))?;
+        }
+    }
+    let body = out.into_inner().map_err(|e| fail(&e))?;
+    let name = format!("{}-{}", w.instrument_id, w.closes_on);
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (axum::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.csv\"")),
+        ],
+        body,
+    )
+        .into_response())
 }
