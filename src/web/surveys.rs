@@ -544,7 +544,13 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
     let Some((n, invited)) = anonymity::response_rate(true, count, w.invited, w.threshold).filter(|_| !shown.is_empty()) else {
         return Ok(empty(page, i18n.t1("survey-too-few", "count", w.threshold)));
     };
-    let all: Vec<Answers> = store::surveys::answers(c.ex(), id).await?.iter().filter_map(|a| serde_json::from_str(a).ok()).collect();
+    // Read once: the summary and the comments (named by their answer's id) come from the same rows.
+    let rows: Vec<(String, Answers)> = store::surveys::answers_with_ids(c.ex(), id)
+        .await?
+        .into_iter()
+        .filter_map(|(aid, json)| Some((aid, serde_json::from_str(&json).ok()?)))
+        .collect();
+    let all: Vec<Answers> = rows.iter().map(|(_, a)| a.clone()).collect();
     let summary = survey::summarize(&instrument, &all);
     let decimal = |m: Option<f64>| m.map_or_else(|| "–".to_string(), |m| i18n.decimal(m));
     // The same survey's earlier waves for this team, each only where it could be shown itself.
@@ -606,11 +612,9 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
     let texts: Vec<&str> =
         instrument.items().filter(|i| matches!(i.kind, ItemType::ShortText | ItemType::LongText)).map(|i| i.id.as_str()).collect();
     let replies: HashMap<String, String> = store::surveys::replies(c.ex(), id).await?.into_iter().collect();
-    let comment_lines = store::surveys::answers_with_ids(c.ex(), id)
-        .await?
+    let comment_lines = rows
         .into_iter()
-        .flat_map(|(aid, json)| {
-            let answers: Answers = serde_json::from_str(&json).unwrap_or_default();
+        .flat_map(|(aid, answers)| {
             texts
                 .iter()
                 .filter_map(|t| match answers.get(*t) {
