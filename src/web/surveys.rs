@@ -60,6 +60,12 @@ fn date(text: &str) -> jiff::civil::Date {
     text.parse().unwrap_or_default()
 }
 
+/// Whether a wave's answers may be shown at all: a team's wave is one group, under the same
+/// threshold rule as any tree of groups.
+fn enough_answers(w: &WaveRow, answers: i64) -> bool {
+    !anonymity::shown(&[Group { id: w.id, parent: None, answers }], w.threshold).is_empty()
+}
+
 fn wave_state(w: &WaveRow, today: jiff::civil::Date) -> WaveState {
     survey::state(date(&w.opens_on), date(&w.closes_on), w.closed_at.is_some(), today)
 }
@@ -540,8 +546,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         return Ok(empty(page, i18n.t1("survey-results-after", "date", closes)));
     }
     let count = store::surveys::answer_count(c.ex(), id).await?;
-    let shown = anonymity::shown(&[Group { id: w.id, parent: None, answers: count }], w.threshold);
-    let Some((n, invited)) = anonymity::response_rate(true, count, w.invited, w.threshold).filter(|_| !shown.is_empty()) else {
+    let Some((n, invited)) = anonymity::response_rate(true, count, w.invited, w.threshold).filter(|_| enough_answers(&w, count)) else {
         return Ok(empty(page, i18n.t1("survey-too-few", "count", w.threshold)));
     };
     // Read once: the summary and the comments (named by their answer's id) come from the same rows.
@@ -563,7 +568,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         }
         let answers: Vec<Answers> =
             store::surveys::answers(c.ex(), earlier.id).await?.iter().filter_map(|a| serde_json::from_str(a).ok()).collect();
-        if (answers.len() as i64) < earlier.threshold.max(anonymity::MIN_THRESHOLD) {
+        if !enough_answers(earlier, answers.len() as i64) {
             continue;
         }
         let means = survey::summarize(&instrument, &answers).dimensions.iter().map(|d| decimal(d.mean)).collect();
@@ -659,7 +664,7 @@ async fn leaders_closed_wave(c: &mut store::Conn, id: i64, person: PersonId) -> 
         return Err(AppError::Forbidden);
     }
     let count = store::surveys::answer_count(c.ex(), id).await?;
-    if anonymity::shown(&[Group { id, parent: None, answers: count }], w.threshold).is_empty() {
+    if !enough_answers(&w, count) {
         return Err(AppError::Forbidden);
     }
     Ok(w)
@@ -781,7 +786,7 @@ async fn export(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> R
     let (w, _) = readable_wave(&mut c, id, user.person()).await?;
     let count = store::surveys::answer_count(c.ex(), id).await?;
     let closed = wave_state(&w, cadence::date_of(store::now())) == WaveState::Closed;
-    if !closed || anonymity::shown(&[Group { id, parent: None, answers: count }], w.threshold).is_empty() {
+    if !closed || !enough_answers(&w, count) {
         return Err(AppError::NotFound);
     }
     let instrument = instrument_of(&app, &mut c, &w).await?;
