@@ -7,4 +7,5 @@ pub mod config;
 pub mod domain;
 pub mod mail;
 pub mod store;
+pub mod waves;
 pub mod web;

@@ -51,6 +51,13 @@ pub enum Resource {
         threshold: u32,
         runs_survey: bool,
     },
+    /// A survey wave: its results (where enough answered) and what follows them (replies to
+    /// comments, the action plan, closing it). `leader` is the leader whose team it asks, None
+    /// for a unit's wave, which HR runs; `asked` whether the viewer is asked to answer it.
+    SurveyWave {
+        leader: Option<PersonId>,
+        asked: bool,
+    },
     /// A person's record in the organisation (name, unit, leader, workplace).
     PersonRecord {
         person: PersonId,
@@ -77,6 +84,13 @@ pub fn may(viewer: &Viewer, op: Op, resource: &Resource) -> bool {
         Resource::AnonymousAnswer => false,
         Resource::AnonymousAggregate { respondents, threshold, runs_survey } => {
             op == Op::Read && (viewer.is_hr || runs_survey) && respondents >= threshold.max(1)
+        }
+        Resource::SurveyWave { leader, asked } => {
+            let runs = leader.map_or(viewer.is_hr, |l| l == viewer.id);
+            match op {
+                Op::Write => runs,
+                Op::Read => runs || asked || viewer.is_hr,
+            }
         }
         Resource::PersonRecord { person, leader, unit } => match op {
             Op::Write => viewer.is_hr,
@@ -134,6 +148,11 @@ mod tests {
             ("aggregate of 5, read", aggregate(5), Read, [false, true, true, false]),
             ("aggregate of 4, read", aggregate(4), Read, [false, false, false, false]),
             ("aggregate, write", aggregate(9), Write, [false, false, false, false]),
+            // The owner is the one asked (the loop below sets `asked` for them alone).
+            ("team's wave, read", Resource::SurveyWave { leader: Some(LEADER), asked: false }, Read, [true, true, true, false]),
+            ("team's wave, write", Resource::SurveyWave { leader: Some(LEADER), asked: false }, Write, [false, true, false, false]),
+            ("unit's wave, read", Resource::SurveyWave { leader: None, asked: false }, Read, [true, false, true, false]),
+            ("unit's wave, write", Resource::SurveyWave { leader: None, asked: false }, Write, [false, false, true, false]),
             ("person record, read", record, Read, [true, true, true, true]),
             ("person record, write", record, Write, [false, false, true, false]),
             ("other unit's record, read", other_unit_record, Read, [false, false, true, false]),
@@ -152,6 +171,7 @@ mod tests {
                     Resource::AnonymousAggregate { respondents, threshold, .. } => {
                         Resource::AnonymousAggregate { respondents, threshold, runs_survey: who == LEADER }
                     }
+                    Resource::SurveyWave { leader, .. } => Resource::SurveyWave { leader, asked: who == OWNER },
                     r => r,
                 };
                 assert_eq!(may(&viewer(who), *op, &resource), *want, "{name}: viewer {who:?}");

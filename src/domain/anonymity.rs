@@ -77,6 +77,64 @@ fn top_down(groups: &[Group], children: &HashMap<Option<i64>, Vec<usize>>) -> Ve
     order
 }
 
+/// A unit in the tree a unit's wave asks: its parent within the tree (None for the wave's own
+/// unit) and how many of its own people are asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub id: i64,
+    pub parent: Option<i64>,
+    pub invited: i64,
+}
+
+/// The group each unit's people answer in, by unit id. An answer carries its group, so a group
+/// must never narrow its writer down to fewer than `k` people: a unit with fewer than `k` people
+/// of its own answers in its parent's group, and when the top unit itself is left with between
+/// one and `k` − 1 people of its own, its smallest sub-groups join it until it has `k` or none
+/// are left.
+pub fn answer_groups(units: &[Unit], k: i64) -> HashMap<i64, i64> {
+    let k = k.max(MIN_THRESHOLD);
+    let mut children: HashMap<Option<i64>, Vec<usize>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        children.entry(u.parent).or_default().push(i);
+    }
+    let as_groups: Vec<Group> = units.iter().map(|u| Group { id: u.id, parent: u.parent, answers: u.invited }).collect();
+    let order = top_down(&as_groups, &children);
+    let mut group: HashMap<i64, i64> = units.iter().map(|u| (u.id, u.id)).collect();
+    let mut own: HashMap<i64, i64> = units.iter().map(|u| (u.id, u.invited)).collect();
+    let find = |group: &HashMap<i64, i64>, mut id: i64| {
+        while let Some(&g) = group.get(&id).filter(|g| **g != id) {
+            id = g;
+        }
+        id
+    };
+    // Bottom-up: a unit too small on its own joins the group above it.
+    for &i in order.iter().rev() {
+        let u = units[i];
+        let Some(parent) = u.parent.filter(|p| group.contains_key(p)) else { continue };
+        let n = own[&u.id];
+        if n > 0 && n < k {
+            let to = find(&group, parent);
+            group.insert(u.id, to);
+            own.insert(u.id, 0);
+            *own.entry(to).or_default() += n;
+        }
+    }
+    // The top: too few of its own, and sub-groups to take in.
+    let tops: Vec<i64> = units.iter().filter(|u| u.parent.is_none_or(|p| !group.contains_key(&p))).map(|u| u.id).collect();
+    for top in tops {
+        while own[&top] > 0 && own[&top] < k {
+            let smallest =
+                units.iter().filter(|u| u.id != top && find(&group, u.id) == u.id && own[&u.id] > 0).min_by_key(|u| (own[&u.id], u.id));
+            let Some(s) = smallest else { break };
+            let n = own[&s.id];
+            group.insert(s.id, top);
+            own.insert(s.id, 0);
+            *own.entry(top).or_default() += n;
+        }
+    }
+    units.iter().map(|u| (u.id, find(&group, u.id))).collect()
+}
+
 /// A wave's response count and rate as the page may show them: only once it has closed (a count
 /// that ticks up while it runs tells who has just answered), and only when at least `k` answered.
 pub fn response_rate(closed: bool, answers: i64, invited: i64, k: i64) -> Option<(i64, i64)> {
@@ -173,6 +231,58 @@ mod tests {
                     for d in below(&groups, grp.id) {
                         prop_assert!(!visible.contains(&d));
                     }
+                }
+            }
+        }
+    }
+
+    fn u(id: i64, parent: Option<i64>, invited: i64) -> Unit {
+        Unit { id, parent, invited }
+    }
+
+    #[test]
+    fn a_small_unit_answers_with_the_unit_above_it() {
+        // A department of 2 of its own; section 2 has 7, team 3 under it has 2, section 4 has 6.
+        let units = [u(1, None, 2), u(2, Some(1), 7), u(3, Some(2), 2), u(4, Some(1), 6)];
+        let groups = answer_groups(&units, 5);
+        assert_eq!(groups[&3], 2, "the team of two answers in its section");
+        // The department's own two are too few: the smaller section joins it.
+        assert_eq!(groups[&4], 1);
+        assert_eq!(groups[&1], 1);
+        assert_eq!(groups[&2], 2);
+    }
+
+    fn units() -> impl Strategy<Value = Vec<Unit>> {
+        prop::collection::vec((0usize..100, 0i64..9), 1..14).prop_map(|nodes| {
+            nodes
+                .iter()
+                .enumerate()
+                .map(|(i, (p, invited))| Unit { id: i as i64 + 1, parent: (i > 0).then(|| (p % i) as i64 + 1), invited: *invited })
+                .collect()
+        })
+    }
+
+    proptest! {
+        /// Every group holds nobody or at least k people, unless the whole tree holds fewer; and a
+        /// unit's group is the unit itself or a unit above it.
+        #[test]
+        fn no_group_names_fewer_than_k(units in units(), k in 3i64..7) {
+            let groups = answer_groups(&units, k);
+            let everyone: i64 = units.iter().map(|u| u.invited).sum();
+            let mut size: HashMap<i64, i64> = HashMap::new();
+            for unit in &units {
+                *size.entry(groups[&unit.id]).or_default() += unit.invited;
+                let mut above = Some(unit.id);
+                let mut found = false;
+                while let Some(a) = above {
+                    found |= a == groups[&unit.id];
+                    above = units.iter().find(|x| x.id == a).and_then(|x| x.parent);
+                }
+                prop_assert!(found, "unit {} answers in {} which is not above it", unit.id, groups[&unit.id]);
+            }
+            if everyone >= k {
+                for (g, n) in &size {
+                    prop_assert!(*n == 0 || *n >= k, "group {g} holds {n} (k = {k}) in {units:?}: {groups:?}");
                 }
             }
         }

@@ -47,6 +47,19 @@ pub fn check_days(opens_on: Date, closes_on: Date) -> Result<(), OpenError> {
     }
 }
 
+/// How often a recurring wave may come back, in weeks.
+pub const REPEAT_WEEKS: [i64; 4] = [4, 6, 8, 12];
+
+/// The day a recurring wave that opened on `opens_on` opens the next one.
+pub fn next_opening(opens_on: Date, weeks: i64) -> Date {
+    opens_on.checked_add(jiff::Span::new().weeks(weeks)).unwrap_or(Date::MAX)
+}
+
+/// Whether a wave of these days may repeat every `weeks`: one must close before the next opens.
+pub fn repeat_fits(opens_on: Date, closes_on: Date, weeks: i64) -> bool {
+    closes_on < next_opening(opens_on, weeks)
+}
+
 /// One scale item over every answer of a wave.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ItemResult {
@@ -147,6 +160,13 @@ mod tests {
     use super::*;
     use crate::domain::instrument::BUILT_IN;
     use jiff::civil::date;
+
+    #[test]
+    fn a_recurring_wave_comes_back_after_its_weeks_and_never_overlaps() {
+        assert_eq!(next_opening(date(2026, 11, 2), 6), date(2026, 12, 14));
+        assert!(repeat_fits(date(2026, 11, 2), date(2026, 11, 16), 4));
+        assert!(!repeat_fits(date(2026, 11, 2), date(2026, 11, 30), 4), "the next would open on its last day");
+    }
 
     #[test]
     fn a_wave_is_open_from_its_first_day_through_its_last() {

@@ -109,23 +109,33 @@ pub fn overdue(to: &Recipient, other: &str, due: jiff::civil::Date, cadence: Cad
     render(Kind::Overdue, i18n.t_with("mail-subject-overdue", &args), &body)
 }
 
+/// Who asks a wave: a leader their team, or everyone in a unit.
+pub enum Asker {
+    Leader(String),
+    Unit(String),
+}
+
 /// A message about a survey wave of the recipient's team: the invitation, or the reminder to
 /// someone who has not answered. It says nothing about who else has answered.
 pub fn about_wave(
     kind: Kind,
     to: &Recipient,
-    leader: &str,
+    asker: &Asker,
     title: &str,
     closes_on: jiff::civil::Date,
     wave: i64,
     base: Option<&Origin>,
 ) -> Mail {
     let i18n = I18n(to.locale);
-    let args = [("other", leader.to_string()), ("title", title.to_string()), ("date", day(&i18n, closes_on))];
+    let (other, lead) = match asker {
+        Asker::Leader(name) => (name.as_str(), format!("mail-lead-{}", kind.code())),
+        Asker::Unit(name) => (name.as_str(), format!("mail-lead-{}-unit", kind.code())),
+    };
+    let args = [("other", other.to_string()), ("title", title.to_string()), ("date", day(&i18n, closes_on))];
     let body = Body {
         lang: to.locale.code(),
         greeting: i18n.t1("mail-greeting", "name", &to.name),
-        lead: i18n.t_with(&format!("mail-lead-{}", kind.code()), &args),
+        lead: i18n.t_with(&lead, &args),
         details: vec![(i18n.t("survey-instrument"), title.to_string()), (i18n.t("survey-closes-on"), day(&i18n, closes_on))],
         link: link(&i18n, base, "mail-open-wave", &format!("/surveys/{wave}")),
         footer: i18n.t("mail-footer-wave"),

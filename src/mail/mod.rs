@@ -129,11 +129,14 @@ pub async fn queue_wave(
     now: i64,
 ) -> store::Result<usize> {
     let closes_on: jiff::civil::Date = wave.closes_on.parse().unwrap_or_default();
-    let leader = wave.leader_name.clone().unwrap_or_default();
+    let asker = match &wave.unit_name {
+        Some(unit) => compose::Asker::Unit(unit.clone()),
+        None => compose::Asker::Leader(wave.leader_name.clone().unwrap_or_default()),
+    };
     let mut queued = 0;
     for person in to {
         let Some(r) = recipient(ex.reborrow(), *person).await? else { continue };
-        let mail = compose::about_wave(kind, &r, &leader, instrument.title.get(r.locale), closes_on, wave.id, base);
+        let mail = compose::about_wave(kind, &r, &asker, instrument.title.get(r.locale), closes_on, wave.id, base);
         if queue(ex.reborrow(), &crate::domain::mail::wave_event(wave.id, kind, person.0), &r, &mail, now).await? {
             queued += 1;
         }
@@ -190,6 +193,9 @@ pub async fn run(db: Db, mailer: Option<Mailer>, base: Option<Origin>, participa
     loop {
         tokio::select! {
             _ = schedule_tick.tick() => {
+                if let Err(e) = crate::waves::open_repeats(&db, base.as_ref(), store::now()).await {
+                    tracing::warn!(error = %e, "cannot open recurring survey waves");
+                }
                 if let Err(e) = schedule::queue_due(&db, base.as_ref(), &participation, store::now()).await {
                     tracing::warn!(error = %e, "cannot queue reminders");
                 }

@@ -4,33 +4,110 @@
 use super::{Ex, Result, exec, row, rows, scalar};
 use crate::domain::PersonId;
 
+/// Who a wave asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// A leader's active direct reports.
+    Team(PersonId),
+    /// The active people of a unit, with or without those of the units below it.
+    Unit { unit: i64, sub_units: bool },
+}
+
 pub struct NewWave<'a> {
     pub instrument_id: &'a str,
     pub instrument_version: i64,
-    pub leader: PersonId,
+    pub scope: Scope,
     pub opened_by: PersonId,
     pub opens_on: &'a str,
     pub closes_on: &'a str,
     pub threshold: i64,
+    pub repeat_weeks: Option<i64>,
+    /// The recurring wave this one follows.
+    pub follows: Option<i64>,
 }
 
-/// Opens a wave for the leader's active direct reports; its id.
-pub async fn open_team_wave(mut ex: Ex<'_>, w: &NewWave<'_>, now: i64) -> Result<i64> {
+/// The units a unit's wave would ask (the unit, and when `sub_units` every unit below it), each
+/// with its parent (None for the unit itself) and how many of its own active people it has.
+pub async fn scope_units(ex: Ex<'_>, unit: i64, sub_units: bool) -> Result<Vec<crate::domain::anonymity::Unit>> {
+    let found: Vec<(i64, Option<i64>, i64)> = rows!(
+        ex,
+        (i64, Option<i64>, i64),
+        "WITH RECURSIVE tree (id, parent_id) AS ( \
+             SELECT id, CAST(NULL AS BIGINT) FROM units WHERE id = $1 \
+             UNION ALL SELECT u.id, u.parent_id FROM units u JOIN tree t ON u.parent_id = t.id WHERE $2 \
+         ) SELECT t.id, t.parent_id, (SELECT COUNT(*) FROM people p WHERE p.unit_id = t.id AND p.active) FROM tree t",
+        unit,
+        sub_units
+    )?;
+    Ok(found.into_iter().map(|(id, parent, invited)| crate::domain::anonymity::Unit { id, parent, invited }).collect())
+}
+
+/// Opens a wave and asks its people; its id. For a unit's wave, `groups` gives each unit's
+/// group (from `anonymity::answer_groups` over `units`), which its people's answers carry.
+pub async fn open_wave(
+    mut ex: Ex<'_>,
+    w: &NewWave<'_>,
+    units: &[crate::domain::anonymity::Unit],
+    groups: &std::collections::HashMap<i64, i64>,
+    now: i64,
+) -> Result<i64> {
+    let (leader, unit, sub_units) = match w.scope {
+        Scope::Team(leader) => (Some(leader.0), None, false),
+        Scope::Unit { unit, sub_units } => (None, Some(unit), sub_units),
+    };
     let id = scalar!(
         ex.reborrow(),
         i64,
-        "INSERT INTO waves (instrument_id, instrument_version, leader_id, sub_units, opened_by, opens_on, closes_on, threshold, invited, created_at) \
-         VALUES ($1, $2, $3, FALSE, $4, $5, $6, $7, (SELECT COUNT(*) FROM people WHERE leader_id = $3 AND active), $8) RETURNING id",
+        "INSERT INTO waves (instrument_id, instrument_version, leader_id, unit_id, sub_units, opened_by, opens_on, closes_on, threshold, \
+         invited, repeat_weeks, follows, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $12) RETURNING id",
         w.instrument_id,
         w.instrument_version,
-        w.leader.0,
+        leader,
+        unit,
+        sub_units,
         w.opened_by.0,
         w.opens_on,
         w.closes_on,
         w.threshold,
+        w.repeat_weeks,
+        w.follows,
         now
     )?;
-    exec!(ex, "INSERT INTO wave_invitees (wave_id, person_id) SELECT $1, id FROM people WHERE leader_id = $2 AND active", id, w.leader.0)?;
+    match w.scope {
+        Scope::Team(leader) => {
+            exec!(
+                ex.reborrow(),
+                "INSERT INTO wave_invitees (wave_id, person_id) SELECT $1, id FROM people WHERE leader_id = $2 AND active",
+                id,
+                leader.0
+            )?;
+        }
+        Scope::Unit { .. } => {
+            for u in units {
+                let group = groups.get(&u.id).copied().unwrap_or(u.id);
+                exec!(
+                    ex.reborrow(),
+                    "INSERT INTO wave_invitees (wave_id, person_id, group_id) SELECT $1, id, $3 FROM people WHERE unit_id = $2 AND active",
+                    id,
+                    u.id,
+                    group
+                )?;
+                if group == u.id {
+                    let parent = u.parent.map(|p| groups.get(&p).copied().unwrap_or(p));
+                    let invited: i64 = units.iter().filter(|x| groups.get(&x.id) == Some(&u.id)).map(|x| x.invited).sum();
+                    exec!(
+                        ex.reborrow(),
+                        "INSERT INTO wave_groups (wave_id, unit_id, parent_id, invited) VALUES ($1, $2, $3, $4)",
+                        id,
+                        u.id,
+                        parent,
+                        invited
+                    )?;
+                }
+            }
+        }
+    }
+    exec!(ex, "UPDATE waves SET invited = (SELECT COUNT(*) FROM wave_invitees WHERE wave_id = $1) WHERE id = $1", id)?;
     Ok(id)
 }
 
@@ -46,10 +123,16 @@ pub struct WaveRow {
     pub threshold: i64,
     pub invited: i64,
     pub closed_at: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub unit_name: Option<String>,
+    pub sub_units: bool,
+    pub repeat_weeks: Option<i64>,
+    pub opened_by: i64,
 }
 
 const WAVE: &str = "SELECT w.id, w.instrument_id, w.instrument_version, w.leader_id, l.name AS leader_name, w.opens_on, w.closes_on, \
-     w.threshold, w.invited, w.closed_at FROM waves w LEFT JOIN people l ON l.id = w.leader_id";
+     w.threshold, w.invited, w.closed_at, w.unit_id, u.name AS unit_name, w.sub_units, w.repeat_weeks, w.opened_by \
+     FROM waves w LEFT JOIN people l ON l.id = w.leader_id LEFT JOIN units u ON u.id = w.unit_id";
 
 pub async fn wave(ex: Ex<'_>, id: i64) -> Result<Option<WaveRow>> {
     row!(ex, WaveRow, sqlx::AssertSqlSafe(format!("{WAVE} WHERE w.id = $1")), id)
@@ -72,8 +155,29 @@ pub async fn of_leader(ex: Ex<'_>, leader: PersonId) -> Result<Vec<WaveRow>> {
     rows!(ex, WaveRow, sqlx::AssertSqlSafe(format!("{WAVE} WHERE w.leader_id = $1 ORDER BY w.closes_on DESC, w.id DESC")), leader.0)
 }
 
+/// The waves opened for units, newest first.
+pub async fn of_units(ex: Ex<'_>) -> Result<Vec<WaveRow>> {
+    rows!(ex, WaveRow, sqlx::AssertSqlSafe(format!("{WAVE} WHERE w.unit_id IS NOT NULL ORDER BY w.closes_on DESC, w.id DESC")))
+}
+
 pub async fn is_invited(ex: Ex<'_>, wave: i64, person: PersonId) -> Result<bool> {
-    Ok(row!(ex, (i64,), "SELECT wave_id FROM wave_invitees WHERE wave_id = $1 AND person_id = $2", wave, person.0)?.is_some())
+    Ok(invitation(ex, wave, person).await?.is_some())
+}
+
+/// Whether `person` is asked to answer the wave, and the group their answer counts in.
+pub async fn invitation(ex: Ex<'_>, wave: i64, person: PersonId) -> Result<Option<Option<i64>>> {
+    Ok(row!(ex, (Option<i64>,), "SELECT group_id FROM wave_invitees WHERE wave_id = $1 AND person_id = $2", wave, person.0)?.map(|(g,)| g))
+}
+
+/// The groups of a unit's wave with their names: (unit, name, group above, asked).
+pub async fn groups(ex: Ex<'_>, wave: i64) -> Result<Vec<(i64, String, Option<i64>, i64)>> {
+    rows!(
+        ex,
+        (i64, String, Option<i64>, i64),
+        "SELECT g.unit_id, u.name, g.parent_id, g.invited FROM wave_groups g JOIN units u ON u.id = g.unit_id \
+         WHERE g.wave_id = $1 ORDER BY u.name, g.unit_id",
+        wave
+    )
 }
 
 /// Which of the keys have answered the wave.
@@ -97,16 +201,28 @@ pub async fn answers(ex: Ex<'_>, wave: i64) -> Result<Vec<String>> {
     Ok(rows!(ex, (String,), "SELECT answers FROM survey_answers WHERE wave_id = $1 ORDER BY id", wave)?.into_iter().map(|(a,)| a).collect())
 }
 
+/// Every answer of the wave with the group it counts in, in the order of their random ids.
+pub async fn grouped_answers(ex: Ex<'_>, wave: i64) -> Result<Vec<(Option<i64>, String)>> {
+    rows!(ex, (Option<i64>, String), "SELECT group_id, answers FROM survey_answers WHERE wave_id = $1 ORDER BY id", wave)
+}
+
 /// How many answered the wave.
 pub async fn answer_count(ex: Ex<'_>, wave: i64) -> Result<i64> {
     scalar!(ex, i64, "SELECT COUNT(*) FROM survey_answers WHERE wave_id = $1", wave)
 }
 
-/// Replaces the wave's answers with `rows` (random id, answers), written in the order given.
-pub async fn rewrite_answers(mut ex: Ex<'_>, wave: i64, rows: &[(String, String)]) -> Result<()> {
+/// Replaces the wave's answers with `rows` (random id, group, answers), written in the order given.
+pub async fn rewrite_answers(mut ex: Ex<'_>, wave: i64, rows: &[(String, Option<i64>, String)]) -> Result<()> {
     exec!(ex.reborrow(), "DELETE FROM survey_answers WHERE wave_id = $1", wave)?;
-    for (id, answers) in rows {
-        exec!(ex.reborrow(), "INSERT INTO survey_answers (id, wave_id, answers) VALUES ($1, $2, $3)", id, wave, answers)?;
+    for (id, group, answers) in rows {
+        exec!(
+            ex.reborrow(),
+            "INSERT INTO survey_answers (id, wave_id, group_id, answers) VALUES ($1, $2, $3, $4)",
+            id,
+            wave,
+            *group,
+            answers
+        )?;
     }
     Ok(())
 }
@@ -135,9 +251,30 @@ pub async fn closing_between(ex: Ex<'_>, from: &str, to: &str) -> Result<Vec<Wav
     )
 }
 
-/// The answers of a closed wave with their ids, in id order.
-pub async fn answers_with_ids(ex: Ex<'_>, wave: i64) -> Result<Vec<(String, String)>> {
-    rows!(ex, (String, String), "SELECT id, answers FROM survey_answers WHERE wave_id = $1 ORDER BY id", wave)
+/// The answers of a closed wave with their ids and groups, in id order.
+pub async fn answers_with_ids(ex: Ex<'_>, wave: i64) -> Result<Vec<(String, Option<i64>, String)>> {
+    rows!(ex, (String, Option<i64>, String), "SELECT id, group_id, answers FROM survey_answers WHERE wave_id = $1 ORDER BY id", wave)
+}
+
+/// Recurring waves no wave follows yet: each opens the next when its time comes.
+pub async fn repeating(ex: Ex<'_>) -> Result<Vec<WaveRow>> {
+    rows!(
+        ex,
+        WaveRow,
+        sqlx::AssertSqlSafe(format!(
+            "{WAVE} WHERE w.repeat_weeks IS NOT NULL AND NOT EXISTS (SELECT 1 FROM waves n WHERE n.follows = w.id) ORDER BY w.id"
+        ))
+    )
+}
+
+/// Stops a wave from opening the next one; false when it did not repeat.
+pub async fn stop_repeating(ex: Ex<'_>, wave: i64) -> Result<bool> {
+    Ok(exec!(ex, "UPDATE waves SET repeat_weeks = NULL WHERE id = $1 AND repeat_weeks IS NOT NULL", wave)? == 1)
+}
+
+/// The newest version of an instrument.
+pub async fn newest_version(ex: Ex<'_>, instrument: &str) -> Result<Option<i64>> {
+    scalar!(ex, Option<i64>, "SELECT MAX(version) FROM instruments WHERE id = $1", instrument)
 }
 
 /// The leader's replies to comments of the wave, by answer id.
@@ -192,17 +329,20 @@ pub async fn set_action_done(ex: Ex<'_>, wave: i64, action: i64, done_at: Option
     exec!(ex, "UPDATE wave_actions SET done_at = $3 WHERE id = $2 AND wave_id = $1", wave, action, done_at)
 }
 
-/// The leader's wave of the same survey before `w`: its action plan is reviewed at this one.
-pub async fn previous(ex: Ex<'_>, leader: PersonId, w: &WaveRow) -> Result<Option<i64>> {
+/// The wave of the same survey asking the same people before `w`: its action plan is reviewed
+/// at this one.
+pub async fn previous(ex: Ex<'_>, w: &WaveRow) -> Result<Option<i64>> {
     Ok(row!(
         ex,
         (i64,),
-        "SELECT id FROM waves WHERE leader_id = $1 AND instrument_id = $2 AND id <> $3 AND closes_on <= $4 \
-         ORDER BY closes_on DESC, id DESC LIMIT 1",
-        leader.0,
+        "SELECT id FROM waves WHERE instrument_id = $1 AND id <> $2 AND closes_on <= $3 AND sub_units = $6 \
+         AND (leader_id = $4 OR unit_id = $5) ORDER BY closes_on DESC, id DESC LIMIT 1",
         &w.instrument_id,
         w.id,
-        &w.closes_on
+        &w.closes_on,
+        w.leader_id,
+        w.unit_id,
+        w.sub_units
     )?
     .map(|(id,)| id))
 }

@@ -255,6 +255,7 @@ mod tests {
             "team",
             "own",
             "gap",
+            "unit",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

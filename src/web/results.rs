@@ -191,41 +191,46 @@ fn section(i18n: &I18n, i: &Instrument, d: &Dimension, given: &Answers) -> Secti
 
 fn chart(i18n: &I18n, scores: &[DimensionScore], previous: &HashMap<String, f64>) -> Option<Chart> {
     let scale = scores.first()?.scale;
-    let span = (scale.max - scale.min) as f64;
-    let x = |v: f64| ((v - scale.min as f64) / span * CHART_WIDTH as f64 * 1000.0).round() / 1000.0;
     let locale = i18n.locale();
-    let bars: Vec<Bar> = scores
-        .iter()
+    let rows = scores.iter().map(|s| (s.dimension.title.get(locale).to_string(), s.mean, previous.get(&s.dimension.id).copied()));
+    Some(bar_chart(locale, (scale.min, scale.max), rows))
+}
+
+/// Horizontal bars on a scale from `range.0` to `range.1`, one per row of (label, value, an
+/// earlier value marked on the bar); its description reads the values for a screen reader.
+pub fn bar_chart(locale: Locale, range: (i64, i64), rows: impl Iterator<Item = (String, Option<f64>, Option<f64>)>) -> Chart {
+    let (min, max) = range;
+    let span = (max - min).max(1) as f64;
+    let x = |v: f64| ((v - min as f64).max(0.0) / span * CHART_WIDTH as f64 * 1000.0).round() / 1000.0;
+    let value = |v: Option<f64>| v.map_or_else(|| "–".into(), |m| decimal(locale, m));
+    let mut description = Vec::new();
+    let bars: Vec<Bar> = rows
         .enumerate()
-        .map(|(k, s)| {
+        .map(|(k, (label, mean, previous))| {
             let top = k as u32 * ROW;
-            let width = s.mean.map_or(0.0, x);
+            let width = mean.map_or(0.0, x);
+            description.push(format!("{label}: {}", value(mean)));
             Bar {
-                label: s.dimension.title.get(locale).to_string(),
+                label,
                 label_y: top + 16,
                 y: top + 24,
                 width,
-                value: s.mean.map_or_else(|| "–".into(), |m| decimal(locale, m)),
+                value: value(mean),
                 value_x: (width + 6.0).min(CHART_WIDTH as f64 - 30.0),
-                previous_x: previous.get(&s.dimension.id).map(|m| x(*m)),
+                previous_x: previous.map(x),
             }
         })
         .collect();
     let height = bars.len() as u32 * ROW + 24;
-    let description = scores
-        .iter()
-        .map(|s| format!("{}: {}", s.dimension.title.get(locale), s.mean.map_or_else(|| "–".into(), |m| decimal(locale, m))))
-        .collect::<Vec<_>>()
-        .join("; ");
-    Some(Chart {
+    Chart {
         width: CHART_WIDTH,
         height,
-        grid: scale.values().map(|v| (x(v as f64), v.to_string())).collect(),
+        grid: (min..=max).map(|v| (x(v as f64), v.to_string())).collect(),
         grid_top: 20,
         grid_bottom: height - 20,
         bars,
-        description,
-    })
+        description: description.join("; "),
+    }
 }
 
 /// One decimal, with a decimal comma in Norwegian.

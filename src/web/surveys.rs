@@ -20,16 +20,18 @@ use super::development::{DimensionView, dimension_views, error_message};
 use super::error::AppError;
 use super::forms::FormState;
 use crate::domain::PersonId;
+use crate::domain::access::{self, Op, Resource};
 use crate::domain::anonymity::{self, Group};
 use crate::domain::answers::{self, AnswerError, Answers};
 use crate::domain::cadence;
 use crate::domain::instrument::{Instrument, ItemType};
-use crate::domain::mail::Kind as MailKind;
 use crate::domain::survey::{self, WaveState};
-use crate::store::{self, surveys::WaveRow};
+use crate::store::{self, surveys::Scope, surveys::WaveRow};
 
 /// The surveys a leader can ask their team.
 pub const SURVEYS: [&str; 2] = ["pulse", "upward-view"];
+/// The survey HR can ask a unit: the upward view is about one leader, so it is a team's alone.
+const UNIT_SURVEY: &str = "pulse";
 /// How long a new wave runs unless the leader chooses otherwise.
 const DEFAULT_DAYS: i64 = 14;
 
@@ -39,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .route("/surveys/new", get(new_form))
         .route("/surveys/{id}", get(answer_form).post(answer))
         .route("/surveys/{id}/close", post(close))
+        .route("/surveys/{id}/repeat", post(stop_repeating))
         .route("/surveys/{id}/results", get(results))
         .route("/surveys/{id}/export", get(export))
         .route("/surveys/{id}/reply", post(reply))
@@ -64,6 +67,16 @@ fn date(text: &str) -> jiff::civil::Date {
 /// threshold rule as any tree of groups.
 fn enough_answers(w: &WaveRow, answers: i64) -> bool {
     !anonymity::shown(&[Group { id: w.id, parent: None, answers }], w.threshold).is_empty()
+}
+
+/// What access decides on for a wave, for the person asking.
+fn wave_resource(w: &WaveRow, asked: bool) -> Resource {
+    Resource::SurveyWave { leader: w.leader_id.map(PersonId), asked }
+}
+
+/// Whether two waves ask the same people: the same leader's team, or the same unit alike.
+fn same_scope(a: &WaveRow, b: &WaveRow) -> bool {
+    a.instrument_id == b.instrument_id && a.leader_id == b.leader_id && a.unit_id == b.unit_id && a.sub_units == b.sub_units
 }
 
 fn wave_state(w: &WaveRow, today: jiff::civil::Date) -> WaveState {
@@ -94,6 +107,10 @@ struct WaveLine {
     /// Shown once the wave has closed and enough answered.
     rate: Option<String>,
     open: bool,
+    /// Whom a unit's wave asks.
+    asks: Option<String>,
+    /// How often the wave comes back, while it does.
+    repeats: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -105,7 +122,10 @@ struct IndexPage {
     /// Closed waves the person was asked: their summaries.
     earlier: Vec<WaveLine>,
     team: Vec<WaveLine>,
+    /// Units' waves, for HR.
+    units: Vec<WaveLine>,
     is_leader: bool,
+    is_hr: bool,
     notice: Option<&'static str>,
 }
 
@@ -130,7 +150,8 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let mut c = app.db.conn().await?;
     let invited = store::surveys::invited_to(c.ex(), user.person()).await?;
     let team = if user.is_leader { store::surveys::of_leader(c.ex(), user.person()).await? } else { Vec::new() };
-    let wanted = invited.iter().chain(&team).map(|w| (w.instrument_id.clone(), w.instrument_version)).collect();
+    let units = if user.is_admin { store::surveys::of_units(c.ex()).await? } else { Vec::new() };
+    let wanted = invited.iter().chain(&team).chain(&units).map(|w| (w.instrument_id.clone(), w.instrument_version)).collect();
     let instruments = app.catalog.get_all(c.ex(), wanted).await?;
     let title = |w: &WaveRow| {
         instruments
@@ -147,6 +168,8 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
             state: state_key(state),
             rate,
             open: state == WaveState::Open,
+            asks: w.unit_name.as_ref().map(|u| i18n.t1(if w.sub_units { "survey-asks-unit-all" } else { "survey-asks-unit" }, "unit", u)),
+            repeats: w.repeat_weeks.map(|n| i18n.t1("survey-repeats", "count", n)),
         }
     };
     let (mut waiting, mut answered) = (Vec::new(), Vec::new());
@@ -159,7 +182,7 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     }
     let earlier = invited.iter().filter(|w| wave_state(w, today) == WaveState::Closed).map(|w| line(w, None)).collect();
     let mut lines = Vec::new();
-    for w in &team {
+    for w in team.iter().chain(&units) {
         let closed = wave_state(w, today) == WaveState::Closed;
         let rate = if closed {
             let count = store::surveys::answer_count(c.ex(), w.id).await?;
@@ -170,11 +193,13 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
         };
         lines.push(line(w, rate));
     }
+    let unit_lines = lines.split_off(team.len());
     let notice = match q.done.as_str() {
         "answered" => Some("survey-answered"),
         "already" => Some("survey-already"),
         "opened" => Some("survey-opened"),
         "closed" => Some("survey-closed-now"),
+        "stopped" => Some("survey-repeat-stopped"),
         _ => None,
     };
     Ok(IndexPage {
@@ -183,7 +208,9 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
         answered,
         earlier,
         team: lines,
+        units: unit_lines,
         is_leader: user.is_leader,
+        is_hr: user.is_admin,
         notice,
     })
 }
@@ -197,56 +224,111 @@ struct NewPage {
     /// The team is smaller than the anonymity threshold: no results will ever show.
     small_team: bool,
     team_note: String,
+    /// The person may ask their team (a leader) and units (HR).
+    can_team: bool,
+    can_unit: bool,
+    /// Units HR can ask: (id, name).
+    units: Vec<(String, String)>,
+    repeat_choices: Vec<(String, String)>,
+    threshold: i64,
 }
 
 async fn new_page(ctx: &Ctx, app: &AppState, form: FormState) -> Result<NewPage, AppError> {
     let user = ctx.user()?;
-    if !user.is_leader {
+    let (can_team, can_unit) = (user.is_leader, user.is_admin);
+    if !can_team && !can_unit {
         return Err(AppError::NotFound);
     }
-    let locale = ctx.i18n().locale();
+    let i18n = ctx.i18n();
+    let locale = i18n.locale();
     let mut c = app.db.conn().await?;
-    let team_size = store::people::count_reports(c.ex(), user.person()).await?;
+    let team_size = if can_team { store::people::count_reports(c.ex(), user.person()).await? } else { 0 };
     let mut surveys = Vec::new();
     for id in SURVEYS {
-        let versions = store::development::versions_of(c.ex(), id).await?;
-        if let Some((version, _)) = versions.first()
-            && let Some(i) = app.catalog.get(c.ex(), id, *version).await?
+        if let Some(version) = store::surveys::newest_version(c.ex(), id).await?
+            && let Some(i) = app.catalog.get(c.ex(), id, version).await?
         {
             surveys.push((id.to_string(), i.title.get(locale).to_string(), i.introduction.get(locale).to_string()));
         }
     }
+    let mut units: Vec<(String, String)> = if can_unit {
+        store::units::all(c.ex()).await?.into_iter().filter(|u| u.active).map(|u| (u.id.to_string(), u.name)).collect()
+    } else {
+        Vec::new()
+    };
+    units.sort_by(|a, b| a.1.cmp(&b.1));
     let threshold = app.settings().await?.threshold;
-    let small_team = team_size < threshold;
+    let small_team = can_team && team_size < threshold;
     let args = [("count", team_size.to_string()), ("threshold", threshold.to_string())];
-    let team_note = ctx.i18n().t_with(if small_team { "survey-small-team" } else { "survey-team-size" }, &args);
-    Ok(NewPage { page: ctx.page("survey-new-title", Nav::Surveys), form, surveys, small_team, team_note })
+    let team_note = i18n.t_with(if small_team { "survey-small-team" } else { "survey-team-size" }, &args);
+    let mut repeat_choices = vec![(String::new(), i18n.t("survey-repeat-never"))];
+    repeat_choices.extend(survey::REPEAT_WEEKS.iter().map(|n| (n.to_string(), i18n.t1("survey-repeats", "count", n))));
+    Ok(NewPage {
+        page: ctx.page("survey-new-title", Nav::Surveys),
+        form,
+        surveys,
+        small_team,
+        team_note,
+        can_team,
+        can_unit,
+        units,
+        repeat_choices,
+        threshold,
+    })
 }
 
 async fn new_form(ctx: Ctx, State(app): State<AppState>) -> Result<NewPage, AppError> {
     let closes = cadence::date_of(store::now()).checked_add(jiff::Span::new().days(DEFAULT_DAYS)).unwrap_or_default();
-    new_page(&ctx, &app, FormState::with_values([("instrument", SURVEYS[0].to_string()), ("closes_on", closes.to_string())])).await
+    let scope = if ctx.user()?.is_leader { "team" } else { "unit" };
+    let values = [("scope", scope.to_string()), ("instrument", SURVEYS[0].to_string()), ("closes_on", closes.to_string())];
+    new_page(&ctx, &app, FormState::with_values(values)).await
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct OpenForm {
+    scope: String,
+    unit: String,
+    sub_units: String,
     instrument: String,
     closes_on: String,
+    repeat: String,
 }
 
 async fn open(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<OpenForm>) -> Result<Response, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
-    if !user.is_leader {
+    if !user.is_leader && !user.is_admin {
         return Err(AppError::NotFound);
     }
     let today = cadence::date_of(store::now());
-    let mut form = FormState::with_values([("instrument", f.instrument.clone()), ("closes_on", f.closes_on.clone())]);
+    let mut form = FormState::with_values([
+        ("scope", f.scope.clone()),
+        ("unit", f.unit.clone()),
+        ("sub_units", f.sub_units.clone()),
+        ("instrument", f.instrument.clone()),
+        ("closes_on", f.closes_on.clone()),
+        ("repeat", f.repeat.clone()),
+    ]);
+    // A leader asks their team; HR asks a unit: each only what they may.
+    let scope = match f.scope.as_str() {
+        "unit" if user.is_admin => match f.unit.parse::<i64>() {
+            Ok(unit) => Some(Scope::Unit { unit, sub_units: f.sub_units == "on" }),
+            Err(_) => {
+                form.add_error("unit", i18n.t("survey-error-unit"));
+                None
+            }
+        },
+        "team" | "" if user.is_leader => Some(Scope::Team(user.person())),
+        _ => return Err(AppError::Forbidden),
+    };
     if !SURVEYS.contains(&f.instrument.as_str()) {
         form.add_error("instrument", i18n.t("survey-error-instrument"));
+    } else if matches!(scope, Some(Scope::Unit { .. })) && f.instrument != UNIT_SURVEY {
+        form.add_error("instrument", i18n.t("survey-error-unit-instrument"));
     }
-    match f.closes_on.trim().parse::<jiff::civil::Date>() {
+    let closes = f.closes_on.trim().parse::<jiff::civil::Date>();
+    match closes {
         Err(_) => form.add_error("closes_on", i18n.t("survey-error-date")),
         Ok(closes) => match survey::check_days(today, closes) {
             Ok(()) => {}
@@ -254,32 +336,61 @@ async fn open(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<O
             Err(survey::OpenError::TooLong) => form.add_error("closes_on", i18n.t1("survey-error-too-long", "count", survey::MAX_DAYS)),
         },
     }
-    if form.has_errors() {
-        return Ok(new_page(&ctx, &app, form).await?.into_response());
-    }
-    let threshold = app.settings().await?.threshold;
-    let mut tx = app.db.begin().await?;
-    let versions = store::development::versions_of(tx.ex(), &f.instrument).await?;
-    let Some((version, _)) = versions.first() else { return Err(AppError::NotFound) };
-    let (opens, closes) = (today.to_string(), f.closes_on.trim().to_string());
-    let wave = store::surveys::NewWave {
-        instrument_id: &f.instrument,
-        instrument_version: *version,
-        leader: user.person(),
-        opened_by: user.person(),
-        opens_on: &opens,
-        closes_on: &closes,
-        threshold,
+    let repeat_weeks = match f.repeat.trim() {
+        "" => None,
+        n => match n.parse::<i64>().ok().filter(|n| survey::REPEAT_WEEKS.contains(n)) {
+            Some(n) if closes.as_ref().is_ok_and(|c| !survey::repeat_fits(today, *c, n)) => {
+                form.add_error("repeat", i18n.t("survey-error-repeat-overlap"));
+                None
+            }
+            Some(n) => Some(n),
+            None => {
+                form.add_error("repeat", i18n.t("survey-error-repeat"));
+                None
+            }
+        },
     };
-    let now = store::now();
-    let id = store::surveys::open_team_wave(tx.ex(), &wave, now).await?;
-    // Everyone asked hears of it, in the same transaction: no wave without its invitations.
-    let row = store::surveys::wave(tx.ex(), id).await?.ok_or(AppError::NotFound)?;
-    let instrument = app.catalog.get(tx.ex(), &row.instrument_id, row.instrument_version).await?.ok_or(AppError::NotFound)?;
-    let invitees = store::surveys::invitees(tx.ex(), id).await?;
-    crate::mail::queue_wave(tx.ex(), MailKind::WaveInvitation, &row, &instrument, &invitees, app.web.origin.as_ref(), now).await?;
+    if let Some(Scope::Unit { unit, sub_units }) = scope {
+        let mut c = app.db.conn().await?;
+        let known = store::units::all(c.ex()).await?.into_iter().any(|u| u.id == unit && u.active);
+        if !known {
+            form.add_error("unit", i18n.t("survey-error-unit"));
+        } else if store::surveys::scope_units(c.ex(), unit, sub_units).await?.iter().all(|u| u.invited == 0) {
+            form.add_error("unit", i18n.t("survey-error-unit-empty"));
+        }
+    }
+    let (Some(scope), Ok(closes), false) = (scope, closes, form.has_errors()) else {
+        return Ok(new_page(&ctx, &app, form).await?.into_response());
+    };
+    let threshold = app.settings().await?.threshold;
+    let opening = crate::waves::Opening {
+        instrument: &f.instrument,
+        scope,
+        opened_by: user.person(),
+        opens_on: today,
+        closes_on: closes,
+        threshold,
+        repeat_weeks,
+        follows: None,
+    };
+    let mut tx = app.db.begin().await?;
+    if crate::waves::open(tx.ex(), &opening, app.web.origin.as_ref(), store::now()).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
     tx.commit().await?;
     Ok(Redirect::to("/surveys?done=opened").into_response())
+}
+
+/// Stops a recurring wave from opening the next one.
+async fn stop_repeating(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let mut tx = app.db.begin().await?;
+    let w = store::surveys::wave(tx.ex(), id).await?.ok_or(AppError::NotFound)?;
+    if !access::may(&ctx.viewer()?, Op::Write, &wave_resource(&w, false)) {
+        return Err(AppError::NotFound);
+    }
+    store::surveys::stop_repeating(tx.ex(), id).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/surveys?done=stopped").into_response())
 }
 
 #[derive(Template, WebTemplate)]
@@ -294,13 +405,12 @@ struct AnswerPage {
     errors: Vec<(String, String)>,
 }
 
-/// The wave if `person` is asked to answer it; anyone else finds nothing.
-async fn invited_wave(c: &mut store::Conn, id: i64, person: PersonId) -> Result<WaveRow, AppError> {
+/// The wave if `person` is asked to answer it, with the group their answer counts in; anyone
+/// else finds nothing.
+async fn invited_wave(c: &mut store::Conn, id: i64, person: PersonId) -> Result<(WaveRow, Option<i64>), AppError> {
     let w = store::surveys::wave(c.ex(), id).await?.ok_or(AppError::NotFound)?;
-    if !store::surveys::is_invited(c.ex(), id, person).await? {
-        return Err(AppError::NotFound);
-    }
-    Ok(w)
+    let group = store::surveys::invitation(c.ex(), id, person).await?.ok_or(AppError::NotFound)?;
+    Ok((w, group))
 }
 
 fn answer_page(
@@ -331,7 +441,7 @@ async fn answer_form(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>)
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let w = invited_wave(&mut c, id, user.person()).await?;
+    let (w, _) = invited_wave(&mut c, id, user.person()).await?;
     let instrument = instrument_of(&app, &mut c, &w).await?;
     let closed = match wave_state(&w, cadence::date_of(store::now())) {
         WaveState::Open if store::surveys::has_answered(c.ex(), id, &participation_key(&app, id, user.person())).await? => {
@@ -353,7 +463,7 @@ async fn answer(
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let w = invited_wave(&mut c, id, user.person()).await?;
+    let (w, group) = invited_wave(&mut c, id, user.person()).await?;
     let instrument = instrument_of(&app, &mut c, &w).await?;
     if wave_state(&w, cadence::date_of(store::now())) != WaveState::Open {
         return Ok(answer_page(&ctx, &w, &instrument, Some(i18n.t("survey-is-closed")), &HashMap::new(), &HashMap::new()).into_response());
@@ -383,10 +493,10 @@ async fn answer(
     }
     // Every answer of the wave is written again under new random ids, in the order of those ids:
     // no row is the newest, and each shares its write with all the others.
-    let mut all = store::surveys::answers(tx.ex(), id).await?;
-    all.push(mine);
-    let mut rows: Vec<(String, String)> = all.into_iter().map(|a| (random_token(), a)).collect();
-    if rows.iter().any(|(id, _)| id.is_empty()) {
+    let mut all = store::surveys::grouped_answers(tx.ex(), id).await?;
+    all.push((group, mine));
+    let mut rows: Vec<(String, Option<i64>, String)> = all.into_iter().map(|(g, a)| (random_token(), g, a)).collect();
+    if rows.iter().any(|(id, _, _)| id.is_empty()) {
         return Err(AppError::Internal("no randomness for answer ids".into()));
     }
     rows.sort();
@@ -396,10 +506,9 @@ async fn answer(
 }
 
 async fn close(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let user = ctx.user()?;
     let mut tx = app.db.begin().await?;
     let w = store::surveys::wave(tx.ex(), id).await?.ok_or(AppError::NotFound)?;
-    if w.leader_id != Some(user.person().0) {
+    if !access::may(&ctx.viewer()?, Op::Write, &wave_resource(&w, false)) {
         return Err(AppError::NotFound);
     }
     store::surveys::close(tx.ex(), id, store::now()).await?;
@@ -442,14 +551,30 @@ struct ResultsPage {
     /// Each shown wave of this survey up to this one: its last day and its dimensions' means.
     trend: Vec<(String, Vec<String>)>,
     wave: i64,
-    /// The reader is the leader who asked: they reply and keep the action plan.
-    is_leader: bool,
+    /// The reader runs the wave (the leader who asked their team, or HR for a unit's wave):
+    /// they reply and keep the action plan.
+    runs: bool,
+    unit_wave: bool,
+    /// The dimensions' means as bars, the wave before marked on them.
+    chart: Option<super::results::Chart>,
+    chart_note: String,
+    /// A unit's groups that may be shown, for HR, and how many may not.
+    groups: Vec<GroupLine>,
+    hidden_groups: usize,
     comment_lines: Vec<CommentLine>,
     actions: Vec<PlanLine>,
     /// The action plan of the team's wave before this one, to review.
     earlier_actions: Vec<PlanLine>,
     /// What was typed in a refused form.
     form: FormState,
+}
+
+/// A group of a unit's wave with everything below it: its name, answers and dimension means.
+struct GroupLine {
+    name: String,
+    depth: usize,
+    answers: i64,
+    means: Vec<String>,
 }
 
 /// A comment with the leader's reply, if any; `id` names it for the reply form.
@@ -493,14 +618,16 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
     results_page(&ctx, &app, id, FormState::new()).await
 }
 
-/// The wave for its leader, or for someone who was asked; anyone else finds nothing.
-async fn readable_wave(c: &mut store::Conn, id: i64, person: PersonId) -> Result<(WaveRow, bool), AppError> {
+/// The wave for whoever may read it (who runs it, who was asked, HR), and whether the reader
+/// runs it; anyone else finds nothing.
+async fn readable_wave(ctx: &Ctx, c: &mut store::Conn, id: i64) -> Result<(WaveRow, bool), AppError> {
+    let viewer = ctx.viewer()?;
     let w = store::surveys::wave(c.ex(), id).await?.ok_or(AppError::NotFound)?;
-    let is_leader = w.leader_id == Some(person.0);
-    if !is_leader && !store::surveys::is_invited(c.ex(), id, person).await? {
+    let asked = store::surveys::is_invited(c.ex(), id, viewer.id).await?;
+    if !access::may(&viewer, Op::Read, &wave_resource(&w, asked)) {
         return Err(AppError::NotFound);
     }
-    Ok((w, is_leader))
+    Ok((w.clone(), access::may(&viewer, Op::Write, &wave_resource(&w, asked))))
 }
 
 fn plan_lines(i18n: &super::i18n::I18n, actions: Vec<store::surveys::WaveAction>) -> Vec<PlanLine> {
@@ -516,16 +643,81 @@ fn plan_lines(i18n: &super::i18n::I18n, actions: Vec<store::surveys::WaveAction>
         .collect()
 }
 
-/// The results of a wave for its leader or its team; `form` holds what a refused form held.
+/// Earlier waves asking the same people the same survey, oldest first.
+async fn earlier_waves(c: &mut store::Conn, w: &WaveRow) -> Result<Vec<WaveRow>, AppError> {
+    let all = match w.leader_id {
+        Some(leader) => store::surveys::of_leader(c.ex(), PersonId(leader)).await?,
+        None => store::surveys::of_units(c.ex()).await?,
+    };
+    Ok(all.into_iter().rev().filter(|e| same_scope(e, w) && e.closes_on <= w.closes_on && e.id != w.id).collect())
+}
+
+/// The groups of a unit's wave that may be shown, each with everything below it, in tree order,
+/// and how many may not.
+fn group_lines(
+    i18n: &super::i18n::I18n,
+    instrument: &Instrument,
+    w: &WaveRow,
+    groups: &[(i64, String, Option<i64>, i64)],
+    answers: &[(Option<i64>, Answers)],
+) -> (Vec<GroupLine>, usize) {
+    let tree: Vec<Group> = groups
+        .iter()
+        .map(|(id, _, parent, _)| Group {
+            id: *id,
+            parent: *parent,
+            answers: answers.iter().filter(|(g, _)| *g == Some(*id)).count() as i64,
+        })
+        .collect();
+    let shown = anonymity::shown(&tree, w.threshold);
+    let below = |top: i64| {
+        let mut ids = vec![top];
+        let mut i = 0;
+        while i < ids.len() {
+            let at = ids[i];
+            ids.extend(tree.iter().filter(|g| g.parent == Some(at)).map(|g| g.id));
+            i += 1;
+        }
+        ids
+    };
+    let depth = |mut id: i64| {
+        let mut d = 0;
+        while let Some(p) = tree.iter().find(|g| g.id == id).and_then(|g| g.parent) {
+            d += 1;
+            id = p;
+        }
+        d
+    };
+    let lines = shown
+        .iter()
+        .map(|&id| {
+            let ids = below(id);
+            let mine: Vec<Answers> = answers.iter().filter(|(g, _)| g.is_some_and(|g| ids.contains(&g))).map(|(_, a)| a.clone()).collect();
+            let summary = survey::summarize(instrument, &mine);
+            GroupLine {
+                name: groups.iter().find(|g| g.0 == id).map(|g| g.1.clone()).unwrap_or_default(),
+                depth: depth(id),
+                answers: mine.len() as i64,
+                means: summary.dimensions.iter().map(|d| d.mean.map_or_else(|| "–".to_string(), |m| i18n.decimal(m))).collect(),
+            }
+        })
+        .collect();
+    (lines, groups.len() - shown.len())
+}
+
+/// The results of a wave for whoever may read them; `form` holds what a refused form held.
 async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Result<ResultsPage, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let locale = i18n.locale();
     let mut c = app.db.conn().await?;
-    let (w, is_leader) = readable_wave(&mut c, id, user.person()).await?;
+    let (w, runs) = readable_wave(ctx, &mut c, id).await?;
     let instrument = instrument_of(app, &mut c, &w).await?;
     let mut page = ctx.page("surveys-title", Nav::Surveys);
     page.title = i18n.t1("survey-results-title", "title", instrument.title.get(locale));
+    if let Some(unit) = &w.unit_name {
+        page.title = format!("{} – {unit}", page.title);
+    }
     let empty = |page: Page, withheld: String| ResultsPage {
         page,
         withheld: Some(withheld),
@@ -535,7 +727,12 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         upward: None,
         trend: Vec::new(),
         wave: id,
-        is_leader,
+        runs,
+        unit_wave: w.unit_id.is_some(),
+        chart: None,
+        chart_note: String::new(),
+        groups: Vec::new(),
+        hidden_groups: 0,
         comment_lines: Vec::new(),
         actions: Vec::new(),
         earlier_actions: Vec::new(),
@@ -549,34 +746,37 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
     let Some((n, invited)) = anonymity::response_rate(true, count, w.invited, w.threshold).filter(|_| enough_answers(&w, count)) else {
         return Ok(empty(page, i18n.t1("survey-too-few", "count", w.threshold)));
     };
-    // Read once: the summary and the comments (named by their answer's id) come from the same rows.
-    let rows: Vec<(String, Answers)> = store::surveys::answers_with_ids(c.ex(), id)
+    // Read once: the summary, the groups and the comments (named by their answer's id) come from
+    // the same rows.
+    let rows: Vec<(String, Option<i64>, Answers)> = store::surveys::answers_with_ids(c.ex(), id)
         .await?
         .into_iter()
-        .filter_map(|(aid, json)| Some((aid, serde_json::from_str(&json).ok()?)))
+        .filter_map(|(aid, group, json)| Some((aid, group, serde_json::from_str(&json).ok()?)))
         .collect();
-    let all: Vec<Answers> = rows.iter().map(|(_, a)| a.clone()).collect();
+    let all: Vec<Answers> = rows.iter().map(|(_, _, a)| a.clone()).collect();
     let summary = survey::summarize(&instrument, &all);
     let decimal = |m: Option<f64>| m.map_or_else(|| "–".to_string(), |m| i18n.decimal(m));
-    // The same survey's earlier waves for this team, each only where it could be shown itself.
+    // The same survey's earlier waves for the same people, each only where it could be shown itself.
     let today = cadence::date_of(store::now());
     let mut trend = Vec::new();
-    let leader = PersonId(w.leader_id.unwrap_or_default());
-    for earlier in store::surveys::of_leader(c.ex(), leader).await?.iter().rev() {
-        if earlier.instrument_id != w.instrument_id || earlier.closes_on > w.closes_on || wave_state(earlier, today) != WaveState::Closed {
-            continue;
-        }
+    let mut before: Option<(String, Vec<Option<f64>>)> = None;
+    for earlier in earlier_waves(&mut c, &w).await?.iter().filter(|e| wave_state(e, today) == WaveState::Closed) {
         let answers: Vec<Answers> =
             store::surveys::answers(c.ex(), earlier.id).await?.iter().filter_map(|a| serde_json::from_str(a).ok()).collect();
         if !enough_answers(earlier, answers.len() as i64) {
             continue;
         }
-        let means = survey::summarize(&instrument, &answers).dimensions.iter().map(|d| decimal(d.mean)).collect();
-        trend.push((super::conversations::day(&i18n, date(&earlier.closes_on)), means));
+        let means: Vec<Option<f64>> = survey::summarize(&instrument, &answers).dimensions.iter().map(|d| d.mean).collect();
+        let day = super::conversations::day(&i18n, date(&earlier.closes_on));
+        trend.push((day.clone(), means.iter().map(|m| decimal(*m)).collect()));
+        before = Some((day, means));
+    }
+    if !trend.is_empty() {
+        trend.push((super::conversations::day(&i18n, date(&w.closes_on)), summary.dimensions.iter().map(|d| decimal(d.mean)).collect()));
     }
     let signed = |g: f64| if g > 0.0 { format!("+{}", i18n.decimal(g)) } else { i18n.decimal(g).replace('-', "−") };
     // The leader's own self-assessment is theirs alone: the team sees the upward view without it.
-    let upward_view = w.instrument_id == "upward-view" && is_leader;
+    let upward_view = w.instrument_id == "upward-view" && w.leader_id == Some(user.person().0);
     let own = if upward_view { own_scores(app, &mut c, user.person()).await? } else { None };
     let gaps = own.as_ref().map(|own| survey::gaps(&summary, own)).unwrap_or_default();
     let text_of = |id: &str| instrument.items().find(|x| x.id == id).map(|x| x.text.get(locale).to_string()).unwrap_or_default();
@@ -591,35 +791,50 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
             })
             .collect(),
     });
-    let scale = instrument.scales.values().next().map(|s| s.values().map(|v| v.to_string()).collect()).unwrap_or_default();
+    let scale = instrument.scales.values().next();
+    let title_of =
+        |id: &str| instrument.dimensions.iter().find(|x| x.id == id).map(|x| x.title.get(locale).to_string()).unwrap_or_default();
+    let chart = scale.map(|s| {
+        let previous = before.as_ref().map(|(_, means)| means.clone()).unwrap_or_default();
+        let bars = summary.dimensions.iter().enumerate().map(|(k, d)| (title_of(&d.id), d.mean, previous.get(k).copied().flatten()));
+        super::results::bar_chart(locale, (s.min, s.max), bars)
+    });
+    let chart_note = match &before {
+        Some((day, _)) => i18n.t1("survey-chart-previous", "date", day),
+        None => String::new(),
+    };
     let dimensions = summary
         .dimensions
         .iter()
-        .map(|d| {
-            let dimension = instrument.dimensions.iter().find(|x| x.id == d.id);
-            DimensionLine {
-                title: dimension.map(|x| x.title.get(locale).to_string()).unwrap_or_default(),
-                mean: decimal(d.mean),
-                items: d
-                    .items
-                    .iter()
-                    .map(|r| ItemLine {
-                        text: text_of(&r.id),
-                        mean: decimal(r.mean),
-                        counts: r.counts.clone(),
-                        own: gaps.iter().find(|g| g.item == r.id).map(|g| (g.own.to_string(), signed(g.gap))),
-                    })
-                    .collect(),
-            }
+        .map(|d| DimensionLine {
+            title: title_of(&d.id),
+            mean: decimal(d.mean),
+            items: d
+                .items
+                .iter()
+                .map(|r| ItemLine {
+                    text: text_of(&r.id),
+                    mean: decimal(r.mean),
+                    counts: r.counts.clone(),
+                    own: gaps.iter().find(|g| g.item == r.id).map(|g| (g.own.to_string(), signed(g.gap))),
+                })
+                .collect(),
         })
         .collect();
+    // HR sees a unit's groups, each behind the same threshold and differencing rule.
+    let (groups, hidden_groups) = if w.unit_id.is_some() && user.is_admin {
+        let grouped: Vec<(Option<i64>, Answers)> = rows.iter().map(|(_, g, a)| (*g, a.clone())).collect();
+        group_lines(&i18n, &instrument, &w, &store::surveys::groups(c.ex(), id).await?, &grouped)
+    } else {
+        (Vec::new(), 0)
+    };
     // Comments in the order of the answers' random ids: not the order they were written.
     let texts: Vec<&str> =
         instrument.items().filter(|i| matches!(i.kind, ItemType::ShortText | ItemType::LongText)).map(|i| i.id.as_str()).collect();
     let replies: HashMap<String, String> = store::surveys::replies(c.ex(), id).await?.into_iter().collect();
     let comment_lines = rows
         .into_iter()
-        .flat_map(|(aid, answers)| {
+        .flat_map(|(aid, _, answers)| {
             texts
                 .iter()
                 .filter_map(|t| match answers.get(*t) {
@@ -631,7 +846,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         })
         .collect();
     let actions = plan_lines(&i18n, store::surveys::actions(c.ex(), id).await?);
-    let earlier_actions = match store::surveys::previous(c.ex(), leader, &w).await? {
+    let earlier_actions = match store::surveys::previous(c.ex(), &w).await? {
         Some(previous) => plan_lines(&i18n, store::surveys::actions(c.ex(), previous).await?),
         None => Vec::new(),
     };
@@ -639,12 +854,17 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         page,
         withheld: None,
         rate: i18n.t_with("survey-rate", &[("count", n.to_string()), ("invited", invited.to_string())]),
-        scale,
+        scale: scale.map(|s| s.values().map(|v| v.to_string()).collect()).unwrap_or_default(),
         dimensions,
         upward,
-        trend: if trend.len() > 1 { trend } else { Vec::new() },
+        trend,
         wave: id,
-        is_leader,
+        runs,
+        unit_wave: w.unit_id.is_some(),
+        chart,
+        chart_note,
+        groups,
+        hidden_groups,
         comment_lines,
         actions,
         earlier_actions,
@@ -658,9 +878,9 @@ const ACTION_LENGTH: usize = 300;
 const OWNER_LENGTH: usize = 100;
 
 /// The leader and the results of a closed wave that showed: what replies and plans need.
-async fn leaders_closed_wave(c: &mut store::Conn, id: i64, person: PersonId) -> Result<WaveRow, AppError> {
-    let (w, is_leader) = readable_wave(c, id, person).await?;
-    if !is_leader || wave_state(&w, cadence::date_of(store::now())) != WaveState::Closed {
+async fn running_closed_wave(ctx: &Ctx, c: &mut store::Conn, id: i64) -> Result<WaveRow, AppError> {
+    let (w, runs) = readable_wave(ctx, c, id).await?;
+    if !runs || wave_state(&w, cadence::date_of(store::now())) != WaveState::Closed {
         return Err(AppError::Forbidden);
     }
     let count = store::surveys::answer_count(c.ex(), id).await?;
@@ -684,10 +904,9 @@ async fn reply(
     Path(id): Path<i64>,
     axum::Form(f): axum::Form<ReplyForm>,
 ) -> Result<Response, AppError> {
-    let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    leaders_closed_wave(&mut c, id, user.person()).await?;
+    running_closed_wave(&ctx, &mut c, id).await?;
     drop(c);
     let text = f.text.trim();
     let field = format!("reply-{}", f.answer);
@@ -730,10 +949,9 @@ async fn plan(
     Path(id): Path<i64>,
     axum::Form(f): axum::Form<PlanForm>,
 ) -> Result<Response, AppError> {
-    let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    leaders_closed_wave(&mut c, id, user.person()).await?;
+    running_closed_wave(&ctx, &mut c, id).await?;
     drop(c);
     let back = Redirect::to(&format!("/surveys/{id}/results#plan-title")).into_response();
     if f.what == "done" {
@@ -779,11 +997,10 @@ async fn plan(
 /// The results as a spreadsheet: one row per statement with its dimension, mean and how many
 /// chose each value; aggregates only, and only where the page would show them.
 async fn export(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let user = ctx.user()?;
     let i18n = ctx.i18n();
     let locale = i18n.locale();
     let mut c = app.db.conn().await?;
-    let (w, _) = readable_wave(&mut c, id, user.person()).await?;
+    let (w, _) = readable_wave(&ctx, &mut c, id).await?;
     let count = store::surveys::answer_count(c.ex(), id).await?;
     let closed = wave_state(&w, cadence::date_of(store::now())) == WaveState::Closed;
     if !closed || !enough_answers(&w, count) {

@@ -13,7 +13,7 @@ use crate::store::{self, Db, imports};
 const PEOPLE: &[u8] = include_bytes!("people.csv");
 const LOCATIONS: [&str; 5] = ["Oslo", "Tromsø", "Bergen", "Trondheim", "Bodø"];
 pub const PASSWORD: &str = "samspill-demo";
-const HR_EMAIL: &str = "hr@demo.samspill.no";
+pub(super) const HR_EMAIL: &str = "hr@demo.samspill.no";
 
 /// The documented logins: (role, e-mail).
 pub const LOGINS: [(&str, &str); 4] = [

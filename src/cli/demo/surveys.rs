@@ -1,11 +1,12 @@
 //! The demo's Undersøkelser: three closed team pulses for Lars's team (a trend), one closed
-//! upward view, a pulse open now; and Øyvind's small team, whose pulse shows as too few answers.
+//! upward view, a pulse open now that repeats every six weeks; Øyvind's small team, whose pulse
+//! shows as too few answers; and HR's pulse for a department, shown per group.
 
 use std::collections::BTreeMap;
 
 use crate::domain::answers::Answer;
-use crate::domain::cadence;
-use crate::store::{self, Db, surveys};
+use crate::domain::{anonymity, cadence};
+use crate::store::{self, Db, surveys, surveys::Scope};
 use crate::web::ctx::random_token;
 
 const PULSE: [&str; 14] = [
@@ -59,6 +60,43 @@ struct DemoWave {
     lift: i64,
 }
 
+/// Who a demo wave asks: a leader's team (by the leader's e-mail), or a unit with its sub-units.
+enum Asks {
+    Team(&'static str),
+    Unit(&'static str),
+}
+
+/// `count` answers to the items, mostly 3–5 with social contact, clear roles and coaching lower
+/// (the seeds' worries at a distance); every second with a comment. `n` varies the mix.
+fn demo_answers(items: &[&str], count: usize, n: usize, lift: i64) -> Vec<String> {
+    (0..count)
+        .map(|person| {
+            let mut answers: BTreeMap<String, Answer> = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let low = matches!(*item, "social-contact" | "clear-roles" | "coaching");
+                    // A small mixing function spreads the scores.
+                    let seed = (person * 31 + i * 17 + n * 7) as u64;
+                    let spread = (seed.wrapping_mul(1_103_515_245).wrapping_add(12_345) >> 8) % 10;
+                    let base = match spread {
+                        0 => 2,
+                        1..=3 => 3,
+                        4..=7 => 4,
+                        _ => 5,
+                    };
+                    let value = base - i64::from(low) + lift;
+                    (item.to_string(), Answer::Number(value.clamp(1, 5)))
+                })
+                .collect();
+            if person % 2 == 0 {
+                answers.insert("comment".into(), Answer::Text(COMMENTS[(person / 2 + n) % COMMENTS.len()].into()));
+            }
+            serde_json::to_string(&answers).unwrap_or_default()
+        })
+        .collect()
+}
+
 pub async fn load(db: &Db) -> anyhow::Result<()> {
     let now = store::now();
     let today = cadence::date_of(now);
@@ -66,89 +104,98 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     let current = store::development::current_instruments(tx.ex()).await?;
     let version = |id: &str| current.iter().find(|(i, _)| i == id).map(|(_, v)| *v);
     let threshold = store::settings::get(tx.ex()).await?.threshold;
-    let teams = [
-        (
-            "lars@demo.samspill.no",
-            vec![
-                DemoWave { instrument: "pulse", closed_days_ago: 100, answers: 6, lift: 0 },
-                DemoWave { instrument: "pulse", closed_days_ago: 58, answers: 7, lift: 1 },
-                DemoWave { instrument: "upward-view", closed_days_ago: 40, answers: 6, lift: 0 },
-                DemoWave { instrument: "pulse", closed_days_ago: 16, answers: 6, lift: 1 },
-                DemoWave { instrument: "pulse", closed_days_ago: -10, answers: 0, lift: 0 },
-            ],
-        ),
-        ("oyvind.strand@demo.samspill.no", vec![DemoWave { instrument: "pulse", closed_days_ago: 20, answers: 2, lift: 0 }]),
+    let Some(hr) = store::people::id_by_email(tx.ex(), super::HR_EMAIL).await? else { return Ok(()) };
+    let lars = "lars@demo.samspill.no";
+    let waves = [
+        (Asks::Team(lars), DemoWave { instrument: "pulse", closed_days_ago: 100, answers: 6, lift: 0 }, None),
+        (Asks::Team(lars), DemoWave { instrument: "pulse", closed_days_ago: 58, answers: 7, lift: 1 }, None),
+        (Asks::Team(lars), DemoWave { instrument: "upward-view", closed_days_ago: 40, answers: 6, lift: 0 }, None),
+        (Asks::Team(lars), DemoWave { instrument: "pulse", closed_days_ago: 16, answers: 6, lift: 1 }, None),
+        // Open now, and back every six weeks.
+        (Asks::Team(lars), DemoWave { instrument: "pulse", closed_days_ago: -10, answers: 0, lift: 0 }, Some(6)),
+        (Asks::Team("oyvind.strand@demo.samspill.no"), DemoWave { instrument: "pulse", closed_days_ago: 20, answers: 2, lift: 0 }, None),
+        // HR's pulse for a department: one of its groups had too few answers to show.
+        (Asks::Unit("Avdeling Digital"), DemoWave { instrument: "pulse", closed_days_ago: 30, answers: 11, lift: 0 }, None),
     ];
-    for (email, waves) in teams {
-        let Some(leader) = store::people::id_by_email(tx.ex(), email).await? else { continue };
-        for (n, w) in waves.iter().enumerate() {
-            let Some(version) = version(w.instrument) else { continue };
-            let closes = today.checked_sub(jiff::Span::new().days(w.closed_days_ago)).unwrap_or(today);
-            let opens = closes.checked_sub(jiff::Span::new().days(14)).unwrap_or(closes).min(today);
-            let (opens, closes) = (opens.to_string(), closes.to_string());
-            let wave = surveys::NewWave {
-                instrument_id: w.instrument,
-                instrument_version: version,
-                leader,
-                opened_by: leader,
-                opens_on: &opens,
-                closes_on: &closes,
-                threshold,
-            };
-            let id = surveys::open_team_wave(tx.ex(), &wave, now - w.closed_days_ago.max(0) * 86_400).await?;
-            let items: &[&str] = if w.instrument == "pulse" { &PULSE } else { &UPWARD };
-            let mut rows: Vec<(String, String)> = (0..w.answers)
-                .map(|person| {
-                    let mut answers: BTreeMap<String, Answer> = items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, item)| {
-                            // Mostly 3–5, social contact, clear roles and coaching lower: the
-                            // seeds' worries at a distance. A small mixing function spreads them.
-                            let low = matches!(*item, "social-contact" | "clear-roles" | "coaching");
-                            let seed = (person * 31 + i * 17 + n * 7) as u64;
-                            let spread = (seed.wrapping_mul(1_103_515_245).wrapping_add(12_345) >> 8) % 10;
-                            let base = match spread {
-                                0 => 2,
-                                1..=3 => 3,
-                                4..=7 => 4,
-                                _ => 5,
-                            };
-                            let value = base - i64::from(low) + w.lift;
-                            (item.to_string(), Answer::Number(value.clamp(1, 5)))
-                        })
-                        .collect();
-                    if person % 2 == 0 {
-                        answers.insert("comment".into(), Answer::Text(COMMENTS[(person / 2 + n) % COMMENTS.len()].into()));
-                    }
-                    (random_token(), serde_json::to_string(&answers).unwrap_or_default())
-                })
-                .collect();
-            rows.sort();
-            surveys::rewrite_answers(tx.ex(), id, &rows).await?;
-            // After the latest closed pulses: a reply to a comment and the team's action plan.
-            let closed_at = now - w.closed_days_ago * 86_400;
-            if w.instrument == "pulse" && w.answers >= threshold as usize && w.closed_days_ago > 0 {
-                let plan: &[(&str, &str, bool)] = if w.closed_days_ago < 30 {
-                    &[
-                        ("Fast kaffepause på video fredager kl. 14", "Teamet", false),
-                        ("Skrive ned hvem som eier sakene mellom Tromsø og Bodø", "Lars Haugen", false),
-                    ]
-                } else {
-                    &[("Teammøte hver mandag med runde rundt bordet", "Teamet", true), ("Samling i Tromsø før jul", "Lars Haugen", true)]
+    let units = store::units::all(tx.ex()).await?;
+    for (n, (asks, w, repeat_weeks)) in waves.iter().enumerate() {
+        let Some(version) = version(w.instrument) else { continue };
+        let (scope, opened_by) = match asks {
+            Asks::Team(email) => {
+                let Some(leader) = store::people::id_by_email(tx.ex(), email).await? else { continue };
+                (Scope::Team(leader), leader)
+            }
+            Asks::Unit(name) => {
+                let Some(unit) = units.iter().find(|u| u.name == *name) else { continue };
+                (Scope::Unit { unit: unit.id, sub_units: true }, hr)
+            }
+        };
+        let closes = today.checked_sub(jiff::Span::new().days(w.closed_days_ago)).unwrap_or(today);
+        let opens = closes.checked_sub(jiff::Span::new().days(14)).unwrap_or(closes).min(today);
+        let (opens, closes) = (opens.to_string(), closes.to_string());
+        let wave = surveys::NewWave {
+            instrument_id: w.instrument,
+            instrument_version: version,
+            scope,
+            opened_by,
+            opens_on: &opens,
+            closes_on: &closes,
+            threshold,
+            repeat_weeks: *repeat_weeks,
+            follows: None,
+        };
+        let (in_scope, groups) = match scope {
+            Scope::Unit { unit, sub_units } => {
+                let in_scope = surveys::scope_units(tx.ex(), unit, sub_units).await?;
+                let groups = anonymity::answer_groups(&in_scope, threshold);
+                (in_scope, groups)
+            }
+            Scope::Team(_) => (Vec::new(), Default::default()),
+        };
+        let id = surveys::open_wave(tx.ex(), &wave, &in_scope, &groups, now - w.closed_days_ago.max(0) * 86_400).await?;
+        let items: &[&str] = if w.instrument == "pulse" { &PULSE } else { &UPWARD };
+        let answers = demo_answers(items, w.answers, n, w.lift);
+        // A unit's answers fall in its groups: the first group gets all but four, the next the
+        // four (too few to show on their own).
+        let mut group_ids: Vec<i64> = groups.values().copied().collect();
+        group_ids.sort();
+        group_ids.dedup();
+        let mut rows: Vec<(String, Option<i64>, String)> = answers
+            .into_iter()
+            .enumerate()
+            .map(|(k, a)| {
+                let group = match group_ids.as_slice() {
+                    [] => None,
+                    [only] => Some(*only),
+                    [first, second, ..] => Some(if k + 4 < w.answers { *first } else { *second }),
                 };
-                for (text, owner, _) in plan {
-                    surveys::add_action(tx.ex(), id, text, owner, None, closed_at + 86_400).await?;
+                (random_token(), group, a)
+            })
+            .collect();
+        rows.sort();
+        surveys::rewrite_answers(tx.ex(), id, &rows).await?;
+        // After the latest closed pulses: a reply to a comment and the team's action plan.
+        let closed_at = now - w.closed_days_ago * 86_400;
+        if matches!(asks, Asks::Team(_)) && w.instrument == "pulse" && w.answers >= threshold as usize && w.closed_days_ago > 0 {
+            let plan: &[(&str, &str, bool)] = if w.closed_days_ago < 30 {
+                &[
+                    ("Fast kaffepause på video fredager kl. 14", "Teamet", false),
+                    ("Skrive ned hvem som eier sakene mellom Tromsø og Bodø", "Lars Haugen", false),
+                ]
+            } else {
+                &[("Teammøte hver mandag med runde rundt bordet", "Teamet", true), ("Samling i Tromsø før jul", "Lars Haugen", true)]
+            };
+            for (text, owner, _) in plan {
+                surveys::add_action(tx.ex(), id, text, owner, None, closed_at + 86_400).await?;
+            }
+            for action in surveys::actions(tx.ex(), id).await? {
+                if plan.iter().any(|(text, _, done)| *done && *text == action.text) {
+                    surveys::set_action_done(tx.ex(), id, action.id, Some(closed_at + 20 * 86_400)).await?;
                 }
-                for action in surveys::actions(tx.ex(), id).await? {
-                    if plan.iter().any(|(text, _, done)| *done && *text == action.text) {
-                        surveys::set_action_done(tx.ex(), id, action.id, Some(closed_at + 20 * 86_400)).await?;
-                    }
-                }
-                if let Some((answer, _)) = surveys::answers_with_ids(tx.ex(), id).await?.iter().find(|(_, a)| a.contains("kaffepause")) {
-                    let reply = "Godt forslag – vi prøver en fast kaffepause på video fra neste uke.";
-                    surveys::reply(tx.ex(), id, answer, reply, closed_at + 86_400).await?;
-                }
+            }
+            if let Some((answer, _, _)) = surveys::answers_with_ids(tx.ex(), id).await?.iter().find(|(_, _, a)| a.contains("kaffepause")) {
+                let reply = "Godt forslag – vi prøver en fast kaffepause på video fra neste uke.";
+                surveys::reply(tx.ex(), id, answer, reply, closed_at + 86_400).await?;
             }
         }
     }
