@@ -452,3 +452,130 @@ on_both!(the_leader_replies_to_comments_and_keeps_an_action_plan_the_team_reads,
     let page = lars.get(&format!("/surveys/{next}/results")).await;
     assert!(page.contains("Fra forrige runde") && page.contains("Avklare roller mellom kontorene"), "{}", page.body);
 });
+
+/// Opens a wave from the form as `c`; the redirect's page.
+async fn open_wave(c: &Client, form: &[(&str, &str)]) -> common::Page {
+    let closes = cadence::date_of(samspill::store::now()).checked_add(jiff::Span::new().days(7)).unwrap().to_string();
+    let mut fields = vec![("closes_on", closes.as_str())];
+    fields.extend_from_slice(form);
+    c.post("/surveys/new", "/surveys", &fields).await
+}
+
+async fn newest_wave(t: &TestDb) -> samspill::store::surveys::WaveRow {
+    let mut c = t.db.conn().await.unwrap();
+    let (id,): (i64,) = match c.ex() {
+        samspill::store::Ex::Sqlite(c) => sqlx::query_as("SELECT MAX(id) FROM waves").fetch_one(&mut *c).await.unwrap(),
+        samspill::store::Ex::Pg(c) => sqlx::query_as("SELECT MAX(id) FROM waves").fetch_one(&mut *c).await.unwrap(),
+    };
+    samspill::store::surveys::wave(c.ex(), id).await.unwrap().unwrap()
+}
+
+on_both!(hr_asks_a_unit_whose_groups_show_only_from_k_and_never_by_difference, |t: TestDb| async move {
+    // A department of one with sections B (6 people) and C (6) and a team D of two: D is too
+    // small and answers with the department, whose own three then take in section B.
+    let a = t.unit("Avdeling", None).await;
+    let b = t.unit("Seksjon B", Some(a)).await;
+    let c = t.unit("Seksjon C", Some(a)).await;
+    let d = t.unit("Team D", Some(a)).await;
+    t.person_in("100", "Avdelingsleder", "a@etat.no", a).await;
+    let mut emails = vec![("a@etat.no".to_string(), a)];
+    for (unit, name, n) in [(b, "b", 6), (c, "c", 6), (d, "d", 2)] {
+        for k in 0..n {
+            let email = format!("{name}{k}@etat.no");
+            t.person_in(&format!("{name}{k}"), &format!("Person {name}{k}"), &email, unit).await;
+            emails.push((email, unit));
+        }
+    }
+    t.person("7", "Hanne Dahl", "hr@etat.no", None, true).await;
+    let lars = t.person("2", "Lars Haugen", "lars@etat.no", None, false).await;
+    t.person("21", "Medarbeider", "m@etat.no", Some(lars), false).await;
+    let app = TestApp::spawn(t.db.clone()).await;
+    let hr = signed_in(&app, "hr@etat.no").await;
+    let unit = a.0.to_string();
+
+    // Only the pulse, only by HR, only for a unit with people.
+    let page = open_wave(&hr, &[("scope", "unit"), ("unit", &unit), ("sub_units", "on"), ("instrument", "upward-view")]).await;
+    assert_eq!(page.status, 200, "the upward view is a team's");
+    assert!(page.contains("kan bare få teampulsen") && page.contains(&format!("value=\"{unit}\" selected")), "{}", page.body);
+    let empty = t.unit("Tom enhet", None).await.0.to_string();
+    let page = open_wave(&hr, &[("scope", "unit"), ("unit", &empty), ("instrument", "pulse")]).await;
+    assert!(page.contains("Ingen aktive personer"), "{}", page.body);
+    let leader = signed_in(&app, "lars@etat.no").await;
+    assert_eq!(open_wave(&leader, &[("scope", "unit"), ("unit", &unit), ("instrument", "pulse")]).await.status, 403);
+    let page = open_wave(&hr, &[("scope", "unit"), ("unit", &unit), ("sub_units", "on"), ("instrument", "pulse")]).await;
+    assert_eq!(page.location.as_deref(), Some("/surveys?done=opened"), "{}", page.body);
+    let wave = newest_wave(&t).await;
+    assert_eq!((wave.invited, wave.unit_id, wave.sub_units), (15, Some(a.0), true));
+    let mut conn = t.db.conn().await.unwrap();
+    let groups = samspill::store::surveys::groups(conn.ex(), wave.id).await.unwrap();
+    let shape: Vec<(i64, Option<i64>, i64)> = groups.iter().map(|(u, _, p, n)| (*u, *p, *n)).collect();
+    assert_eq!(shape, [(a.0, None, 9), (c.0, Some(a.0), 6)], "D and B answer with the department");
+    drop(conn);
+    assert!(hr.get("/surveys").await.contains("Alle i Avdeling med underenheter"));
+
+    // Seven of the department's group answer and four of section C: C is too few to show.
+    let answering: Vec<&(String, samspill::domain::UnitId)> =
+        emails.iter().filter(|(_, u)| *u != c).take(7).chain(emails.iter().filter(|(_, u)| *u == c).take(4)).collect();
+    for (email, _) in &answering {
+        let client = signed_in(&app, email).await;
+        assert_eq!(send(&client, wave.id, &full_answer(if *email == "c0@etat.no" { "1" } else { "4" }, "")).await.status, 303, "{email}");
+    }
+    let token = hr.get("/surveys").await.csrf();
+    assert_eq!(hr.post_raw(&format!("/surveys/{}/close", wave.id), &[("csrf", &token)]).await.status, 303);
+    let page = hr.get(&format!("/surveys/{}/results", wave.id)).await;
+    assert!(page.contains("11 av 15 svarte") && page.contains("Per gruppe"), "{}", page.body);
+    assert!(page.contains("En gruppe vises ikke"), "section C is hidden: {}", page.body);
+    assert!(!page.contains("Seksjon C"), "{}", page.body);
+    assert!(page.contains("<svg") && page.contains("means-title"), "the chart");
+    // Someone asked reads the whole, not the groups; a leader not asked reads nothing.
+    let member = signed_in(&app, "c1@etat.no").await.get(&format!("/surveys/{}/results", wave.id)).await;
+    assert!(member.contains("11 av 15 svarte") && !member.contains("Per gruppe"), "{}", member.body);
+    assert_eq!(leader.get(&format!("/surveys/{}/results", wave.id)).await.status, 404);
+});
+
+on_both!(a_recurring_wave_opens_the_next_once_however_many_nodes_try, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let page = open_wave(&lars, &[("scope", "team"), ("instrument", "pulse"), ("repeat", "4")]).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    // A wave that would still run when the next opens cannot repeat.
+    let far = cadence::date_of(samspill::store::now()).checked_add(jiff::Span::new().days(40)).unwrap().to_string();
+    let page = lars.post("/surveys/new", "/surveys", &[("instrument", "pulse"), ("closes_on", &far), ("repeat", "4")]).await;
+    assert!(page.contains("må være avsluttet før den neste åpner"), "{}", page.body);
+    let first = newest_wave(&t).await;
+    assert_eq!(first.repeat_weeks, Some(4));
+    assert!(lars.get("/surveys").await.contains("Gjentas hver 4. uke"));
+
+    // Not yet: nothing opens. Four weeks on, two nodes at once: one new wave.
+    let now = samspill::store::now();
+    assert_eq!(samspill::waves::open_repeats(&t.db, None, now + 20 * 86_400).await.unwrap(), 0);
+    let other = t.second_pool().await;
+    let later = now + 28 * 86_400;
+    let (x, y) = tokio::join!(samspill::waves::open_repeats(&t.db, None, later), samspill::waves::open_repeats(&other, None, later));
+    assert_eq!(x.unwrap() + y.unwrap(), 1, "opened once");
+    let next = newest_wave(&t).await;
+    assert_ne!(next.id, first.id);
+    let days = |w: &samspill::store::surveys::WaveRow| {
+        (w.closes_on.parse::<jiff::civil::Date>().unwrap() - w.opens_on.parse::<jiff::civil::Date>().unwrap()).get_days()
+    };
+    assert_eq!((next.repeat_weeks, next.invited, days(&next)), (Some(4), 6, days(&first)));
+    assert_eq!(next.opens_on, cadence::date_of(later).to_string());
+    let mut c = t.db.conn().await.unwrap();
+    assert_eq!(samspill::store::surveys::wave(c.ex(), first.id).await.unwrap().unwrap().repeat_weeks, None, "only the newest repeats");
+    let invitations = samspill::store::outbox::counts(c.ex(), 0).await.unwrap();
+    assert_eq!(invitations.0, 12, "both waves invited the six");
+    drop(c);
+    assert_eq!(samspill::waves::open_repeats(&t.db, None, later).await.unwrap(), 0);
+
+    // Stopped: nothing more opens.
+    let token = lars.get("/surveys").await.csrf();
+    assert_eq!(
+        lars.post_raw(&format!("/surveys/{}/repeat", next.id), &[("csrf", &token)]).await.location.as_deref(),
+        Some("/surveys?done=stopped")
+    );
+    assert_eq!(samspill::waves::open_repeats(&t.db, None, later + 60 * 86_400).await.unwrap(), 0);
+    // Nobody else can stop a series.
+    let m = signed_in(&o.app, &o.team[0].1).await;
+    let token = m.get("/surveys").await.csrf();
+    assert_eq!(m.post_raw(&format!("/surveys/{}/repeat", first.id), &[("csrf", &token)]).await.status, 404);
+});

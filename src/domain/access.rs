@@ -51,9 +51,10 @@ pub enum Resource {
         threshold: u32,
         runs_survey: bool,
     },
-    /// A survey wave: its results (where enough answered) and what follows them (replies to
-    /// comments, the action plan, closing it). `leader` is the leader whose team it asks, None
-    /// for a unit's wave, which HR runs; `asked` whether the viewer is asked to answer it.
+    /// A survey wave: its results (where enough answered, comments included) and what follows
+    /// them (replies to comments, the action plan, closing it). `leader` is the leader whose team
+    /// it asks, None for a unit's wave, which HR runs; `asked` whether the viewer is asked to
+    /// answer it. HR does not read a team's wave: its comments are the team's and its leader's.
     SurveyWave {
         leader: Option<PersonId>,
         asked: bool,
@@ -89,7 +90,7 @@ pub fn may(viewer: &Viewer, op: Op, resource: &Resource) -> bool {
             let runs = leader.map_or(viewer.is_hr, |l| l == viewer.id);
             match op {
                 Op::Write => runs,
-                Op::Read => runs || asked || viewer.is_hr,
+                Op::Read => runs || asked,
             }
         }
         Resource::PersonRecord { person, leader, unit } => match op {
@@ -149,7 +150,7 @@ mod tests {
             ("aggregate of 4, read", aggregate(4), Read, [false, false, false, false]),
             ("aggregate, write", aggregate(9), Write, [false, false, false, false]),
             // The owner is the one asked (the loop below sets `asked` for them alone).
-            ("team's wave, read", Resource::SurveyWave { leader: Some(LEADER), asked: false }, Read, [true, true, true, false]),
+            ("team's wave, read", Resource::SurveyWave { leader: Some(LEADER), asked: false }, Read, [true, true, false, false]),
             ("team's wave, write", Resource::SurveyWave { leader: Some(LEADER), asked: false }, Write, [false, true, false, false]),
             ("unit's wave, read", Resource::SurveyWave { leader: None, asked: false }, Read, [true, false, true, false]),
             ("unit's wave, write", Resource::SurveyWave { leader: None, asked: false }, Write, [false, false, true, false]),

@@ -618,7 +618,7 @@ async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
     results_page(&ctx, &app, id, FormState::new()).await
 }
 
-/// The wave for whoever may read it (who runs it, who was asked, HR), and whether the reader
+/// The wave for whoever may read it (who runs it, who was asked), and whether the reader
 /// runs it; anyone else finds nothing.
 async fn readable_wave(ctx: &Ctx, c: &mut store::Conn, id: i64) -> Result<(WaveRow, bool), AppError> {
     let viewer = ctx.viewer()?;

@@ -97,6 +97,33 @@ impl TestDb {
         id
     }
 
+    /// Adds a unit under `parent`.
+    pub async fn unit(&self, name: &str, parent: Option<samspill::domain::UnitId>) -> samspill::domain::UnitId {
+        let mut tx = self.db.begin().await.unwrap();
+        let id = store::units::insert(tx.ex(), name, parent).await.unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+
+    /// Adds a person who can sign in, in `unit`.
+    pub async fn person_in(&self, number: &str, name: &str, email: &str, unit: samspill::domain::UnitId) -> PersonId {
+        let fields = PersonFields {
+            employee_number: number.into(),
+            name: name.into(),
+            email: email.into(),
+            title: String::new(),
+            unit: Some(unit),
+            leader: None,
+            location: None,
+            home_office_days: Weekdays::default(),
+        };
+        let mut tx = self.db.begin().await.unwrap();
+        let id = store::people::insert(tx.ex(), &fields).await.unwrap();
+        store::people::set_password(tx.ex(), id, &password_hash()).await.unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+
     pub async fn count_people(&self) -> i64 {
         let mut c = self.db.conn().await.unwrap();
         store::people::count_all(c.ex()).await.unwrap()
