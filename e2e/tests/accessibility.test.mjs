@@ -25,6 +25,10 @@ const hrPages = [
   ["/org/settings", 200],
   ["/org/mail", 200],
   ["/development", 200],
+  // HR's Undersøkelser: the units' waves, a new one, and the demo department's results by group.
+  ["/surveys", 200],
+  ["/surveys/new", 200],
+  ["/surveys/7/results", 200],
   ["/finnes-ikke", 404],
 ];
 
@@ -57,6 +61,12 @@ for (const lang of ["nb", "nn", "en"]) {
     await Promise.all([page.waitForLoadState("load"), page.click("form[action='/org/settings'] button[type=submit]")]);
     await page.waitForSelector(".ds-error-summary");
     await expectAccessible(page, `${lang} settings form with errors`);
+    // A unit's wave refused: the upward view is a team's, and no unit was chosen.
+    await page.goto(`${env.server.base}/surveys/new`);
+    await page.check("#f-instrument");
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action='/surveys'] button[type=submit]")]);
+    await page.waitForSelector(".ds-error-summary");
+    await expectAccessible(page, `${lang} survey form with errors`);
 
     // Import refused, and import ready to apply.
     for (const [label, csv] of [

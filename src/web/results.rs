@@ -216,7 +216,8 @@ pub fn bar_chart(locale: Locale, range: (i64, i64), rows: impl Iterator<Item = (
                 y: top + 24,
                 width,
                 value: value(mean),
-                value_x: (width + 6.0).min(CHART_WIDTH as f64 - 30.0),
+                // Beyond the bar and the earlier value's mark, so neither covers the figure.
+                value_x: (width.max(previous.map_or(0.0, x) + 2.0) + 6.0).min(CHART_WIDTH as f64 - 30.0),
                 previous_x: previous.map(x),
             }
         })

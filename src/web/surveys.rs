@@ -244,7 +244,7 @@ async fn new_page(ctx: &Ctx, app: &AppState, form: FormState) -> Result<NewPage,
     let mut c = app.db.conn().await?;
     let team_size = if can_team { store::people::count_reports(c.ex(), user.person()).await? } else { 0 };
     let mut surveys = Vec::new();
-    for id in SURVEYS {
+    for id in SURVEYS.into_iter().filter(|id| can_team || *id == UNIT_SURVEY) {
         if let Some(version) = store::surveys::newest_version(c.ex(), id).await?
             && let Some(i) = app.catalog.get(c.ex(), id, version).await?
         {
