@@ -29,9 +29,14 @@ if ! command -v wrk >/dev/null; then
   as_root apt-get update -qq
   as_root apt-get install -y -qq wrk >/dev/null
 fi
-cargo build --release --locked --quiet --bin samspill --example bare
+cargo build --release --locked --quiet --bin samspill --example bare --example survey_fixture
 BIN=target/release/samspill
 BARE=target/release/examples/bare
+FIXTURE=target/release/examples/survey_fixture
+# People in the unit whose survey is answered: each answers once, so enough for the whole run.
+SURVEY_PEOPLE=${SURVEY_PEOPLE:-20000}
+TARGET_RESULTS_P99_MS=50
+TARGET_ANSWER_P99_MS=25
 WORK=$(mktemp -d)
 PORT=18090
 BARE_PORT=18091
@@ -186,6 +191,31 @@ measure_saves() {
   ERRORS+=("$(awk '/Non-2xx/ { print $NF }' <<<"$out")")
 }
 
+# A unit of $SURVEY_PEOPLE people (examples/survey_fixture.rs): a closed pulse with 1,000 answers
+# for the results page, and an open one that everyone answers once through the form, with their
+# session and CSRF token, 32 at a time (bench/answers.lua). Prints the closed wave's id.
+survey_fixture() {
+  local ids
+  ids=$("$FIXTURE" --database-url "$URL" --people "$SURVEY_PEOPLE" --answers 1000 --out "$WORK/answers.tsv")
+  SURVEY_RESULTS=$(sed -n 's/.*results=\([0-9]*\).*/\1/p' <<<"$ids")
+}
+
+# Answering the open pulse of the fixture: the last person's answer is sent first, to check that
+# it is taken, and left out of the run.
+measure_answers() {
+  local cookie path body location out
+  skipped answer "$1" && return
+  IFS=$'\t' read -r cookie path body < <(tail -1 "$WORK/answers.tsv")
+  location=$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $cookie" -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "$body" "$APP$path")
+  [[ $location == *done=answered ]] || { echo "the answer was not taken ($location): not measuring" >&2; exit 1; }
+  head -n -1 "$WORK/answers.tsv" >"$WORK/answers-run.tsv"
+  out=$(POSTS="$WORK/answers-run.tsv" THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/answers.lua "$APP/")
+  KINDS+=(answer) LABELS+=("$1")
+  RPS+=("$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")")
+  P99+=("$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")")
+  ERRORS+=("$(awk '/Non-2xx/ { print $NF }' <<<"$out")")
+}
+
 # A leader of 50 reports (imported beside the demo), each with a conversation planned: the
 # contact overview at the size a large section has. Prints the leader's Cookie header.
 big_team() {
@@ -216,9 +246,15 @@ report() {
     case ${KINDS[$i]} in
       base) ratio="baseline (mean $base_page)" ;;
       write-base) ratio="baseline" ;;
-      write) ratio=$(awk -v a="${RPS[$i]}" -v b="$base_write" 'BEGIN { printf "%.2f× bare write", a / b }') ;;
+      write | answer) ratio=$(awk -v a="${RPS[$i]}" -v b="$base_write" 'BEGIN { printf "%.2f× bare write", a / b }') ;;
       *) ratio=$(awk -v a="${RPS[$i]}" -v b="$base_page" 'BEGIN { printf "%.2f× bare", a / b }') ;;
     esac
+    if [ "${KINDS[$i]}" = answer ] && awk -v a="${RPS[$i]}" -v b="$base_write" -v p="${P99[$i]}" -v t="$TARGET_ANSWER_P99_MS" 'BEGIN { exit !(a < b || p > t) }'; then
+      note="   <- misses the target (≥ 1.00× bare write, p99 ≤ $TARGET_ANSWER_P99_MS ms)"
+    fi
+    if [ "${KINDS[$i]}" = results ] && awk -v p="${P99[$i]}" -v t="$TARGET_RESULTS_P99_MS" 'BEGIN { exit !(p > t) }'; then
+      note="   <- misses the target (p99 ≤ $TARGET_RESULTS_P99_MS ms)"
+    fi
     if [ "${KINDS[$i]}" = page ]; then
       pages=$((pages + 1))
       if awk -v a="${RPS[$i]}" -v b="$base_page" -v p="${P99[$i]}" -v r="$TARGET_RATIO" -v t="$TARGET_P99_MS" 'BEGIN { exit !(a / b < r || p > t) }'; then
@@ -277,6 +313,7 @@ for backend in "${BACKENDS[@]}"; do
   survey=$(curl -s -H "Cookie: $leader" "$APP/surveys" | grep -o 'href="/surveys/[0-9]*/results' | sed -n 2p | grep -o '[0-9][0-9]*') || true
   [ -n "$survey" ] || { echo "no closed survey in the demo" >&2; exit 1; }
   big=$(big_team)
+  survey_fixture
 
   measure base "bare: GET / (20 rows)" "$BARE_HTTP/"
   measure write-base "bare: POST /write (1 row)" "$BARE_HTTP/write"
@@ -303,11 +340,13 @@ for backend in "${BACKENDS[@]}"; do
   measure page "GET /conversations/$conversation" "$APP/conversations/$conversation" "$leader"
   measure page "GET /surveys (leader)" "$APP/surveys" "$leader"
   measure page "GET /surveys/$survey/results (closed pulse)" "$APP/surveys/$survey/results" "$leader"
+  measure results "GET /surveys/$SURVEY_RESULTS/results (unit, 1,000 answers)" "$APP/surveys/$SURVEY_RESULTS/results" "$hr"
   body=$(curl -s -H "Cookie: $hr" "$APP/org/people/$person" | sed -n '/<form[^>]*method="post"[^>]*action="\/org\/people\/[0-9]*"/,/<\/form>/p' | form_body)
   measure write "POST /org/people/$person (HR saves)" "$APP/org/people/$person" "$hr" "$body"
   body=$(draft_form "$employee" "/development/attempts/$draft")
   measure write "POST /development/attempts/$draft (one draft)" "$APP/development/attempts/$draft" "$employee" "$body"
   measure_saves "POST /development/attempts/… (16 people)"
+  measure_answers "POST /surveys/… (answers, one each)"
   measure base "bare: GET / (20 rows), again" "$BARE_HTTP/"
   stop_servers
   report

@@ -85,7 +85,7 @@ pub struct Summary {
     pub comments: Vec<String>,
 }
 
-pub fn summarize(instrument: &Instrument, all: &[Answers]) -> Summary {
+pub fn summarize<'a>(instrument: &Instrument, all: impl Iterator<Item = &'a Answers> + Clone) -> Summary {
     let mut comments = Vec::new();
     let dimensions = instrument
         .dimensions
@@ -97,7 +97,7 @@ pub fn summarize(instrument: &Instrument, all: &[Answers]) -> Summary {
                 .iter()
                 .filter_map(|item| {
                     if matches!(item.kind, ItemType::ShortText | ItemType::LongText) {
-                        comments.extend(all.iter().filter_map(|a| match a.get(&item.id) {
+                        comments.extend(all.clone().filter_map(|a| match a.get(&item.id) {
                             Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
                             _ => None,
                         }));
@@ -106,7 +106,7 @@ pub fn summarize(instrument: &Instrument, all: &[Answers]) -> Summary {
                     let scale = instrument.scale_of(item).filter(|_| item.kind == ItemType::Scale)?;
                     let mut counts = vec![0; scale.values().count()];
                     let mut item_scores = Vec::new();
-                    for a in all {
+                    for a in all.clone() {
                         if let Some(Answer::Number(v)) = a.get(&item.id)
                             && let Some(slot) = counts.get_mut((v - scale.min) as usize)
                         {
@@ -123,7 +123,7 @@ pub fn summarize(instrument: &Instrument, all: &[Answers]) -> Summary {
             (!items.is_empty()).then(|| DimensionResult { id: d.id.clone(), mean: mean(&scores), items })
         })
         .collect();
-    Summary { answers: all.len(), dimensions, comments }
+    Summary { answers: all.count(), dimensions, comments }
 }
 
 /// The team's view beside the leader's own on one item (upward view against the leadership-skills
@@ -213,7 +213,7 @@ mod tests {
             m.insert("comment".into(), Answer::Text(comment.into()));
             m
         };
-        let s = summarize(&pulse, &[answer(5, 2, "Bra team"), answer(3, 2, "  "), answer(4, 5, "")]);
+        let s = summarize(&pulse, [answer(5, 2, "Bra team"), answer(3, 2, "  "), answer(4, 5, "")].iter());
         assert_eq!(s.answers, 3);
         let d = &s.dimensions[0];
         assert_eq!(d.items[0].counts, [0, 0, 1, 1, 1]);

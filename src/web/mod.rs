@@ -44,6 +44,7 @@ pub struct AppState {
     pub keys: Arc<Keys>,
     pub catalog: Arc<catalog::Catalog>,
     settings: Arc<RwLock<Option<(Instant, OrgSettings)>>>,
+    pub closed_waves: Arc<surveys::ClosedWaves>,
 }
 
 /// How long a node keeps the organisation's settings before reading them again: every list of
@@ -70,7 +71,14 @@ impl AppState {
         let keys =
             Keys { csrf: keys::SigningKey::load(&db, "csrf").await?, device: keys::SigningKey::load(&db, "device").await?, participation };
         let catalog = catalog::Catalog::load(&db).await?;
-        Ok(AppState { db, web: Arc::new(web), keys: Arc::new(keys), catalog: Arc::new(catalog), settings: Arc::default() })
+        Ok(AppState {
+            db,
+            web: Arc::new(web),
+            keys: Arc::new(keys),
+            catalog: Arc::new(catalog),
+            settings: Arc::default(),
+            closed_waves: Arc::default(),
+        })
     }
 
     /// The organisation's settings, read again when this node's copy is older than 30 seconds.

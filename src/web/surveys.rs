@@ -79,6 +79,50 @@ fn same_scope(a: &WaveRow, b: &WaveRow) -> bool {
     a.instrument_id == b.instrument_id && a.leader_id == b.leader_id && a.unit_id == b.unit_id && a.sub_units == b.sub_units
 }
 
+/// A closed wave's answers, read and summed up: (random id, group, answers) in id order.
+pub struct ClosedAnswers {
+    rows: Vec<(String, Option<i64>, Answers)>,
+    summary: survey::Summary,
+}
+
+/// Closed waves' answers, read, parsed and summed up once per node. A closed wave takes no more
+/// answers (each answer checks the wave again in the writers' turn), so every node holds the same.
+#[derive(Default)]
+pub struct ClosedWaves(std::sync::Mutex<HashMap<i64, std::sync::Arc<ClosedAnswers>>>);
+
+/// How many closed waves a node keeps; beyond it, it starts again.
+const CLOSED_KEPT: usize = 256;
+
+/// The answers of a closed wave, kept once the close is safely past: a day after its last day
+/// (so that no node's clock still takes answers), or at once when it was closed early.
+async fn closed_answers(
+    app: &AppState,
+    c: &mut store::Conn,
+    w: &WaveRow,
+    instrument: &Instrument,
+) -> Result<std::sync::Arc<ClosedAnswers>, AppError> {
+    let lock = |cache: &ClosedWaves| cache.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&w.id).cloned();
+    if let Some(kept) = lock(&app.closed_waves) {
+        return Ok(kept);
+    }
+    let rows: Vec<(String, Option<i64>, Answers)> = store::surveys::answers_with_ids(c.ex(), w.id)
+        .await?
+        .into_iter()
+        .filter_map(|(aid, group, json)| Some((aid, group, serde_json::from_str(&json).ok()?)))
+        .collect();
+    let summary = survey::summarize(instrument, rows.iter().map(|(_, _, a)| a));
+    let answers = std::sync::Arc::new(ClosedAnswers { rows, summary });
+    let settled = date(&w.closes_on).checked_add(jiff::Span::new().days(1)).unwrap_or_default() < cadence::date_of(store::now());
+    if w.closed_at.is_some() || settled {
+        let mut kept = app.closed_waves.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if kept.len() >= CLOSED_KEPT {
+            kept.clear();
+        }
+        kept.insert(w.id, answers.clone());
+    }
+    Ok(answers)
+}
+
 fn wave_state(w: &WaveRow, today: jiff::civil::Date) -> WaveState {
     survey::state(date(&w.opens_on), date(&w.closes_on), w.closed_at.is_some(), today)
 }
@@ -624,10 +668,11 @@ async fn readable_wave(ctx: &Ctx, c: &mut store::Conn, id: i64) -> Result<(WaveR
     let viewer = ctx.viewer()?;
     let w = store::surveys::wave(c.ex(), id).await?.ok_or(AppError::NotFound)?;
     let asked = store::surveys::is_invited(c.ex(), id, viewer.id).await?;
-    if !access::may(&viewer, Op::Read, &wave_resource(&w, asked)) {
+    let resource = wave_resource(&w, asked);
+    if !access::may(&viewer, Op::Read, &resource) {
         return Err(AppError::NotFound);
     }
-    Ok((w.clone(), access::may(&viewer, Op::Write, &wave_resource(&w, asked))))
+    Ok((w, access::may(&viewer, Op::Write, &resource)))
 }
 
 fn plan_lines(i18n: &super::i18n::I18n, actions: Vec<store::surveys::WaveAction>) -> Vec<PlanLine> {
@@ -659,14 +704,14 @@ fn group_lines(
     instrument: &Instrument,
     w: &WaveRow,
     groups: &[(i64, String, Option<i64>, i64)],
-    answers: &[(Option<i64>, Answers)],
+    answers: &[(String, Option<i64>, Answers)],
 ) -> (Vec<GroupLine>, usize) {
     let tree: Vec<Group> = groups
         .iter()
         .map(|(id, _, parent, _)| Group {
             id: *id,
             parent: *parent,
-            answers: answers.iter().filter(|(g, _)| *g == Some(*id)).count() as i64,
+            answers: answers.iter().filter(|(_, g, _)| *g == Some(*id)).count() as i64,
         })
         .collect();
     let shown = anonymity::shown(&tree, w.threshold);
@@ -692,8 +737,8 @@ fn group_lines(
         .iter()
         .map(|&id| {
             let ids = below(id);
-            let mine: Vec<Answers> = answers.iter().filter(|(g, _)| g.is_some_and(|g| ids.contains(&g))).map(|(_, a)| a.clone()).collect();
-            let summary = survey::summarize(instrument, &mine);
+            let mine: Vec<&Answers> = answers.iter().filter(|(_, g, _)| g.is_some_and(|g| ids.contains(&g))).map(|(_, _, a)| a).collect();
+            let summary = survey::summarize(instrument, mine.iter().copied());
             GroupLine {
                 name: groups.iter().find(|g| g.0 == id).map(|g| g.1.clone()).unwrap_or_default(),
                 depth: depth(id),
@@ -742,31 +787,25 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         let closes = super::conversations::day(&i18n, date(&w.closes_on));
         return Ok(empty(page, i18n.t1("survey-results-after", "date", closes)));
     }
-    let count = store::surveys::answer_count(c.ex(), id).await?;
+    // Read once: the summary, the groups and the comments (named by their answer's id) come from
+    // the same rows.
+    let closed = closed_answers(app, &mut c, &w, &instrument).await?;
+    let (rows, summary) = (&closed.rows, &closed.summary);
+    let count = rows.len() as i64;
     let Some((n, invited)) = anonymity::response_rate(true, count, w.invited, w.threshold).filter(|_| enough_answers(&w, count)) else {
         return Ok(empty(page, i18n.t1("survey-too-few", "count", w.threshold)));
     };
-    // Read once: the summary, the groups and the comments (named by their answer's id) come from
-    // the same rows.
-    let rows: Vec<(String, Option<i64>, Answers)> = store::surveys::answers_with_ids(c.ex(), id)
-        .await?
-        .into_iter()
-        .filter_map(|(aid, group, json)| Some((aid, group, serde_json::from_str(&json).ok()?)))
-        .collect();
-    let all: Vec<Answers> = rows.iter().map(|(_, _, a)| a.clone()).collect();
-    let summary = survey::summarize(&instrument, &all);
     let decimal = |m: Option<f64>| m.map_or_else(|| "–".to_string(), |m| i18n.decimal(m));
     // The same survey's earlier waves for the same people, each only where it could be shown itself.
     let today = cadence::date_of(store::now());
     let mut trend = Vec::new();
     let mut before: Option<(String, Vec<Option<f64>>)> = None;
     for earlier in earlier_waves(&mut c, &w).await?.iter().filter(|e| wave_state(e, today) == WaveState::Closed) {
-        let answers: Vec<Answers> =
-            store::surveys::answers(c.ex(), earlier.id).await?.iter().filter_map(|a| serde_json::from_str(a).ok()).collect();
-        if !enough_answers(earlier, answers.len() as i64) {
+        let answers = closed_answers(app, &mut c, earlier, &instrument).await?;
+        if !enough_answers(earlier, answers.rows.len() as i64) {
             continue;
         }
-        let means: Vec<Option<f64>> = survey::summarize(&instrument, &answers).dimensions.iter().map(|d| d.mean).collect();
+        let means: Vec<Option<f64>> = answers.summary.dimensions.iter().map(|d| d.mean).collect();
         let day = super::conversations::day(&i18n, date(&earlier.closes_on));
         trend.push((day.clone(), means.iter().map(|m| decimal(*m)).collect()));
         before = Some((day, means));
@@ -778,7 +817,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
     // The leader's own self-assessment is theirs alone: the team sees the upward view without it.
     let upward_view = w.instrument_id == "upward-view" && w.leader_id == Some(user.person().0);
     let own = if upward_view { own_scores(app, &mut c, user.person()).await? } else { None };
-    let gaps = own.as_ref().map(|own| survey::gaps(&summary, own)).unwrap_or_default();
+    let gaps = own.as_ref().map(|own| survey::gaps(summary, own)).unwrap_or_default();
     let text_of = |id: &str| instrument.items().find(|x| x.id == id).map(|x| x.text.get(locale).to_string()).unwrap_or_default();
     let upward = upward_view.then(|| Upward {
         has_own: own.is_some(),
@@ -823,8 +862,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         .collect();
     // HR sees a unit's groups, each behind the same threshold and differencing rule.
     let (groups, hidden_groups) = if w.unit_id.is_some() && user.is_admin {
-        let grouped: Vec<(Option<i64>, Answers)> = rows.iter().map(|(_, g, a)| (*g, a.clone())).collect();
-        group_lines(&i18n, &instrument, &w, &store::surveys::groups(c.ex(), id).await?, &grouped)
+        group_lines(&i18n, &instrument, &w, &store::surveys::groups(c.ex(), id).await?, rows)
     } else {
         (Vec::new(), 0)
     };
@@ -833,7 +871,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         instrument.items().filter(|i| matches!(i.kind, ItemType::ShortText | ItemType::LongText)).map(|i| i.id.as_str()).collect();
     let replies: HashMap<String, String> = store::surveys::replies(c.ex(), id).await?.into_iter().collect();
     let comment_lines = rows
-        .into_iter()
+        .iter()
         .flat_map(|(aid, _, answers)| {
             texts
                 .iter()
@@ -841,7 +879,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
                     Some(answers::Answer::Text(text)) if !text.trim().is_empty() => Some(text.trim().to_string()),
                     _ => None,
                 })
-                .map(|text| CommentLine { id: aid.clone(), text, reply: replies.get(&aid).cloned() })
+                .map(|text| CommentLine { id: aid.clone(), text, reply: replies.get(aid).cloned() })
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -1001,14 +1039,15 @@ async fn export(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> R
     let locale = i18n.locale();
     let mut c = app.db.conn().await?;
     let (w, _) = readable_wave(&ctx, &mut c, id).await?;
-    let count = store::surveys::answer_count(c.ex(), id).await?;
-    let closed = wave_state(&w, cadence::date_of(store::now())) == WaveState::Closed;
-    if !closed || !enough_answers(&w, count) {
+    if wave_state(&w, cadence::date_of(store::now())) != WaveState::Closed {
         return Err(AppError::NotFound);
     }
     let instrument = instrument_of(&app, &mut c, &w).await?;
-    let all: Vec<Answers> = store::surveys::answers(c.ex(), id).await?.iter().filter_map(|a| serde_json::from_str(a).ok()).collect();
-    let summary = survey::summarize(&instrument, &all);
+    let closed = closed_answers(&app, &mut c, &w, &instrument).await?;
+    if !enough_answers(&w, closed.rows.len() as i64) {
+        return Err(AppError::NotFound);
+    }
+    let summary = &closed.summary;
     let scale: Vec<String> = instrument.scales.values().next().map(|s| s.values().map(|v| v.to_string()).collect()).unwrap_or_default();
     let fail = |e: &dyn std::fmt::Display| AppError::Internal(e.to_string());
     let mut out = csv::Writer::from_writer(Vec::new());
