@@ -47,7 +47,7 @@ fn answer(n: usize) -> (String, String) {
     let form = PULSE.iter().enumerate().map(|(i, item)| format!("q.{item}={}", value(i))).collect::<Vec<_>>().join("&");
     let mut stored: std::collections::BTreeMap<String, serde_json::Value> =
         PULSE.iter().enumerate().map(|(i, item)| (item.to_string(), serde_json::json!(value(i)))).collect();
-    if n % 3 == 0 {
+    if n.is_multiple_of(3) {
         stored.insert("comment".into(), serde_json::json!(format!("Kommentar nummer {n} om hvordan vi har det i teamet.")));
     }
     (format!("{form}&q.comment=Kommentar+{n}"), serde_json::to_string(&stored).unwrap_or_default())
@@ -68,7 +68,7 @@ async fn run() -> anyhow::Result<()> {
     let mut teams: Vec<UnitId> = Vec::new();
     let mut lines = Vec::with_capacity(people);
     for n in 0..people {
-        if n % TEAM == 0 {
+        if n.is_multiple_of(TEAM) {
             teams.push(store::units::insert(tx.ex(), &format!("Måleteam {}", n / TEAM + 1), Some(unit)).await?);
         }
         let fields = PersonFields {

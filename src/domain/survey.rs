@@ -126,6 +126,28 @@ pub fn summarize<'a>(instrument: &Instrument, all: impl Iterator<Item = &'a Answ
     Summary { answers: all.count(), dimensions, comments }
 }
 
+/// Each scored dimension's sum and count of item scores over the answers, in the order of
+/// `summarize`'s dimensions: totals add up across groups where means do not.
+pub fn dimension_totals<'a>(instrument: &Instrument, all: impl Iterator<Item = &'a Answers> + Clone) -> Vec<(i64, i64)> {
+    instrument
+        .dimensions
+        .iter()
+        .filter_map(|d| {
+            let scored: Vec<_> =
+                d.items.iter().filter(|i| i.kind == ItemType::Scale).filter_map(|i| Some((i, instrument.scale_of(i)?))).collect();
+            (!scored.is_empty()).then(|| {
+                let scores = all.clone().flat_map(|a| scored.iter().filter_map(|(item, scale)| item_score(scale, item, a.get(&item.id))));
+                scores.fold((0, 0), |(sum, n), s| (sum + s, n + 1))
+            })
+        })
+        .collect()
+}
+
+/// The mean of a dimension from its totals.
+pub fn total_mean((sum, count): (i64, i64)) -> Option<f64> {
+    (count > 0).then(|| sum as f64 / count as f64)
+}
+
 /// The team's view beside the leader's own on one item (upward view against the leadership-skills
 /// self-assessment): positive when the team sees more than the leader does.
 #[derive(Clone, Debug, PartialEq)]
@@ -213,7 +235,13 @@ mod tests {
             m.insert("comment".into(), Answer::Text(comment.into()));
             m
         };
-        let s = summarize(&pulse, [answer(5, 2, "Bra team"), answer(3, 2, "  "), answer(4, 5, "")].iter());
+        let all = [answer(5, 2, "Bra team"), answer(3, 2, "  "), answer(4, 5, "")];
+        let s = summarize(&pulse, all.iter());
+        let totals = dimension_totals(&pulse, all.iter());
+        assert_eq!(totals.len(), s.dimensions.len());
+        for (t, d) in totals.iter().zip(&s.dimensions) {
+            assert_eq!(total_mean(*t), d.mean, "totals give the same means as the summary");
+        }
         assert_eq!(s.answers, 3);
         let d = &s.dimensions[0];
         assert_eq!(d.items[0].counts, [0, 0, 1, 1, 1]);

@@ -79,10 +79,17 @@ fn same_scope(a: &WaveRow, b: &WaveRow) -> bool {
     a.instrument_id == b.instrument_id && a.leader_id == b.leader_id && a.unit_id == b.unit_id && a.sub_units == b.sub_units
 }
 
-/// A closed wave's answers, read and summed up: (random id, group, answers) in id order.
+/// How many answered in a group (not below it), and its dimensions' totals (sum, count).
+type GroupTotals = (i64, Vec<(i64, i64)>);
+
+/// A closed wave's answers, read and summed up.
 pub struct ClosedAnswers {
-    rows: Vec<(String, Option<i64>, Answers)>,
+    count: i64,
     summary: survey::Summary,
+    /// Per group: how many answered in it (not below it), and its dimensions' totals.
+    groups: HashMap<Option<i64>, GroupTotals>,
+    /// The comments with their answer's random id, in id order.
+    comments: Vec<(String, String)>,
 }
 
 /// Closed waves' answers, read, parsed and summed up once per node. A closed wave takes no more
@@ -111,7 +118,24 @@ async fn closed_answers(
         .filter_map(|(aid, group, json)| Some((aid, group, serde_json::from_str(&json).ok()?)))
         .collect();
     let summary = survey::summarize(instrument, rows.iter().map(|(_, _, a)| a));
-    let answers = std::sync::Arc::new(ClosedAnswers { rows, summary });
+    let mut by_group: HashMap<Option<i64>, Vec<&Answers>> = HashMap::new();
+    for (_, group, answers) in &rows {
+        by_group.entry(*group).or_default().push(answers);
+    }
+    let groups =
+        by_group.into_iter().map(|(g, all)| (g, (all.len() as i64, survey::dimension_totals(instrument, all.iter().copied())))).collect();
+    let texts: Vec<&str> =
+        instrument.items().filter(|i| matches!(i.kind, ItemType::ShortText | ItemType::LongText)).map(|i| i.id.as_str()).collect();
+    let comments = rows
+        .iter()
+        .flat_map(|(aid, _, answers)| {
+            texts.iter().filter_map(move |t| match answers.get(*t) {
+                Some(answers::Answer::Text(text)) if !text.trim().is_empty() => Some((aid.clone(), text.trim().to_string())),
+                _ => None,
+            })
+        })
+        .collect();
+    let answers = std::sync::Arc::new(ClosedAnswers { count: rows.len() as i64, summary, groups, comments });
     let settled = date(&w.closes_on).checked_add(jiff::Span::new().days(1)).unwrap_or_default() < cadence::date_of(store::now());
     if w.closed_at.is_some() || settled {
         let mut kept = app.closed_waves.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -701,30 +725,34 @@ async fn earlier_waves(c: &mut store::Conn, w: &WaveRow) -> Result<Vec<WaveRow>,
 /// and how many may not.
 fn group_lines(
     i18n: &super::i18n::I18n,
-    instrument: &Instrument,
     w: &WaveRow,
     groups: &[(i64, String, Option<i64>, i64)],
-    answers: &[(String, Option<i64>, Answers)],
+    closed: &ClosedAnswers,
 ) -> (Vec<GroupLine>, usize) {
-    let tree: Vec<Group> = groups
-        .iter()
-        .map(|(id, _, parent, _)| Group {
-            id: *id,
-            parent: *parent,
-            answers: answers.iter().filter(|(_, g, _)| *g == Some(*id)).count() as i64,
-        })
-        .collect();
+    let own = |id: i64| closed.groups.get(&Some(id));
+    let tree: Vec<Group> =
+        groups.iter().map(|(id, _, parent, _)| Group { id: *id, parent: *parent, answers: own(*id).map_or(0, |g| g.0) }).collect();
     let shown = anonymity::shown(&tree, w.threshold);
-    let below = |top: i64| {
-        let mut ids = vec![top];
-        let mut i = 0;
-        while i < ids.len() {
-            let at = ids[i];
-            ids.extend(tree.iter().filter(|g| g.parent == Some(at)).map(|g| g.id));
-            i += 1;
+    // Each group with everything below it: its answers and its dimensions' totals, children first.
+    let mut children: HashMap<i64, Vec<i64>> = HashMap::new();
+    for g in &tree {
+        if let Some(p) = g.parent {
+            children.entry(p).or_default().push(g.id);
         }
-        ids
-    };
+    }
+    fn whole(id: i64, children: &HashMap<i64, Vec<i64>>, own: &dyn Fn(i64) -> Option<GroupTotals>) -> GroupTotals {
+        let (mut n, mut totals) = own(id).unwrap_or_default();
+        for c in children.get(&id).into_iter().flatten() {
+            let (cn, ct) = whole(*c, children, own);
+            n += cn;
+            totals.resize(totals.len().max(ct.len()), (0, 0));
+            for (t, c) in totals.iter_mut().zip(ct) {
+                *t = (t.0 + c.0, t.1 + c.1);
+            }
+        }
+        (n, totals)
+    }
+    let own_totals = |id: i64| own(id).cloned();
     let depth = |mut id: i64| {
         let mut d = 0;
         while let Some(p) = tree.iter().find(|g| g.id == id).and_then(|g| g.parent) {
@@ -736,14 +764,12 @@ fn group_lines(
     let lines = shown
         .iter()
         .map(|&id| {
-            let ids = below(id);
-            let mine: Vec<&Answers> = answers.iter().filter(|(_, g, _)| g.is_some_and(|g| ids.contains(&g))).map(|(_, _, a)| a).collect();
-            let summary = survey::summarize(instrument, mine.iter().copied());
+            let (answers, totals) = whole(id, &children, &own_totals);
             GroupLine {
                 name: groups.iter().find(|g| g.0 == id).map(|g| g.1.clone()).unwrap_or_default(),
                 depth: depth(id),
-                answers: mine.len() as i64,
-                means: summary.dimensions.iter().map(|d| d.mean.map_or_else(|| "–".to_string(), |m| i18n.decimal(m))).collect(),
+                answers,
+                means: totals.into_iter().map(|t| survey::total_mean(t).map_or_else(|| "–".to_string(), |m| i18n.decimal(m))).collect(),
             }
         })
         .collect();
@@ -790,8 +816,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
     // Read once: the summary, the groups and the comments (named by their answer's id) come from
     // the same rows.
     let closed = closed_answers(app, &mut c, &w, &instrument).await?;
-    let (rows, summary) = (&closed.rows, &closed.summary);
-    let count = rows.len() as i64;
+    let (summary, count) = (&closed.summary, closed.count);
     let Some((n, invited)) = anonymity::response_rate(true, count, w.invited, w.threshold).filter(|_| enough_answers(&w, count)) else {
         return Ok(empty(page, i18n.t1("survey-too-few", "count", w.threshold)));
     };
@@ -802,7 +827,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
     let mut before: Option<(String, Vec<Option<f64>>)> = None;
     for earlier in earlier_waves(&mut c, &w).await?.iter().filter(|e| wave_state(e, today) == WaveState::Closed) {
         let answers = closed_answers(app, &mut c, earlier, &instrument).await?;
-        if !enough_answers(earlier, answers.rows.len() as i64) {
+        if !enough_answers(earlier, answers.count) {
             continue;
         }
         let means: Vec<Option<f64>> = answers.summary.dimensions.iter().map(|d| d.mean).collect();
@@ -862,26 +887,16 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         .collect();
     // HR sees a unit's groups, each behind the same threshold and differencing rule.
     let (groups, hidden_groups) = if w.unit_id.is_some() && user.is_admin {
-        group_lines(&i18n, &instrument, &w, &store::surveys::groups(c.ex(), id).await?, rows)
+        group_lines(&i18n, &w, &store::surveys::groups(c.ex(), id).await?, &closed)
     } else {
         (Vec::new(), 0)
     };
     // Comments in the order of the answers' random ids: not the order they were written.
-    let texts: Vec<&str> =
-        instrument.items().filter(|i| matches!(i.kind, ItemType::ShortText | ItemType::LongText)).map(|i| i.id.as_str()).collect();
     let replies: HashMap<String, String> = store::surveys::replies(c.ex(), id).await?.into_iter().collect();
-    let comment_lines = rows
+    let comment_lines = closed
+        .comments
         .iter()
-        .flat_map(|(aid, _, answers)| {
-            texts
-                .iter()
-                .filter_map(|t| match answers.get(*t) {
-                    Some(answers::Answer::Text(text)) if !text.trim().is_empty() => Some(text.trim().to_string()),
-                    _ => None,
-                })
-                .map(|text| CommentLine { id: aid.clone(), text, reply: replies.get(aid).cloned() })
-                .collect::<Vec<_>>()
-        })
+        .map(|(aid, text)| CommentLine { id: aid.clone(), text: text.clone(), reply: replies.get(aid).cloned() })
         .collect();
     let actions = plan_lines(&i18n, store::surveys::actions(c.ex(), id).await?);
     let earlier_actions = match store::surveys::previous(c.ex(), &w).await? {
@@ -1044,7 +1059,7 @@ async fn export(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> R
     }
     let instrument = instrument_of(&app, &mut c, &w).await?;
     let closed = closed_answers(&app, &mut c, &w, &instrument).await?;
-    if !enough_answers(&w, closed.rows.len() as i64) {
+    if !enough_answers(&w, closed.count) {
         return Err(AppError::NotFound);
     }
     let summary = &closed.summary;
