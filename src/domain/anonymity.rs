@@ -35,9 +35,10 @@ pub fn shown(groups: &[Group], k: i64) -> Vec<i64> {
     }
     // Totals bottom-up: each group with everything below it.
     let order = top_down(groups, &children);
+    let index: HashMap<i64, usize> = groups.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
     let mut total: Vec<i64> = groups.iter().map(|g| g.answers).collect();
     for &i in order.iter().rev() {
-        if let Some(p) = groups[i].parent.and_then(|p| groups.iter().position(|g| g.id == p)) {
+        if let Some(&p) = groups[i].parent.and_then(|p| index.get(&p)) {
             total[p] += total[i];
         }
     }

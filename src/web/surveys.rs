@@ -753,9 +753,11 @@ fn group_lines(
         (n, totals)
     }
     let own_totals = |id: i64| own(id).cloned();
+    let parents: HashMap<i64, Option<i64>> = tree.iter().map(|g| (g.id, g.parent)).collect();
+    let names: HashMap<i64, &str> = groups.iter().map(|g| (g.0, g.1.as_str())).collect();
     let depth = |mut id: i64| {
         let mut d = 0;
-        while let Some(p) = tree.iter().find(|g| g.id == id).and_then(|g| g.parent) {
+        while let Some(&Some(p)) = parents.get(&id) {
             d += 1;
             id = p;
         }
@@ -766,7 +768,7 @@ fn group_lines(
         .map(|&id| {
             let (answers, totals) = whole(id, &children, &own_totals);
             GroupLine {
-                name: groups.iter().find(|g| g.0 == id).map(|g| g.1.clone()).unwrap_or_default(),
+                name: names.get(&id).map(|n| n.to_string()).unwrap_or_default(),
                 depth: depth(id),
                 answers,
                 means: totals.into_iter().map(|t| survey::total_mean(t).map_or_else(|| "–".to_string(), |m| i18n.decimal(m))).collect(),
