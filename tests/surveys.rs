@@ -508,7 +508,7 @@ on_both!(hr_asks_a_unit_whose_groups_show_only_from_k_and_never_by_difference, |
     assert_eq!((wave.invited, wave.unit_id, wave.sub_units), (15, Some(a.0), true));
     let mut conn = t.db.conn().await.unwrap();
     let groups = samspill::store::surveys::groups(conn.ex(), wave.id).await.unwrap();
-    let shape: Vec<(i64, Option<i64>, i64)> = groups.iter().map(|(u, _, p, n)| (*u, *p, *n)).collect();
+    let shape: Vec<(i64, Option<i64>, i64)> = groups.clone();
     assert_eq!(shape, [(a.0, None, 9), (c.0, Some(a.0), 6)], "D and B answer with the department");
     drop(conn);
     assert!(hr.get("/surveys").await.contains("Alle i Avdeling med underenheter"));

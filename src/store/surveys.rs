@@ -169,15 +169,19 @@ pub async fn invitation(ex: Ex<'_>, wave: i64, person: PersonId) -> Result<Optio
     Ok(row!(ex, (Option<i64>,), "SELECT group_id FROM wave_invitees WHERE wave_id = $1 AND person_id = $2", wave, person.0)?.map(|(g,)| g))
 }
 
-/// The groups of a unit's wave with their names: (unit, name, group above, asked).
-pub async fn groups(ex: Ex<'_>, wave: i64) -> Result<Vec<(i64, String, Option<i64>, i64)>> {
-    rows!(
-        ex,
-        (i64, String, Option<i64>, i64),
-        "SELECT g.unit_id, u.name, g.parent_id, g.invited FROM wave_groups g JOIN units u ON u.id = g.unit_id \
-         WHERE g.wave_id = $1 ORDER BY u.name, g.unit_id",
-        wave
-    )
+/// The groups of a unit's wave as it opened: (unit, group above, asked), by unit. They never change.
+pub async fn groups(ex: Ex<'_>, wave: i64) -> Result<Vec<(i64, Option<i64>, i64)>> {
+    rows!(ex, (i64, Option<i64>, i64), "SELECT unit_id, parent_id, invited FROM wave_groups WHERE wave_id = $1 ORDER BY unit_id", wave)
+}
+
+/// The names of the units, by id.
+pub async fn unit_names(ex: Ex<'_>, ids: &[i64]) -> Result<Vec<(i64, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Numbers only: the list is written into the statement.
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    rows!(ex, (i64, String), sqlx::AssertSqlSafe(format!("SELECT id, name FROM units WHERE id IN ({list})")))
 }
 
 /// Which of the keys have answered the wave.

@@ -90,6 +90,8 @@ pub struct ClosedAnswers {
     groups: HashMap<Option<i64>, GroupTotals>,
     /// The comments with their answer's random id, in id order.
     comments: Vec<(String, String)>,
+    /// A unit's wave: its groups as it opened, each with how many answered in it.
+    tree: Vec<Group>,
 }
 
 /// Closed waves' answers, read, parsed and summed up once per node. A closed wave takes no more
@@ -122,7 +124,7 @@ async fn closed_answers(
     for (_, group, answers) in &rows {
         by_group.entry(*group).or_default().push(answers);
     }
-    let groups =
+    let groups: HashMap<Option<i64>, GroupTotals> =
         by_group.into_iter().map(|(g, all)| (g, (all.len() as i64, survey::dimension_totals(instrument, all.iter().copied())))).collect();
     let texts: Vec<&str> =
         instrument.items().filter(|i| matches!(i.kind, ItemType::ShortText | ItemType::LongText)).map(|i| i.id.as_str()).collect();
@@ -135,7 +137,15 @@ async fn closed_answers(
             })
         })
         .collect();
-    let answers = std::sync::Arc::new(ClosedAnswers { count: rows.len() as i64, summary, groups, comments });
+    let tree = match w.unit_id {
+        Some(_) => store::surveys::groups(c.ex(), w.id)
+            .await?
+            .into_iter()
+            .map(|(id, parent, _)| Group { id, parent, answers: groups.get(&Some(id)).map_or(0, |g| g.0) })
+            .collect(),
+        None => Vec::new(),
+    };
+    let answers = std::sync::Arc::new(ClosedAnswers { count: rows.len() as i64, summary, groups, comments, tree });
     let settled = date(&w.closes_on).checked_add(jiff::Span::new().days(1)).unwrap_or_default() < cadence::date_of(store::now());
     if w.closed_at.is_some() || settled {
         let mut kept = app.closed_waves.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -723,19 +733,18 @@ async fn earlier_waves(c: &mut store::Conn, w: &WaveRow) -> Result<Vec<WaveRow>,
 
 /// The groups of a unit's wave that may be shown, each with everything below it, in tree order,
 /// and how many may not.
-fn group_lines(
+async fn group_lines(
     i18n: &super::i18n::I18n,
+    c: &mut store::Conn,
     w: &WaveRow,
-    groups: &[(i64, String, Option<i64>, i64)],
     closed: &ClosedAnswers,
-) -> (Vec<GroupLine>, usize) {
-    let own = |id: i64| closed.groups.get(&Some(id));
-    let tree: Vec<Group> =
-        groups.iter().map(|(id, _, parent, _)| Group { id: *id, parent: *parent, answers: own(*id).map_or(0, |g| g.0) }).collect();
-    let shown = anonymity::shown(&tree, w.threshold);
-    // Each group with everything below it: its answers and its dimensions' totals, children first.
+) -> Result<(Vec<GroupLine>, usize), AppError> {
+    let tree = &closed.tree;
+    let shown = anonymity::shown(tree, w.threshold);
+    let names: HashMap<i64, String> = store::surveys::unit_names(c.ex(), &shown).await?.into_iter().collect();
+    // Each group with everything below it: its answers and its dimensions' totals.
     let mut children: HashMap<i64, Vec<i64>> = HashMap::new();
-    for g in &tree {
+    for g in tree {
         if let Some(p) = g.parent {
             children.entry(p).or_default().push(g.id);
         }
@@ -752,9 +761,8 @@ fn group_lines(
         }
         (n, totals)
     }
-    let own_totals = |id: i64| own(id).cloned();
+    let own_totals = |id: i64| closed.groups.get(&Some(id)).cloned();
     let parents: HashMap<i64, Option<i64>> = tree.iter().map(|g| (g.id, g.parent)).collect();
-    let names: HashMap<i64, &str> = groups.iter().map(|g| (g.0, g.1.as_str())).collect();
     let depth = |mut id: i64| {
         let mut d = 0;
         while let Some(&Some(p)) = parents.get(&id) {
@@ -768,14 +776,14 @@ fn group_lines(
         .map(|&id| {
             let (answers, totals) = whole(id, &children, &own_totals);
             GroupLine {
-                name: names.get(&id).map(|n| n.to_string()).unwrap_or_default(),
+                name: names.get(&id).cloned().unwrap_or_default(),
                 depth: depth(id),
                 answers,
                 means: totals.into_iter().map(|t| survey::total_mean(t).map_or_else(|| "–".to_string(), |m| i18n.decimal(m))).collect(),
             }
         })
         .collect();
-    (lines, groups.len() - shown.len())
+    Ok((lines, tree.len() - shown.len()))
 }
 
 /// The results of a wave for whoever may read them; `form` holds what a refused form held.
@@ -888,11 +896,8 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         })
         .collect();
     // HR sees a unit's groups, each behind the same threshold and differencing rule.
-    let (groups, hidden_groups) = if w.unit_id.is_some() && user.is_admin {
-        group_lines(&i18n, &w, &store::surveys::groups(c.ex(), id).await?, &closed)
-    } else {
-        (Vec::new(), 0)
-    };
+    let (groups, hidden_groups) =
+        if w.unit_id.is_some() && user.is_admin { group_lines(&i18n, &mut c, &w, &closed).await? } else { (Vec::new(), 0) };
     // Comments in the order of the answers' random ids: not the order they were written.
     let replies: HashMap<String, String> = store::surveys::replies(c.ex(), id).await?.into_iter().collect();
     let comment_lines = closed
