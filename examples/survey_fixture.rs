@@ -18,22 +18,6 @@ use samspill::web::csrf::{self, Binding};
 use samspill::web::ctx::{random_token, token_hash};
 use samspill::web::keys::SigningKey;
 
-const PULSE: [&str; 14] = [
-    "leader-support",
-    "colleague-support",
-    "identity",
-    "use-of-talent",
-    "goal-focus",
-    "autonomy",
-    "social-contact",
-    "clear-roles",
-    "digital-meetings",
-    "psychological-safety",
-    "leader-availability",
-    "freedom",
-    "goals",
-    "support",
-];
 const TEAM: usize = 20;
 
 fn setting(name: &str) -> Option<String> {
@@ -41,12 +25,12 @@ fn setting(name: &str) -> Option<String> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
 }
 
-/// A pulse answer as the form sends it, and as it is stored.
-fn answer(n: usize) -> (String, String) {
+/// A pulse answer to `items` as the form sends it, and as it is stored.
+fn answer(items: &[String], n: usize) -> (String, String) {
     let value = |i: usize| 1 + (n * 7 + i * 3) % 5;
-    let form = PULSE.iter().enumerate().map(|(i, item)| format!("q.{item}={}", value(i))).collect::<Vec<_>>().join("&");
+    let form = items.iter().enumerate().map(|(i, item)| format!("q.{item}={}", value(i))).collect::<Vec<_>>().join("&");
     let mut stored: std::collections::BTreeMap<String, serde_json::Value> =
-        PULSE.iter().enumerate().map(|(i, item)| (item.to_string(), serde_json::json!(value(i)))).collect();
+        items.iter().enumerate().map(|(i, item)| (item.clone(), serde_json::json!(value(i)))).collect();
     if n.is_multiple_of(3) {
         stored.insert("comment".into(), serde_json::json!(format!("Kommentar nummer {n} om hvordan vi har det i teamet.")));
     }
@@ -58,6 +42,7 @@ async fn run() -> anyhow::Result<()> {
     let people: usize = setting("--people").unwrap_or_else(|| "1000".into()).parse()?;
     let answers: usize = setting("--answers").unwrap_or_else(|| "1000".into()).parse()?;
     let out = setting("--out").unwrap_or_else(|| "answers.tsv".into());
+    let items = samspill::domain::instrument::built_in_scale_items("pulse");
     let db = Db::connect(&DatabaseUrl::parse(&url).map_err(anyhow::Error::msg)?).await?;
     let now = store::now();
     let today = cadence::date_of(now);
@@ -108,7 +93,7 @@ async fn run() -> anyhow::Result<()> {
     group_ids.sort();
     group_ids.dedup();
     let mut rows: Vec<(String, Option<i64>, String)> =
-        (0..answers).map(|n| (random_token(), Some(group_ids[n % group_ids.len()]), answer(n).1)).collect();
+        (0..answers).map(|n| (random_token(), Some(group_ids[n % group_ids.len()]), answer(&items, n).1)).collect();
     rows.sort();
     store::surveys::rewrite_answers(tx.ex(), results, &rows).await?;
     let closes = today.checked_add(jiff::Span::new().days(7)).unwrap_or(today);
@@ -116,7 +101,7 @@ async fn run() -> anyhow::Result<()> {
     tx.commit().await?;
     let mut file = std::io::BufWriter::new(std::fs::File::create(&out)?);
     for (n, (cookie, token)) in lines.iter().enumerate() {
-        writeln!(file, "{cookie}\t/surveys/{intake}\t{}&csrf={token}", answer(n).0)?;
+        writeln!(file, "{cookie}\t/surveys/{intake}\t{}&csrf={token}", answer(&items, n).0)?;
     }
     file.flush()?;
     println!("results={results} intake={intake}");

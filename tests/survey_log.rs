@@ -37,23 +37,6 @@ impl Write for Sink {
     }
 }
 
-const ITEMS: [&str; 14] = [
-    "leader-support",
-    "colleague-support",
-    "identity",
-    "use-of-talent",
-    "goal-focus",
-    "autonomy",
-    "social-contact",
-    "clear-roles",
-    "digital-meetings",
-    "psychological-safety",
-    "leader-availability",
-    "freedom",
-    "goals",
-    "support",
-];
-
 on_both!(no_log_line_holds_an_answer_or_a_respondent, |t: TestDb| async move {
     let log = log();
     let lars = t.person("2", "Lars Haugen", "lars@etat.no", None, false).await;
@@ -76,7 +59,9 @@ on_both!(no_log_line_holds_an_answer_or_a_respondent, |t: TestDb| async move {
         let token = c.get(&format!("/surveys/{wave}")).await.csrf();
         let comment = format!("Hemmelig kommentar {n}");
         let value = (1 + n % 5).to_string();
-        let mut form: Vec<(String, String)> = ITEMS.iter().map(|i| (format!("q.{i}"), value.clone())).collect();
+        let items = samspill::domain::instrument::built_in_scale_items("pulse");
+        assert_eq!(items.len(), 14, "the pulse's statements");
+        let mut form: Vec<(String, String)> = items.iter().map(|i| (format!("q.{i}"), value.clone())).collect();
         form.push(("q.comment".into(), comment));
         form.push(("csrf".into(), token));
         let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();

@@ -237,6 +237,16 @@ pub struct Cell {
 }
 
 /// The instruments that ship inside the binary (`instruments/`), in the order Utvikling lists them.
+/// The scale items of a built-in instrument, by its id: what a form must answer.
+pub fn built_in_scale_items(id: &str) -> Vec<String> {
+    BUILT_IN
+        .iter()
+        .filter_map(|source| Instrument::parse(source).ok())
+        .find(|i| i.id == id)
+        .map(|i| i.items().filter(|item| item.kind == ItemType::Scale).map(|item| item.id.clone()).collect())
+        .unwrap_or_default()
+}
+
 pub const BUILT_IN: [&str; 9] = [
     include_str!("../../instruments/active-employeeship.toml"),
     include_str!("../../instruments/leadership-skills.toml"),
