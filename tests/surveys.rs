@@ -500,6 +500,10 @@ on_both!(hr_asks_a_unit_whose_groups_show_only_from_k_and_never_by_difference, |
     let empty = t.unit("Tom enhet", None).await.0.to_string();
     let page = open_wave(&hr, &[("scope", "unit"), ("unit", &empty), ("instrument", "pulse")]).await;
     assert!(page.contains("Ingen aktive personer"), "{}", page.body);
+    // Team D alone has two: too few to ever show, so refused with the reason.
+    let small = d.0.to_string();
+    let page = open_wave(&hr, &[("scope", "unit"), ("unit", &small), ("instrument", "pulse")]).await;
+    assert!(page.contains("Enheten har bare 2 personer"), "{}", page.body);
     let leader = signed_in(&app, "lars@etat.no").await;
     assert_eq!(open_wave(&leader, &[("scope", "unit"), ("unit", &unit), ("instrument", "pulse")]).await.status, 403);
     let page = open_wave(&hr, &[("scope", "unit"), ("unit", &unit), ("sub_units", "on"), ("instrument", "pulse")]).await;

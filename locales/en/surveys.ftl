@@ -115,3 +115,4 @@ survey-groups-hidden = { $count ->
    *[other] { $count } groups are not shown because too few answered there.
   }
 survey-reply-by-hr = HR replies:
+survey-error-unit-small = The unit has only { $count } people to ask. Results show only when at least { $threshold } have answered, so choose a larger unit or include its sub-units.

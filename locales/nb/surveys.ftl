@@ -115,3 +115,4 @@ survey-groups-hidden = { $count ->
    *[other] { $count } grupper vises ikke fordi for få svarte der.
   }
 survey-reply-by-hr = HR svarer:
+survey-error-unit-small = Enheten har bare { $count } personer å spørre. Resultatene vises bare når minst { $threshold } har svart, så velg en større enhet eller ta med underenhetene.

@@ -115,3 +115,4 @@ survey-groups-hidden = { $count ->
    *[other] { $count } grupper blir ikkje viste fordi for få svarte der.
   }
 survey-reply-by-hr = HR svarer:
+survey-error-unit-small = Eininga har berre { $count } personar å spørje. Resultata blir berre viste når minst { $threshold } har svart, så vel ei større eining eller ta med undereiningane.

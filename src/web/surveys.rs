@@ -433,8 +433,16 @@ async fn open(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<O
         let known = store::units::all(c.ex()).await?.into_iter().any(|u| u.id == unit && u.active);
         if !known {
             form.add_error("unit", i18n.t("survey-error-unit"));
-        } else if store::surveys::scope_units(c.ex(), unit, sub_units).await?.iter().all(|u| u.invited == 0) {
-            form.add_error("unit", i18n.t("survey-error-unit-empty"));
+        } else {
+            // Too few to ever show a result: refused, with the reason.
+            let asked: i64 = store::surveys::scope_units(c.ex(), unit, sub_units).await?.iter().map(|u| u.invited).sum();
+            let threshold = app.settings().await?.threshold;
+            if asked == 0 {
+                form.add_error("unit", i18n.t("survey-error-unit-empty"));
+            } else if asked < threshold {
+                let args = [("count", asked.to_string()), ("threshold", threshold.to_string())];
+                form.add_error("unit", i18n.t_with("survey-error-unit-small", &args));
+            }
         }
     }
     let (Some(scope), Ok(closes), false) = (scope, closes, form.has_errors()) else {
