@@ -200,16 +200,6 @@ pub async fn add_participation(ex: Ex<'_>, wave: i64, person_key: &str) -> Resul
     Ok(n == 1)
 }
 
-/// Every answer of the wave (as stored JSON), in the order of their random ids.
-pub async fn answers(ex: Ex<'_>, wave: i64) -> Result<Vec<String>> {
-    Ok(rows!(ex, (String,), "SELECT answers FROM survey_answers WHERE wave_id = $1 ORDER BY id", wave)?.into_iter().map(|(a,)| a).collect())
-}
-
-/// Every answer of the wave with the group it counts in, in the order of their random ids.
-pub async fn grouped_answers(ex: Ex<'_>, wave: i64) -> Result<Vec<(Option<i64>, String)>> {
-    rows!(ex, (Option<i64>, String), "SELECT group_id, answers FROM survey_answers WHERE wave_id = $1 ORDER BY id", wave)
-}
-
 /// How many answered the wave.
 pub async fn answer_count(ex: Ex<'_>, wave: i64) -> Result<i64> {
     scalar!(ex, i64, "SELECT COUNT(*) FROM survey_answers WHERE wave_id = $1", wave)
@@ -255,7 +245,7 @@ pub async fn closing_between(ex: Ex<'_>, from: &str, to: &str) -> Result<Vec<Wav
     )
 }
 
-/// The answers of a closed wave with their ids and groups, in id order.
+/// The answers of a wave with their ids and groups, in id order.
 pub async fn answers_with_ids(ex: Ex<'_>, wave: i64) -> Result<Vec<(String, Option<i64>, String)>> {
     rows!(ex, (String, Option<i64>, String), "SELECT id, group_id, answers FROM survey_answers WHERE wave_id = $1 ORDER BY id", wave)
 }

@@ -102,6 +102,12 @@ pub struct ClosedWaves(std::sync::Mutex<HashMap<i64, std::sync::Arc<ClosedAnswer
 /// How many closed waves a node keeps; beyond it, it starts again.
 const CLOSED_KEPT: usize = 256;
 
+impl ClosedWaves {
+    fn kept(&self) -> std::sync::MutexGuard<'_, HashMap<i64, std::sync::Arc<ClosedAnswers>>> {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
 /// The answers of a closed wave, kept once the close is safely past: a day after its last day
 /// (so that no node's clock still takes answers), or at once when it was closed early.
 async fn closed_answers(
@@ -110,8 +116,7 @@ async fn closed_answers(
     w: &WaveRow,
     instrument: &Instrument,
 ) -> Result<std::sync::Arc<ClosedAnswers>, AppError> {
-    let lock = |cache: &ClosedWaves| cache.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&w.id).cloned();
-    if let Some(kept) = lock(&app.closed_waves) {
+    if let Some(kept) = app.closed_waves.kept().get(&w.id).cloned() {
         return Ok(kept);
     }
     let rows: Vec<(String, Option<i64>, Answers)> = store::surveys::answers_with_ids(c.ex(), w.id)
@@ -148,7 +153,7 @@ async fn closed_answers(
     let answers = std::sync::Arc::new(ClosedAnswers { count: rows.len() as i64, summary, groups, comments, tree });
     let settled = date(&w.closes_on).checked_add(jiff::Span::new().days(1)).unwrap_or_default() < cadence::date_of(store::now());
     if w.closed_at.is_some() || settled {
-        let mut kept = app.closed_waves.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut kept = app.closed_waves.kept();
         if kept.len() >= CLOSED_KEPT {
             kept.clear();
         }
@@ -388,6 +393,7 @@ async fn open(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<O
         ("closes_on", f.closes_on.clone()),
         ("repeat", f.repeat.clone()),
     ]);
+    let threshold = app.settings().await?.threshold;
     // A leader asks their team; HR asks a unit: each only what they may.
     let scope = match f.scope.as_str() {
         "unit" if user.is_admin => match f.unit.parse::<i64>() {
@@ -436,7 +442,6 @@ async fn open(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<O
         } else {
             // Too few to ever show a result: refused, with the reason.
             let asked: i64 = store::surveys::scope_units(c.ex(), unit, sub_units).await?.iter().map(|u| u.invited).sum();
-            let threshold = app.settings().await?.threshold;
             if asked == 0 {
                 form.add_error("unit", i18n.t("survey-error-unit-empty"));
             } else if asked < threshold {
@@ -448,7 +453,6 @@ async fn open(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<O
     let (Some(scope), Ok(closes), false) = (scope, closes, form.has_errors()) else {
         return Ok(new_page(&ctx, &app, form).await?.into_response());
     };
-    let threshold = app.settings().await?.threshold;
     let opening = crate::waves::Opening {
         instrument: &f.instrument,
         scope,
@@ -579,7 +583,9 @@ async fn answer(
     }
     // Every answer of the wave is written again under new random ids, in the order of those ids:
     // no row is the newest, and each shares its write with all the others.
-    let mut all = store::surveys::grouped_answers(tx.ex(), id).await?;
+    // The old ids are dropped: every answer gets a new one.
+    let mut all: Vec<(Option<i64>, String)> =
+        store::surveys::answers_with_ids(tx.ex(), id).await?.into_iter().map(|(_, g, a)| (g, a)).collect();
     all.push((group, mine));
     let mut rows: Vec<(String, Option<i64>, String)> = all.into_iter().map(|(g, a)| (random_token(), g, a)).collect();
     if rows.iter().any(|(id, _, _)| id.is_empty()) {
