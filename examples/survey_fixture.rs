@@ -69,7 +69,7 @@ async fn run() -> anyhow::Result<()> {
         let person: PersonId = store::people::insert(tx.ex(), &fields).await?;
         let token = random_token();
         let hash = token_hash(&token);
-        store::sessions::create(tx.ex(), &hash, person, now, now + 86_400).await?;
+        store::sessions::create(tx.ex(), &hash, person, now, now + 86_400, store::sessions::Via::Password).await?;
         lines.push((format!("samspill_session={token}"), csrf::token(&csrf_key, &Binding::Session(&hash))));
     }
     let threshold = store::settings::get(tx.ex()).await?.threshold;

@@ -93,6 +93,8 @@ pub struct ServeArgs {
     pub behind_proxy: bool,
     #[command(flatten)]
     pub mail: MailArgs,
+    #[command(flatten)]
+    pub oidc: OidcArgs,
     /// A file holding the secret that survey participation is recorded under (at least 32
     /// characters), kept outside the database. On SQLite it is made beside the database file
     /// when not given; on PostgreSQL every node must be given the same file.
@@ -114,6 +116,118 @@ pub struct MailArgs {
     /// The sender of samspill's e-mail, e.g. `samspill <samspill@etat.no>`.
     #[arg(long, env = "SAMSPILL_MAIL_FROM")]
     pub mail_from: Option<String>,
+}
+
+/// Signing in with the organisation's identity provider (OpenID Connect).
+#[derive(Args, Clone, Debug)]
+pub struct OidcArgs {
+    /// The provider's issuer, e.g. `https://login.microsoftonline.com/TENANT-ID/v2.0`; its
+    /// discovery document is read from `/.well-known/openid-configuration` below it.
+    #[arg(long = "oidc-issuer", env = "SAMSPILL_OIDC_ISSUER")]
+    pub issuer: Option<String>,
+    /// The application (client) id samspill is registered under at the provider.
+    #[arg(long = "oidc-client-id", env = "SAMSPILL_OIDC_CLIENT_ID")]
+    pub client_id: Option<String>,
+    /// The client secret; prefer `--oidc-client-secret-file`.
+    #[arg(long = "oidc-client-secret", env = "SAMSPILL_OIDC_CLIENT_SECRET", hide_env_values = true, value_parser = secret)]
+    pub client_secret: Option<Secret>,
+    /// A file holding the client secret.
+    #[arg(long = "oidc-client-secret-file", env = "SAMSPILL_OIDC_CLIENT_SECRET_FILE")]
+    pub client_secret_file: Option<std::path::PathBuf>,
+    /// The name on the sign-in button, e.g. `Microsoft`; the issuer's host when not given.
+    #[arg(long = "oidc-label", env = "SAMSPILL_OIDC_LABEL")]
+    pub label: Option<String>,
+    /// The ID token claim that names the person. `email`, `preferred_username` and `upn` are
+    /// matched to people's e-mail addresses (ignoring case); any other claim to their employee
+    /// number.
+    #[arg(long = "oidc-claim", env = "SAMSPILL_OIDC_CLAIM", default_value = "email")]
+    pub claim: String,
+    /// `on`: the e-mail and password form is offered. `off`: only the provider's button; `samspill
+    /// admin` on the command line still works.
+    #[arg(long = "local-login", env = "SAMSPILL_LOCAL_LOGIN", default_value = "on", value_parser = on_off)]
+    pub local_login: bool,
+}
+
+fn secret(s: &str) -> Result<Secret, String> {
+    Ok(Secret(s.trim().as_bytes().to_vec()))
+}
+
+fn on_off(s: &str) -> Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" | "1" => Ok(true),
+        "off" | "false" | "no" | "0" => Ok(false),
+        _ => Err("expected on or off".into()),
+    }
+}
+
+/// The provider as configured, checked; the secret read from its file.
+#[derive(Clone, Debug)]
+pub struct OidcSettings {
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: Secret,
+    pub label: String,
+    pub claim: String,
+    /// Where the provider sends the browser back: `BASE/login/oidc/callback`.
+    pub redirect_url: String,
+    /// Where the provider's sign-out sends the browser back: samspill's sign-in page.
+    pub signed_out_url: String,
+}
+
+impl OidcArgs {
+    /// The checked settings; `None` when no issuer is configured. Every setting that cannot work
+    /// is an error naming it.
+    pub fn settings(&self, base: Option<&Origin>) -> Result<Option<OidcSettings>, String> {
+        let Some(issuer) = self.issuer.as_deref().map(str::trim).filter(|i| !i.is_empty()) else {
+            if !self.local_login {
+                return Err("SAMSPILL_LOCAL_LOGIN=off needs SAMSPILL_OIDC_ISSUER: nobody could sign in".into());
+            }
+            if self.client_id.is_some() || self.client_secret.is_some() || self.client_secret_file.is_some() {
+                return Err("SAMSPILL_OIDC_CLIENT_ID or a client secret is set, but SAMSPILL_OIDC_ISSUER is not".into());
+            }
+            return Ok(None);
+        };
+        let host = issuer_host(issuer)?;
+        let base = base.ok_or("SAMSPILL_OIDC_ISSUER needs SAMSPILL_BASE_URL: the provider sends people back to it")?;
+        let client_id = self.client_id.as_deref().map(str::trim).filter(|c| !c.is_empty()).ok_or("SAMSPILL_OIDC_ISSUER needs SAMSPILL_OIDC_CLIENT_ID")?;
+        let client_secret = match (&self.client_secret, &self.client_secret_file) {
+            (Some(_), Some(_)) => return Err("give SAMSPILL_OIDC_CLIENT_SECRET or SAMSPILL_OIDC_CLIENT_SECRET_FILE, not both".into()),
+            (Some(s), None) => s.clone(),
+            (None, Some(file)) => std::fs::read_to_string(file)
+                .map(|s| Secret(s.trim().as_bytes().to_vec()))
+                .map_err(|e| format!("cannot read SAMSPILL_OIDC_CLIENT_SECRET_FILE {}: {e}", file.display()))?,
+            (None, None) => return Err("SAMSPILL_OIDC_ISSUER needs SAMSPILL_OIDC_CLIENT_SECRET or SAMSPILL_OIDC_CLIENT_SECRET_FILE".into()),
+        };
+        if client_secret.0.is_empty() {
+            return Err("the OpenID Connect client secret is empty".into());
+        }
+        let claim = self.claim.trim();
+        if claim.is_empty() {
+            return Err("SAMSPILL_OIDC_CLAIM is empty".into());
+        }
+        let label = self.label.as_deref().map(str::trim).filter(|l| !l.is_empty()).unwrap_or(&host);
+        Ok(Some(OidcSettings {
+            issuer: issuer.to_string(),
+            client_id: client_id.to_string(),
+            client_secret,
+            label: label.to_string(),
+            claim: claim.to_string(),
+            redirect_url: format!("{}/login/oidc/callback", base.as_str()),
+            signed_out_url: format!("{}/login?signed_out=1", base.as_str()),
+        }))
+    }
+}
+
+/// The host of an issuer URL, which must be `https://`, or `http://` on a loopback address.
+fn issuer_host(issuer: &str) -> Result<String, String> {
+    let uri: axum::http::Uri = issuer.parse().map_err(|_| format!("SAMSPILL_OIDC_ISSUER is not a URL: {issuer}"))?;
+    let host = uri.host().ok_or("SAMSPILL_OIDC_ISSUER must name a host")?.trim_matches(['[', ']']).to_ascii_lowercase();
+    let loopback = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    match uri.scheme_str() {
+        Some("https") => Ok(host),
+        Some("http") if loopback => Ok(host),
+        _ => Err("SAMSPILL_OIDC_ISSUER must start with https:// (http:// only on a loopback address)".into()),
+    }
 }
 
 /// An SMTP server's URL, checked when read; `Debug`/`Display` hide the password.
@@ -182,15 +296,18 @@ pub struct CookieNames {
     pub visitor: &'static str,
     pub device: &'static str,
     pub lang: &'static str,
+    /// Binds a sign-in at the identity provider to the browser that started it.
+    pub provider: &'static str,
 }
 
 const PLAIN_COOKIES: CookieNames =
-    CookieNames { session: "samspill_session", visitor: "samspill_visitor", device: "samspill_device", lang: "samspill_lang" };
+    CookieNames { session: "samspill_session", visitor: "samspill_visitor", device: "samspill_device", lang: "samspill_lang", provider: "samspill_provider" };
 const HOST_COOKIES: CookieNames = CookieNames {
     session: "__Host-samspill_session",
     visitor: "__Host-samspill_visitor",
     device: "__Host-samspill_device",
     lang: "__Host-samspill_lang",
+    provider: "__Host-samspill_provider",
 };
 
 /// What the web layer needs to know at run time.
@@ -209,6 +326,8 @@ pub struct WebConfig {
     pub mail: bool,
     /// The secret survey participation is recorded under; without one, the database's own key.
     pub survey_key: Option<Secret>,
+    /// The e-mail and password form is offered.
+    pub local_login: bool,
 }
 
 /// A secret read from outside the database; `Debug` never shows it.
@@ -271,6 +390,7 @@ impl WebConfig {
             behind_proxy: false,
             mail: false,
             survey_key: None,
+            local_login: true,
         }
     }
 }
@@ -313,6 +433,40 @@ mod tests {
         }
         assert!(WebConfig::new(Some(origin_of("https://x.no").unwrap()), false).cookies.session.starts_with("__Host-"));
         assert!(!WebConfig::new(None, false).secure_cookies);
+    }
+
+    fn oidc(issuer: Option<&str>) -> OidcArgs {
+        OidcArgs {
+            issuer: issuer.map(str::to_string),
+            client_id: Some("samspill".into()),
+            client_secret: Some(Secret(b"hemmelig".to_vec())),
+            client_secret_file: None,
+            label: None,
+            claim: "email".into(),
+            local_login: true,
+        }
+    }
+
+    #[test]
+    fn oidc_settings() {
+        let base = origin_of("https://samspill.etat.no").unwrap();
+        let ok = oidc(Some("https://login.microsoftonline.com/t/v2.0")).settings(Some(&base)).unwrap().unwrap();
+        assert_eq!(ok.redirect_url, "https://samspill.etat.no/login/oidc/callback");
+        assert_eq!(ok.label, "login.microsoftonline.com");
+        assert!(!format!("{ok:?}").contains("hemmelig"));
+        for loopback in ["http://127.0.0.1:4000", "http://localhost:4000/", "http://[::1]:4000"] {
+            assert!(oidc(Some(loopback)).settings(Some(&base)).is_ok(), "{loopback}");
+        }
+        for bad in ["http://idp.etat.no", "ftp://idp.etat.no", "idp.etat.no"] {
+            assert!(oidc(Some(bad)).settings(Some(&base)).is_err(), "{bad}");
+        }
+        assert!(oidc(Some("https://idp.etat.no")).settings(None).is_err(), "no base URL");
+        assert!(oidc(None).settings(None).is_err(), "a client id without an issuer");
+        let none = OidcArgs { client_id: None, client_secret: None, ..oidc(None) };
+        assert!(none.settings(None).unwrap().is_none());
+        assert!(OidcArgs { local_login: false, ..none }.settings(None).is_err(), "nobody could sign in");
+        let both = OidcArgs { client_secret_file: Some("/x".into()), ..oidc(Some("https://idp.etat.no")) };
+        assert!(both.settings(Some(&base)).is_err());
     }
 
     #[test]

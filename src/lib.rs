@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod mail;
+pub mod oidc;
 pub mod store;
 pub mod waves;
 pub mod web;

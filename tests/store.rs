@@ -114,8 +114,8 @@ on_both!(sessions_expire_and_end_with_deactivation, |t: TestDb| async move {
     let emma = t.person("1", "Emma Nilsen", "emma@etat.no", None, false).await;
     let now = store::now();
     let mut c = t.db.conn().await.unwrap();
-    store::sessions::create(c.ex(), "a", emma, now, now + 60).await.unwrap();
-    store::sessions::create(c.ex(), "b", emma, now - 120, now - 60).await.unwrap();
+    store::sessions::create(c.ex(), "a", emma, now, now + 60, store::sessions::Via::Password).await.unwrap();
+    store::sessions::create(c.ex(), "b", emma, now - 120, now - 60, store::sessions::Via::Password).await.unwrap();
     assert_eq!(store::sessions::user(c.ex(), "a", now).await.unwrap().unwrap().name, "Emma Nilsen");
     assert!(store::sessions::user(c.ex(), "b", now).await.unwrap().is_none(), "an expired session is no session");
     assert_eq!(store::sessions::delete_expired(c.ex(), now).await.unwrap(), 1, "the sweep removes the expired session");
@@ -251,7 +251,7 @@ on_both!(an_end_date_ends_sign_in_on_the_day_and_the_sweep_deactivates, |t: Test
     let sara = store::people::id_by_email(c.ex(), "sara@etat.no").await.unwrap().unwrap();
     let now = store::now();
     let later = now + 2 * 86_400;
-    store::sessions::create(c.ex(), "s", sara, now, later + 3600).await.unwrap();
+    store::sessions::create(c.ex(), "s", sara, now, later + 3600, store::sessions::Via::Password).await.unwrap();
     assert!(store::sessions::user(c.ex(), "s", now).await.unwrap().is_some(), "still here today");
     assert!(store::sessions::user(c.ex(), "s", later).await.unwrap().is_none(), "no session once the end date has come");
     assert_eq!(store::people::deactivate_ended(c.ex(), now).await.unwrap(), 0);

@@ -1,11 +1,15 @@
 //! `samspill serve`: migrate (done by the caller), optionally load the demo, then serve until
 //! SIGINT or SIGTERM.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use anyhow::Context;
 
 use super::demo;
 use crate::config::{self, DatabaseUrl, ServeArgs, WebConfig};
 use crate::mail::{self, Mailer};
+use crate::oidc::Provider;
 use crate::store::{self, Db};
 use crate::web::{self, AppState};
 
@@ -17,6 +21,7 @@ pub async fn run(db: Db, database: &DatabaseUrl, args: ServeArgs) -> anyhow::Res
     // Settings that cannot work stop the start, in one line, before anything is served.
     let mailer = Mailer::from_args(&args.mail)?;
     let survey_key = config::survey_key(args.survey_key_file.as_deref(), database)?;
+    let provider = args.oidc.settings(args.base_url.as_ref()).map_err(anyhow::Error::msg)?.map(Provider::new).transpose()?.map(Arc::new);
     if survey_key.is_none() {
         tracing::warn!("no SAMSPILL_SURVEY_KEY_FILE: survey participation is recorded under a key kept in the database");
     }
@@ -40,9 +45,19 @@ pub async fn run(db: Db, database: &DatabaseUrl, args: ServeArgs) -> anyhow::Res
         behind_proxy: args.behind_proxy,
         mail: mailer.is_some(),
         survey_key,
+        local_login: args.oidc.local_login,
         ..WebConfig::new(args.base_url.clone(), args.demo)
     };
-    let state = AppState::new(db.clone(), web).await.context("cannot read the server keys")?;
+    let mut state = AppState::new(db.clone(), web).await.context("cannot read the server keys")?;
+    if let Some(provider) = provider {
+        // The first try is waited for, so the sign-in page knows at once; an unreachable provider
+        // is logged and tried again in the background while samspill serves.
+        let first = tokio::time::timeout(Duration::from_secs(5), provider.clone().keep_discovering()).await;
+        if first.is_err() {
+            tokio::spawn(provider.clone().keep_discovering());
+        }
+        state = state.with_provider(provider);
+    }
     let mail = tokio::spawn(mail::run(db, mailer, args.base_url, state.keys.participation.clone()));
     web::serve(listener, state, shutdown_signal()).await?;
     mail.abort();

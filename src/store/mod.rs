@@ -10,6 +10,7 @@ pub mod outbox;
 pub mod people;
 pub mod sessions;
 pub mod settings;
+pub mod sign_ins;
 pub mod surveys;
 pub mod throttle;
 pub mod units;

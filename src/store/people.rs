@@ -313,6 +313,19 @@ pub async fn credentials(ex: Ex<'_>, email: &str) -> Result<Option<(i64, Option<
     )
 }
 
+/// The active person an identity provider names: by e-mail address (stored in lower case) or by
+/// employee number.
+pub async fn active_by_identity(ex: Ex<'_>, identity: &crate::oidc::Identity) -> Result<Option<PersonId>> {
+    use crate::oidc::Identity;
+    let (sql, value) = match identity {
+        Identity::Email(e) => ("SELECT id FROM people WHERE email = $1 AND active AND (end_date IS NULL OR end_date > $2)", e.to_lowercase()),
+        Identity::EmployeeNumber(n) => {
+            ("SELECT id FROM people WHERE employee_number = $1 AND active AND (end_date IS NULL OR end_date > $2)", n.clone())
+        }
+    };
+    Ok(row!(ex, (i64,), sql, value, super::today(now()))?.map(|(id,)| PersonId(id)))
+}
+
 /// Deactivates everyone whose end date has come, and ends their sessions; returns how many.
 pub async fn deactivate_ended(mut ex: Ex<'_>, now: i64) -> Result<u64> {
     let today = super::today(now);

@@ -24,14 +24,23 @@ impl SessionUser {
     }
 }
 
-pub async fn create(ex: Ex<'_>, token_hash: &str, person: PersonId, now: i64, expires_at: i64) -> Result<u64> {
+/// How a session began.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    Password,
+    /// At the organisation's identity provider: signing out ends the session there too.
+    Provider,
+}
+
+pub async fn create(ex: Ex<'_>, token_hash: &str, person: PersonId, now: i64, expires_at: i64, via: Via) -> Result<u64> {
     exec!(
         ex,
-        "INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO sessions (token_hash, person_id, created_at, expires_at, via_provider) VALUES ($1, $2, $3, $4, $5)",
         token_hash,
         person.0,
         now,
-        expires_at
+        expires_at,
+        via == Via::Provider
     )
 }
 
@@ -52,6 +61,12 @@ pub async fn user(ex: Ex<'_>, token_hash: &str, now: i64) -> Result<Option<Sessi
 
 pub async fn delete(ex: Ex<'_>, token_hash: &str) -> Result<u64> {
     exec!(ex, "DELETE FROM sessions WHERE token_hash = $1", token_hash)
+}
+
+/// Ends a session; says how it began, when there was one.
+pub async fn end(ex: Ex<'_>, token_hash: &str) -> Result<Option<Via>> {
+    let via_provider = row!(ex, (bool,), "DELETE FROM sessions WHERE token_hash = $1 RETURNING via_provider", token_hash)?;
+    Ok(via_provider.map(|(p,)| if p { Via::Provider } else { Via::Password }))
 }
 
 pub async fn delete_for_person(ex: Ex<'_>, person: PersonId) -> Result<u64> {

@@ -24,12 +24,17 @@ use crate::domain::PersonId;
 use crate::domain::fields::Email;
 use crate::domain::{password, throttle};
 use crate::store;
+use crate::store::sessions::Via;
 
 /// A session lasts a working day and a half, then the person signs in again.
 pub const SESSION_SECONDS: i64 = 12 * 3600;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/login", get(login_page).post(login)).route("/logout", post(logout))
+    Router::new()
+        .route("/login", get(login_page).post(login))
+        .route("/logout", post(logout))
+        .route("/login/oidc", get(super::oidc::start))
+        .route("/login/oidc/callback", get(super::oidc::callback))
 }
 
 #[derive(Template, WebTemplate)]
@@ -39,6 +44,29 @@ struct LoginPage {
     form: FormState,
     notice: Option<&'static str>,
     demo: bool,
+    /// The organisation's identity provider, when configured: its button comes first.
+    provider: Option<ProviderButton>,
+    /// The e-mail and password form is offered.
+    local_login: bool,
+}
+
+/// The identity provider's button on the sign-in page.
+pub(super) struct ProviderButton {
+    pub label: String,
+    /// The provider has been reached; otherwise the button explains that it cannot be used now.
+    pub available: bool,
+    pub href: String,
+}
+
+impl LoginPage {
+    fn new(ctx: &Ctx, app: &AppState, form: FormState, notice: Option<&'static str>) -> LoginPage {
+        let provider = app.provider.as_ref().map(|p| ProviderButton {
+            label: p.settings.label.clone(),
+            available: p.is_available(),
+            href: format!("/login/oidc?{}", serde_urlencoded::to_string([("next", form.value("next"))]).unwrap_or_default()),
+        });
+        LoginPage { page: ctx.page("login-title", Nav::None), form, notice, demo: app.web.demo, provider, local_login: app.web.local_login }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -61,7 +89,7 @@ async fn login_page(ctx: Ctx, State(app): State<AppState>, Query(q): Query<Login
         None
     };
     let form = FormState::with_values([("next", safe_next(&q.next).to_string())]);
-    LoginPage { page: ctx.page("login-title", Nav::None), form, notice, demo: app.web.demo }.into_response()
+    LoginPage::new(&ctx, &app, form, notice).into_response()
 }
 
 #[derive(Deserialize, Default)]
@@ -94,7 +122,7 @@ fn client_address(behind_proxy: bool, headers: &axum::http::HeaderMap, socket: I
 
 /// Who is asking to sign in: the client's address and the device cookie its browser sent.
 pub(super) struct Client {
-    address: IpAddr,
+    pub address: IpAddr,
     device_cookie: Option<String>,
 }
 
@@ -203,13 +231,16 @@ pub(super) fn local_path(path: &str) -> &str {
 }
 
 async fn login(ctx: Ctx, State(app): State<AppState>, client: Client, Form(f): Form<LoginForm>) -> Result<Response, AppError> {
+    if !app.web.local_login {
+        return Err(AppError::NotFound);
+    }
     let i18n = ctx.i18n();
     let mut form = FormState::with_values([("email", f.email.clone()), ("next", f.next.clone())]);
     let email = form.check(&i18n, "email", Email::parse(&f.email));
     if f.password.is_empty() {
         form.add_error("password", i18n.t("login-error-password-missing"));
     }
-    let render = |form: FormState| LoginPage { page: ctx.page("login-title", Nav::None), form, notice: None, demo: app.web.demo };
+    let render = |form: FormState| LoginPage::new(&ctx, &app, form, None);
     let Some(email) = email.filter(|_| !form.has_errors()) else {
         return Ok(render(form).into_response());
     };
@@ -230,9 +261,19 @@ async fn login(ctx: Ctx, State(app): State<AppState>, client: Client, Form(f): F
     };
     guess_was_right(&app, guess).await?;
 
+    let mut response = start_session(&ctx, &app, person, Via::Password, safe_next(&f.next)).await?;
+    // This browser is now known for the account: strangers' failures will not stop it.
+    if let Some(device) = device_cookie(&app, email.as_str()) {
+        response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, app.web.cookies.device, &device, Some(DEVICE_SECONDS)));
+    }
+    Ok(response)
+}
+
+/// Starts a session for `person` and sends the browser on to `next`: a fresh token at every
+/// sign-in, so a session id planted before it is worth nothing, and a fresh CSRF token with it.
+pub(super) async fn start_session(ctx: &Ctx, app: &AppState, person: PersonId, via: Via, next: &str) -> Result<Response, AppError> {
     let now = store::now();
     let mut c = app.db.conn().await?;
-    // A fresh token at every sign-in: a session id planted before it is worth nothing.
     if let Some(old) = &ctx.req.session_token {
         store::sessions::delete(c.ex(), &ctx::token_hash(old)).await?;
     }
@@ -240,27 +281,26 @@ async fn login(ctx: Ctx, State(app): State<AppState>, client: Client, Form(f): F
     if token.is_empty() {
         return Err(AppError::Internal("no randomness for a session token".into()));
     }
-    store::sessions::create(c.ex(), &ctx::token_hash(&token), person, now, now + SESSION_SECONDS).await?;
-    tracing::info!(person = person.0, "signed in");
+    store::sessions::create(c.ex(), &ctx::token_hash(&token), person, now, now + SESSION_SECONDS, via).await?;
+    tracing::info!(person = person.0, via = ?via, "signed in");
     let names = app.web.cookies;
-    let mut response = Redirect::to(safe_next(&f.next)).into_response();
-    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.session, &token, Some(SESSION_SECONDS)));
+    let mut response = Redirect::to(next).into_response();
+    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(app, names.session, &token, Some(SESSION_SECONDS)));
     // Forms now carry tokens bound to the session; the visitor value is spent.
-    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.visitor, "", Some(0)));
-    // This browser is now known for the account: strangers' failures will not stop it.
-    if let Some(device) = device_cookie(&app, email.as_str()) {
-        response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.device, &device, Some(DEVICE_SECONDS)));
-    }
+    response.headers_mut().append(SET_COOKIE, ctx::set_cookie(app, names.visitor, "", Some(0)));
     Ok(response)
 }
 
 async fn logout(ctx: Ctx, State(app): State<AppState>) -> Result<Response, AppError> {
+    let mut via = None;
     if let Some(token) = &ctx.req.session_token {
         let mut c = app.db.conn().await?;
-        store::sessions::delete(c.ex(), &ctx::token_hash(token)).await?;
+        via = store::sessions::end(c.ex(), &ctx::token_hash(token)).await?;
     }
+    // A session begun at the provider ends there too; the provider sends the browser back here.
+    let at_provider = app.provider.as_ref().filter(|_| via == Some(Via::Provider)).and_then(|p| p.end_session_url());
     let names = app.web.cookies;
-    let mut response = Redirect::to("/login?signed_out=1").into_response();
+    let mut response = Redirect::to(at_provider.as_deref().unwrap_or("/login?signed_out=1")).into_response();
     response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.session, "", Some(0)));
     // The next page makes a new visitor value, so no token from before sign-out works again.
     response.headers_mut().append(SET_COOKIE, ctx::set_cookie(&app, names.visitor, "", Some(0)));

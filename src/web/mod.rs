@@ -10,6 +10,7 @@ pub mod development;
 pub mod error;
 pub mod forms;
 mod home;
+mod oidc;
 pub mod i18n;
 pub mod keys;
 pub mod org;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub catalog: Arc<catalog::Catalog>,
     settings: Arc<RwLock<Option<(Instant, OrgSettings)>>>,
     pub closed_waves: Arc<surveys::ClosedWaves>,
+    /// The organisation's identity provider, when one is configured.
+    pub provider: Option<Arc<crate::oidc::Provider>>,
 }
 
 /// How long a node keeps the organisation's settings before reading them again: every list of
@@ -78,7 +81,13 @@ impl AppState {
             catalog: Arc::new(catalog),
             settings: Arc::default(),
             closed_waves: Arc::default(),
+            provider: None,
         })
+    }
+
+    /// People may also sign in at `provider`.
+    pub fn with_provider(self, provider: Arc<crate::oidc::Provider>) -> AppState {
+        AppState { provider: Some(provider), ..self }
     }
 
     /// The organisation's settings, read again when this node's copy is older than 30 seconds.
@@ -103,8 +112,19 @@ impl AppState {
     }
 }
 
-const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
-                   connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+/// The content security policy. Signing out may lead on to the identity provider's sign-out,
+/// and browsers hold a form's redirects to `form-action` too, so the provider's origin is there.
+fn csp(provider: Option<&crate::oidc::Provider>) -> String {
+    let provider_origin = provider.and_then(|p| crate::config::origin_of(&p.settings.issuer).ok());
+    let form_action = match &provider_origin {
+        Some(origin) => format!("'self' {}", origin.as_str()),
+        None => "'self'".to_string(),
+    };
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         form-action {form_action}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    )
+}
 
 #[derive(Clone, Copy)]
 struct RandomRequestId;
@@ -119,6 +139,7 @@ impl MakeRequestId for RandomRequestId {
 
 /// The whole application, for `serve` and for tests.
 pub fn router(state: AppState) -> Router {
+    let csp = HeaderValue::from_str(&csp(state.provider.as_deref())).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     let pages = Router::new()
         .merge(auth::routes())
         .merge(home::routes())
@@ -142,7 +163,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages)
         // Pages hold personal data: no browser or shared cache keeps them. Assets set their own.
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
@@ -194,6 +215,7 @@ pub async fn serve(
                 let now = crate::store::now();
                 let _ = crate::store::sessions::delete_expired(c.ex(), now).await;
                 let _ = crate::store::throttle::prune(c.ex(), now - 86_400).await;
+                let _ = crate::store::sign_ins::delete_expired(c.ex(), now).await;
                 if let Ok(n) = crate::store::people::deactivate_ended(c.ex(), now).await
                     && n > 0
                 {
