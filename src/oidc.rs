@@ -76,6 +76,8 @@ pub enum Rejection {
     Other(String),
 }
 
+const ISSUED_LATER: &str = "issued later than now";
+
 /// Checks an ID token: signed by one of `keys` with an allowed algorithm, from `issuer`, for
 /// `client_id`, issued no later and expiring no earlier than `now` allows (with [`CLOCK_SKEW`]),
 /// and carrying this sign-in's `nonce`. `now` is in seconds since 1970.
@@ -85,16 +87,16 @@ pub fn verify(token: &str, client_id: &ClientId, issuer: &IssuerUrl, keys: &Core
     let verifier = CoreIdTokenVerifier::new_public_client(client_id.clone(), issuer.clone(), keys.clone())
         .set_allowed_algs(ALLOWED_ALGS)
         .set_time_fn(move || at(now - CLOCK_SKEW))
-        .set_issue_time_verifier_fn(move |iat| if iat > at(now + CLOCK_SKEW) { Err("issued in the future".into()) } else { Ok(()) });
+        .set_issue_time_verifier_fn(move |iat| if iat > at(now + CLOCK_SKEW) { Err(ISSUED_LATER.into()) } else { Ok(()) });
     let claims = token.claims(&verifier, nonce).map_err(|e| match e {
         ClaimsVerificationError::SignatureVerification(SignatureVerificationError::NoMatchingKey) => Rejection::UnknownKey,
         ClaimsVerificationError::SignatureVerification(_) => Rejection::Signature,
+        // The issue-time check's refusal arrives as `Expired` too.
+        ClaimsVerificationError::Expired(why) if why == ISSUED_LATER => Rejection::NotYetValid,
         ClaimsVerificationError::Expired(_) => Rejection::Expired,
-        ClaimsVerificationError::InvalidAuthTime(_) => Rejection::NotYetValid,
         ClaimsVerificationError::InvalidIssuer(_) => Rejection::Issuer,
         ClaimsVerificationError::InvalidAudience(_) => Rejection::Audience,
         ClaimsVerificationError::InvalidNonce(_) => Rejection::Nonce,
-        other if other.to_string().contains("issued in the future") => Rejection::NotYetValid,
         other => Rejection::Other(other.to_string()),
     })?;
     // `nbf` is optional in an ID token; when present it is honoured.

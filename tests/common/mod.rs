@@ -2,6 +2,7 @@
 //! server at `SAMSPILL_TEST_POSTGRES_URL`), and the app on a random port spoken to over HTTP.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod provider;
 pub mod smtp;
 
 use samspill::config::{DatabaseUrl, WebConfig};
@@ -138,6 +139,12 @@ fn password_hash() -> String {
     HASH.get_or_init(|| password::hash(PASSWORD).unwrap()).clone()
 }
 
+struct ProviderSetup {
+    issuer: String,
+    claim: String,
+    local_login: bool,
+}
+
 /// The app serving on a random port of 127.0.0.1.
 pub struct TestApp {
     pub base: String,
@@ -155,11 +162,37 @@ impl TestApp {
     }
 
     async fn spawn_with(db: Db, behind_proxy: bool) -> TestApp {
+        Self::spawn_configured(db, behind_proxy, None).await
+    }
+
+    /// The app with people signing in at `issuer` too (reached before the first request, when it
+    /// answers), naming them by `claim`.
+    pub async fn spawn_with_provider(db: Db, issuer: &str, claim: &str, local_login: bool) -> TestApp {
+        Self::spawn_configured(db, false, Some(ProviderSetup { issuer: issuer.into(), claim: claim.into(), local_login })).await
+    }
+
+    async fn spawn_configured(db: Db, behind_proxy: bool, provider: Option<ProviderSetup>) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let origin = samspill::config::origin_of(&base).unwrap();
-        let web = WebConfig { behind_proxy, ..WebConfig::new(Some(origin), false) };
-        let state = AppState::new(db, web).await.unwrap();
+        let local_login = provider.as_ref().is_none_or(|p| p.local_login);
+        let web = WebConfig { behind_proxy, local_login, ..WebConfig::new(Some(origin.clone()), false) };
+        let mut state = AppState::new(db, web).await.unwrap();
+        if let Some(p) = provider {
+            let args = samspill::config::OidcArgs {
+                issuer: Some(p.issuer),
+                client_id: Some(provider::CLIENT_ID.into()),
+                client_secret: Some(samspill::config::Secret(provider::CLIENT_SECRET.as_bytes().to_vec())),
+                client_secret_file: None,
+                label: Some("Testleverandør".into()),
+                claim: p.claim,
+                local_login: p.local_login,
+            };
+            let settings = args.settings(Some(&origin)).unwrap().unwrap();
+            let provider = std::sync::Arc::new(samspill::oidc::Provider::with_timeout(settings, std::time::Duration::from_secs(2)).unwrap());
+            let _ = provider.discover().await;
+            state = state.with_provider(provider);
+        }
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {
             web::serve(listener, state, async move {
