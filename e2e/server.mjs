@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 
 const BIN = process.env.SAMSPILL_BIN || resolve(import.meta.dirname, "../target/debug/samspill");
 
-function freePort() {
+export function freePort() {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.on("error", fail);
@@ -18,14 +18,16 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+/// Starts samspill; `port` when the address must be known beforehand (an identity provider sends
+/// people back to it), `env` for further settings.
+export async function startServer({ port, env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "samspill-e2e-"));
-  const port = await freePort();
+  port ??= await freePort();
   const base = `http://127.0.0.1:${port}`;
   // samspill reads the time from this file while it holds one: tests move to a later day.
   const clock = join(dir, "clock");
   const child = spawn(BIN, ["serve", "--demo", "--bind", `127.0.0.1:${port}`, "--base-url", base], {
-    env: { ...process.env, SAMSPILL_DATABASE_URL: `sqlite://${join(dir, "samspill.db")}`, SAMSPILL_CLOCK_FILE: clock, RUST_LOG: "warn" },
+    env: { ...process.env, SAMSPILL_DATABASE_URL: `sqlite://${join(dir, "samspill.db")}`, SAMSPILL_CLOCK_FILE: clock, RUST_LOG: "warn", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const failed = new Promise((_, fail) => child.once("error", (e) => fail(new Error(`cannot start ${BIN}: ${e.message}`))));

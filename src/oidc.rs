@@ -13,8 +13,8 @@ use openidconnect::core::{
 };
 use openidconnect::{
     AdditionalClaims, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, IdToken, IdTokenClaims, IssuerUrl,
-    JsonWebKeySet, Nonce, PkceCodeChallenge, PkceCodeVerifier, ProviderMetadataWithLogout, RedirectUrl, Scope, SignatureVerificationError,
-    TokenResponse,
+    EndUserEmail, EndUserUsername, JsonWebKeySet, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, ProviderMetadataWithLogout, RedirectUrl, Scope,
+    SignatureVerificationError, SubjectIdentifier, TokenResponse, UserInfoClaims,
 };
 use serde::{Deserialize, Serialize};
 
@@ -117,15 +117,25 @@ pub enum Identity {
     EmployeeNumber(String),
 }
 
-/// The configured claim's value, when the token carries one.
+/// The configured claim's value, when the ID token carries one.
 pub fn identity(claims: &Claims, claim: &str) -> Option<Identity> {
+    identity_in(claims.email(), claims.preferred_username(), claims.subject(), claims.additional_claims(), claim)
+}
+
+fn identity_in(
+    email: Option<&EndUserEmail>,
+    username: Option<&EndUserUsername>,
+    subject: &SubjectIdentifier,
+    other: &OtherClaims,
+    claim: &str,
+) -> Option<Identity> {
     let standard = match claim {
-        "email" => claims.email().map(|e| e.as_str().to_string()),
-        "preferred_username" => claims.preferred_username().map(|u| u.as_str().to_string()),
-        "sub" => Some(claims.subject().as_str().to_string()),
+        "email" => email.map(|e| e.as_str().to_string()),
+        "preferred_username" => username.map(|u| u.as_str().to_string()),
+        "sub" => Some(subject.as_str().to_string()),
         _ => None,
     };
-    let value = standard.or_else(|| match claims.additional_claims().0.get(claim)? {
+    let value = standard.or_else(|| match other.0.get(claim)? {
         serde_json::Value::String(s) => Some(s.clone()),
         serde_json::Value::Number(n) => Some(n.to_string()),
         _ => None,
@@ -267,9 +277,12 @@ impl Provider {
         Ok((url.to_string(), pending))
     }
 
-    /// Trades the code for an ID token and checks it. When the token names a key the provider did
-    /// not publish before, the key set is fetched again once: the provider may have rotated it.
-    pub async fn finish(&self, code: String, nonce: &str, pkce_verifier: &str, now: i64) -> Result<Claims, Failure> {
+    /// Trades the code for an ID token, checks it, and reads who signed in by the configured
+    /// claim. When the token names a key the provider did not publish before, the key set is
+    /// fetched again once: the provider may have rotated it. A provider that keeps the claim out
+    /// of the ID token (as the standard allows) is asked at its userinfo endpoint, for the same
+    /// subject. `None`: the provider named nobody by that claim.
+    pub async fn finish(&self, code: String, nonce: &str, pkce_verifier: &str, now: i64) -> Result<Option<Identity>, Failure> {
         let metadata = self.current().ok_or(Failure::Unavailable)?;
         let client = self.client(&metadata);
         let request = client.exchange_code(AuthorizationCode::new(code)).map_err(|e| Failure::Provider(e.to_string()))?;
@@ -280,13 +293,24 @@ impl Provider {
             .map_err(|e| Failure::Provider(describe(&e)))?;
         let token = response.id_token().ok_or(Failure::NoIdToken)?.to_string();
         let nonce = Nonce::new(nonce.to_string());
-        match verify(&token, &self.client_id, &self.issuer, metadata.jwks(), &nonce, now) {
+        let claims = match verify(&token, &self.client_id, &self.issuer, metadata.jwks(), &nonce, now) {
             Err(Rejection::UnknownKey) => {
                 let keys = self.refresh_keys(&metadata).await?;
-                Ok(verify(&token, &self.client_id, &self.issuer, &keys, &nonce, now)?)
+                verify(&token, &self.client_id, &self.issuer, &keys, &nonce, now)?
             }
-            other => Ok(other?),
+            other => other?,
+        };
+        let claim = self.settings.claim.as_str();
+        if let Some(found) = identity(&claims, claim) {
+            return Ok(Some(found));
         }
+        let Ok(request) = client.user_info(response.access_token().clone(), Some(claims.subject().clone())) else {
+            return Ok(None);
+        };
+        let info: UserInfoClaims<OtherClaims, CoreGenderClaim> =
+            request.request_async(&self.http).await.map_err(|e| Failure::Provider(describe(&e)))?;
+        let s = info.standard_claims();
+        Ok(identity_in(s.email(), s.preferred_username(), s.subject(), info.additional_claims(), claim))
     }
 
     /// Fetches the key set again, unless another request did so while this one waited.
@@ -343,7 +367,7 @@ fn describe(e: &dyn std::error::Error) -> String {
 mod tests {
     use super::*;
     use openidconnect::core::{CoreIdToken, CoreIdTokenClaims, CoreRsaPrivateSigningKey};
-    use openidconnect::{Audience, EmptyAdditionalClaims, EndUserEmail, IssuerUrl, JsonWebKeyId, PrivateSigningKey, StandardClaims, SubjectIdentifier};
+    use openidconnect::{Audience, EmptyAdditionalClaims, JsonWebKeyId, PrivateSigningKey, StandardClaims};
 
     const NOW: i64 = 1_800_000_000;
     const ISSUER: &str = "https://idp.etat.no";

@@ -16,7 +16,7 @@ use super::auth::{self, Client};
 use super::ctx::{self, Ctx, Nav, Page};
 use super::error::AppError;
 use crate::domain::throttle;
-use crate::oidc::{self, Failure};
+use crate::oidc::Failure;
 use crate::store::sessions::Via;
 use crate::store::{self, sign_ins};
 
@@ -168,8 +168,9 @@ pub(super) async fn callback(
         return Ok(problem_page(&ctx, label, Problem::StartAgain));
     };
 
-    let claims = match provider.finish(code, &started.nonce, &started.pkce_verifier, now).await {
-        Ok(claims) => claims,
+    let claim = provider.settings.claim.as_str();
+    let identity = match provider.finish(code, &started.nonce, &started.pkce_verifier, now).await {
+        Ok(identity) => identity,
         Err(Failure::Token(why)) => {
             tracing::warn!(%why, "the identity provider's ID token was not accepted");
             return Ok(problem_page(&ctx, label, Problem::Rejected));
@@ -183,9 +184,8 @@ pub(super) async fn callback(
             return Ok(problem_page(&ctx, label, Problem::Unavailable));
         }
     };
-    let claim = provider.settings.claim.as_str();
-    let Some(identity) = oidc::identity(&claims, claim) else {
-        tracing::warn!(claim, "the ID token lacks the configured claim");
+    let Some(identity) = identity else {
+        tracing::warn!(claim, "neither the ID token nor the userinfo carries the configured claim");
         return Ok(problem_page(&ctx, label, Problem::Unknown));
     };
     let person = {
