@@ -2,6 +2,7 @@
 //! server at `SAMSPILL_TEST_POSTGRES_URL`), and the app on a random port spoken to over HTTP.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod log;
 pub mod provider;
 pub mod smtp;
 

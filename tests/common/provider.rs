@@ -49,6 +49,7 @@ struct Shared {
     token_delay: Option<Duration>,
     key_set_reads: usize,
     sign_outs: usize,
+    issued: Vec<String>,
 }
 
 pub struct FakeProvider {
@@ -72,6 +73,7 @@ impl FakeProvider {
             token_delay: None,
             key_set_reads: 0,
             sign_outs: 0,
+            issued: Vec::new(),
         }));
         let app = axum::Router::new()
             .route("/.well-known/openid-configuration", get(discovery))
@@ -125,6 +127,11 @@ impl FakeProvider {
 
     pub fn key_set_reads(&self) -> usize {
         self.with(|s| s.key_set_reads)
+    }
+
+    /// Every ID token handed out so far.
+    pub fn issued(&self) -> Vec<String> {
+        self.with(|s| s.issued.clone())
     }
 
     pub fn sign_outs(&self) -> usize {
@@ -219,6 +226,7 @@ async fn token(State(shared): SharedState, headers: HeaderMap, Form(f): Form<Has
     let input = format!("{}.{}", b64(header.to_string().as_bytes()), b64(claims.to_string().as_bytes()));
     let signature = signer.sign(&CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256, input.as_bytes()).unwrap();
     let id_token = format!("{input}.{}", b64(&signature));
+    s.issued.push(id_token.clone());
     axum::Json(json!({"access_token": "at", "token_type": "Bearer", "expires_in": 300, "id_token": id_token})).into_response()
 }
 
