@@ -189,7 +189,12 @@ impl OidcArgs {
         };
         let host = issuer_host(issuer)?;
         let base = base.ok_or("SAMSPILL_OIDC_ISSUER needs SAMSPILL_BASE_URL: the provider sends people back to it")?;
-        let client_id = self.client_id.as_deref().map(str::trim).filter(|c| !c.is_empty()).ok_or("SAMSPILL_OIDC_ISSUER needs SAMSPILL_OIDC_CLIENT_ID")?;
+        let client_id = self
+            .client_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .ok_or("SAMSPILL_OIDC_ISSUER needs SAMSPILL_OIDC_CLIENT_ID")?;
         let client_secret = match (&self.client_secret, &self.client_secret_file) {
             (Some(_), Some(_)) => return Err("give SAMSPILL_OIDC_CLIENT_SECRET or SAMSPILL_OIDC_CLIENT_SECRET_FILE, not both".into()),
             (Some(s), None) => s.clone(),
@@ -300,8 +305,13 @@ pub struct CookieNames {
     pub provider: &'static str,
 }
 
-const PLAIN_COOKIES: CookieNames =
-    CookieNames { session: "samspill_session", visitor: "samspill_visitor", device: "samspill_device", lang: "samspill_lang", provider: "samspill_provider" };
+const PLAIN_COOKIES: CookieNames = CookieNames {
+    session: "samspill_session",
+    visitor: "samspill_visitor",
+    device: "samspill_device",
+    lang: "samspill_lang",
+    provider: "samspill_provider",
+};
 const HOST_COOKIES: CookieNames = CookieNames {
     session: "__Host-samspill_session",
     visitor: "__Host-samspill_visitor",

@@ -12,9 +12,9 @@ use openidconnect::core::{
     CoreJwsSigningAlgorithm,
 };
 use openidconnect::{
-    AdditionalClaims, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, IdToken, IdTokenClaims, IssuerUrl,
-    EndUserEmail, EndUserUsername, JsonWebKeySet, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, ProviderMetadataWithLogout, RedirectUrl, Scope,
-    SignatureVerificationError, SubjectIdentifier, TokenResponse, UserInfoClaims,
+    AdditionalClaims, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, EndUserEmail, EndUserUsername,
+    IdToken, IdTokenClaims, IssuerUrl, JsonWebKeySet, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier,
+    ProviderMetadataWithLogout, RedirectUrl, Scope, SignatureVerificationError, SubjectIdentifier, TokenResponse, UserInfoClaims,
 };
 use serde::{Deserialize, Serialize};
 
@@ -81,7 +81,14 @@ const ISSUED_LATER: &str = "issued later than now";
 /// Checks an ID token: signed by one of `keys` with an allowed algorithm, from `issuer`, for
 /// `client_id`, issued no later and expiring no earlier than `now` allows (with [`CLOCK_SKEW`]),
 /// and carrying this sign-in's `nonce`. `now` is in seconds since 1970.
-pub fn verify(token: &str, client_id: &ClientId, issuer: &IssuerUrl, keys: &CoreJsonWebKeySet, nonce: &Nonce, now: i64) -> Result<Claims, Rejection> {
+pub fn verify(
+    token: &str,
+    client_id: &ClientId,
+    issuer: &IssuerUrl,
+    keys: &CoreJsonWebKeySet,
+    nonce: &Nonce,
+    now: i64,
+) -> Result<Claims, Rejection> {
     let token: Token = token.parse().map_err(|_| Rejection::Malformed)?;
     let at = |seconds: i64| chrono::DateTime::from_timestamp(seconds, 0).unwrap_or_default();
     let verifier = CoreIdTokenVerifier::new_public_client(client_id.clone(), issuer.clone(), keys.clone())
@@ -231,25 +238,38 @@ impl Provider {
         Ok(())
     }
 
-    /// Tries the provider until it answers, then returns; every failure is one log line.
-    pub async fn keep_discovering(self: Arc<Self>) {
-        loop {
-            match self.discover().await {
-                Ok(()) => {
-                    tracing::info!(issuer = %self.settings.issuer, "identity provider reached");
-                    return;
-                }
-                Err(why) => tracing::error!(
-                    issuer = %self.settings.issuer,
-                    "cannot use the identity provider ({why}); its sign-in button says it is unavailable, trying again in {} s",
-                    RETRY_EVERY.as_secs()
-                ),
+    /// One try at the provider, logged: whether it can be used now.
+    pub async fn try_discovering(&self) -> bool {
+        match self.discover().await {
+            Ok(()) => {
+                tracing::info!(issuer = %self.settings.issuer, "identity provider reached");
+                true
             }
-            tokio::time::sleep(RETRY_EVERY).await;
+            Err(why) => {
+                tracing::error!(
+                    issuer = %self.settings.issuer,
+                    "cannot use the identity provider ({why}); its sign-in button says it is unavailable, trying again every {} s",
+                    RETRY_EVERY.as_secs()
+                );
+                false
+            }
         }
     }
 
-    fn client(&self, metadata: &ProviderMetadataWithLogout) -> CoreClient<
+    /// Tries the provider again every [`RETRY_EVERY`] until it answers.
+    pub async fn keep_discovering(self: Arc<Self>) {
+        loop {
+            tokio::time::sleep(RETRY_EVERY).await;
+            if self.try_discovering().await {
+                return;
+            }
+        }
+    }
+
+    fn client(
+        &self,
+        metadata: &ProviderMetadataWithLogout,
+    ) -> CoreClient<
         openidconnect::EndpointSet,
         openidconnect::EndpointNotSet,
         openidconnect::EndpointNotSet,

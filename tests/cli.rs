@@ -59,6 +59,30 @@ fn a_bad_mail_setting_stops_the_start_with_one_line_that_says_why() {
 }
 
 #[test]
+fn a_single_sign_on_setting_that_cannot_work_stops_the_start_with_one_line() {
+    let dir = temp_dir();
+    let db = format!("sqlite://{}", dir.join("samspill.db").display());
+    let serve = ["serve", "--bind", "127.0.0.1:0", "--base-url", "https://samspill.etat.no"];
+    let issuer = ("SAMSPILL_OIDC_ISSUER", "https://login.microsoftonline.com/t/v2.0");
+    let id = ("SAMSPILL_OIDC_CLIENT_ID", "app");
+    let cases: [(&[(&str, &str)], &str); 5] = [
+        (&[("SAMSPILL_OIDC_ISSUER", "http://idp.etat.no"), id, ("SAMSPILL_OIDC_CLIENT_SECRET", "hemmelig")], "must start with https://"),
+        (&[issuer, ("SAMSPILL_OIDC_CLIENT_SECRET", "hemmelig")], "needs SAMSPILL_OIDC_CLIENT_ID"),
+        (&[issuer, id], "needs SAMSPILL_OIDC_CLIENT_SECRET"),
+        (&[issuer, id, ("SAMSPILL_OIDC_CLIENT_SECRET_FILE", "/nonexistent/secret")], "cannot read SAMSPILL_OIDC_CLIENT_SECRET_FILE"),
+        (&[("SAMSPILL_LOCAL_LOGIN", "off")], "nobody could sign in"),
+    ];
+    for (env, says) in cases {
+        let out = samspill(&db, &serve, env);
+        assert!(!out.status.success());
+        let err = text(&out.stderr);
+        assert!(err.lines().next().unwrap().contains(says), "{err}");
+        assert!(!err.contains("hemmelig"), "{err}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn demo_import_admin_and_backup_work_on_a_fresh_sqlite_file() {
     let dir = temp_dir();
     let db = format!("sqlite://{}", dir.join("samspill.db").display());

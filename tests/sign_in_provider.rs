@@ -245,7 +245,8 @@ async fn discovery_names_what_is_wrong() {
             claim: "email".into(),
             local_login: true,
         };
-        let provider = samspill::oidc::Provider::with_timeout(args.settings(Some(&origin)).unwrap().unwrap(), Duration::from_secs(2)).unwrap();
+        let provider =
+            samspill::oidc::Provider::with_timeout(args.settings(Some(&origin)).unwrap().unwrap(), Duration::from_secs(2)).unwrap();
         match provider.discover().await {
             Ok(()) => assert!(expected.is_empty()),
             Err(why) => assert!(!expected.is_empty() && why.contains(expected), "{why}"),

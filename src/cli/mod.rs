@@ -25,7 +25,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Apply migrations and serve the web application.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply database migrations and exit.
     Migrate,
     /// Fill an empty database with the demo organisation.
@@ -53,7 +53,7 @@ impl Cli {
         }
         let db = connect(&self.db).await?;
         let result = match self.command {
-            Command::Serve(args) => serve::run(db.clone(), &self.db.database_url, args).await,
+            Command::Serve(args) => serve::run(db.clone(), &self.db.database_url, *args).await,
             Command::Migrate => {
                 println!("migrations applied to {}", self.db.database_url);
                 Ok(())

@@ -52,8 +52,11 @@ pub async fn run(db: Db, database: &DatabaseUrl, args: ServeArgs) -> anyhow::Res
     if let Some(provider) = provider {
         // The first try is waited for, so the sign-in page knows at once; an unreachable provider
         // is logged and tried again in the background while samspill serves.
-        let first = tokio::time::timeout(Duration::from_secs(5), provider.clone().keep_discovering()).await;
-        if first.is_err() {
+        let reached = tokio::time::timeout(Duration::from_secs(5), provider.try_discovering()).await;
+        if reached.is_err() {
+            tracing::error!(issuer = %provider.settings.issuer, "the identity provider did not answer within 5 s; trying again in the background");
+        }
+        if reached != Ok(true) {
             tokio::spawn(provider.clone().keep_discovering());
         }
         state = state.with_provider(provider);

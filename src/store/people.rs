@@ -318,7 +318,9 @@ pub async fn credentials(ex: Ex<'_>, email: &str) -> Result<Option<(i64, Option<
 pub async fn active_by_identity(ex: Ex<'_>, identity: &crate::oidc::Identity) -> Result<Option<PersonId>> {
     use crate::oidc::Identity;
     let (sql, value) = match identity {
-        Identity::Email(e) => ("SELECT id FROM people WHERE email = $1 AND active AND (end_date IS NULL OR end_date > $2)", e.to_lowercase()),
+        Identity::Email(e) => {
+            ("SELECT id FROM people WHERE email = $1 AND active AND (end_date IS NULL OR end_date > $2)", e.to_lowercase())
+        }
         Identity::EmployeeNumber(n) => {
             ("SELECT id FROM people WHERE employee_number = $1 AND active AND (end_date IS NULL OR end_date > $2)", n.clone())
         }

@@ -6,8 +6,8 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
 use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -160,7 +160,10 @@ pub(super) async fn callback(
     }
     let browser = ctx::cookie(&headers, app.web.cookies.provider).map(ctx::token_hash);
     let Some(started) = started.filter(|s| browser.as_deref() == Some(s.browser_hash.as_str()) && s.expires_at > now) else {
-        tracing::info!(state_given = q.state.is_some(), "sign-in callback with a state that is missing, unknown, used, expired or another browser's");
+        tracing::info!(
+            state_given = q.state.is_some(),
+            "sign-in callback with a state that is missing, unknown, used, expired or another browser's"
+        );
         return Ok(problem_page(&ctx, label, Problem::StartAgain));
     };
     let Some(code) = q.code.filter(|c| !c.is_empty()) else {

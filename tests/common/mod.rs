@@ -190,7 +190,8 @@ impl TestApp {
                 local_login: p.local_login,
             };
             let settings = args.settings(Some(&origin)).unwrap().unwrap();
-            let provider = std::sync::Arc::new(samspill::oidc::Provider::with_timeout(settings, std::time::Duration::from_secs(2)).unwrap());
+            let provider =
+                std::sync::Arc::new(samspill::oidc::Provider::with_timeout(settings, std::time::Duration::from_secs(2)).unwrap());
             let _ = provider.discover().await;
             state = state.with_provider(provider);
         }
