@@ -256,6 +256,7 @@ mod tests {
             "own",
             "gap",
             "unit",
+            "label",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {
