@@ -266,4 +266,17 @@ on_both!(with_local_sign_in_off_only_the_provider_remains, |t: TestDb| async mov
     let post = c.post_raw("/login", &[("csrf", &token), ("email", "emma@etat.no"), ("password", common::PASSWORD)]).await;
     assert_eq!(post.status, 404);
     assert_eq!(sessions(&t).await, 0);
+
+    provider.sign_in_as(json!({"email": "emma@etat.no"}));
+    assert_eq!(c.get(&to_provider_and_back(&c, "/").await).await.status, 303);
+    let settings = c.get("/settings").await;
+    assert!(settings.contains("Emma Hansen") && !settings.contains("/settings/password"), "no password to change");
+    let change = c
+        .post(
+            "/settings",
+            "/settings/password",
+            &[("current", common::PASSWORD), ("new", "et nytt langt passord"), ("repeat", "et nytt langt passord")],
+        )
+        .await;
+    assert_eq!(change.status, 404);
 });

@@ -55,6 +55,8 @@ struct SettingsPage {
     language: FormState,
     password: FormState,
     saved: Option<&'static str>,
+    /// Passwords are used at all: without local sign-in, the password form is left out.
+    local_login: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -63,7 +65,7 @@ struct SavedQuery {
     saved: String,
 }
 
-async fn settings_page(ctx: Ctx, Query(q): Query<SavedQuery>) -> Result<SettingsPage, AppError> {
+async fn settings_page(ctx: Ctx, State(app): State<AppState>, Query(q): Query<SavedQuery>) -> Result<SettingsPage, AppError> {
     let user = ctx.user()?;
     let language = FormState::with_values([("language", user.locale.clone().unwrap_or_default())]);
     let saved = match q.saved.as_str() {
@@ -71,7 +73,13 @@ async fn settings_page(ctx: Ctx, Query(q): Query<SavedQuery>) -> Result<Settings
         "password" => Some("settings-password-saved"),
         _ => None,
     };
-    Ok(SettingsPage { page: ctx.page("settings-title", Nav::None), language, password: FormState::new(), saved })
+    Ok(SettingsPage {
+        page: ctx.page("settings-title", Nav::None),
+        language,
+        password: FormState::new(),
+        saved,
+        local_login: app.web.local_login,
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -108,6 +116,9 @@ struct PasswordForm {
 
 async fn change_password(ctx: Ctx, State(app): State<AppState>, client: Client, Form(f): Form<PasswordForm>) -> Result<Response, AppError> {
     let user = ctx.user()?;
+    if !app.web.local_login {
+        return Err(AppError::NotFound);
+    }
     let i18n = ctx.i18n();
     let mut form = FormState::new();
     let new = form.check(&i18n, "new", parse_new_password(&f.new)).map(str::to_string);
@@ -131,7 +142,8 @@ async fn change_password(ctx: Ctx, State(app): State<AppState>, client: Client, 
     }
     let Some(new) = new.filter(|_| !form.has_errors()) else {
         let language = FormState::with_values([("language", user.locale.clone().unwrap_or_default())]);
-        return Ok(SettingsPage { page: ctx.page("settings-title", Nav::None), language, password: form, saved: None }.into_response());
+        return Ok(SettingsPage { page: ctx.page("settings-title", Nav::None), language, password: form, saved: None, local_login: true }
+            .into_response());
     };
     let hash = auth::hash_password(new).await?;
     let mut tx = app.db.begin().await?;
