@@ -104,12 +104,7 @@ on_both!(logout_ends_the_session, |t: TestDb| async move {
     let r = c.post("/", "/logout", &[]).await;
     assert_eq!(r.status, 303);
     assert_eq!(c.get("/").await.status, 303);
-    let mut conn = t.db.conn().await.unwrap();
-    let sessions: i64 = match &mut conn {
-        store::Conn::Sqlite(c) => sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut **c).await.unwrap(),
-        store::Conn::Pg(c) => sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut **c).await.unwrap(),
-    };
-    assert_eq!(sessions, 0);
+    assert_eq!(t.count_sessions().await, 0);
 });
 
 on_both!(roles_decide_what_each_person_reaches, |t: TestDb| async move {

@@ -18,14 +18,6 @@ const CONTACT_HR: &str = "Kontakt HR i virksomheten din";
 const DENIED: &str = "ble avbrutt eller avvist";
 const UNAVAILABLE: &str = "ikke tilgjengelig akkurat nå";
 
-async fn sessions(t: &TestDb) -> i64 {
-    let mut c = t.db.conn().await.unwrap();
-    match &mut c {
-        store::Conn::Sqlite(c) => sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut **c).await.unwrap(),
-        store::Conn::Pg(c) => sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut **c).await.unwrap(),
-    }
-}
-
 /// Follows the button to the provider and back: the callback's path and query, as the provider
 /// sent the browser to it.
 async fn to_provider_and_back(c: &Client, next: &str) -> String {
@@ -60,11 +52,11 @@ on_both!(signs_in_and_out_at_the_provider, |t: TestDb| async move {
     assert_eq!(landed.status, 303, "{}", landed.body);
     assert_eq!(landed.location.as_deref(), Some("/conversations"));
     assert!(c.get("/").await.contains("Emma Hansen"), "signed in as the person the provider named");
-    assert_eq!(sessions(&t).await, 1);
+    assert_eq!(t.count_sessions().await, 1);
 
     // The same callback again is refused: its state was spent.
     is_problem(&c.get(&callback).await, 400, START_AGAIN);
-    assert_eq!(sessions(&t).await, 1, "no second session");
+    assert_eq!(t.count_sessions().await, 1, "no second session");
 
     let out = c.post("/", "/logout", &[]).await;
     assert_eq!(out.status, 303);
@@ -73,7 +65,7 @@ on_both!(signs_in_and_out_at_the_provider, |t: TestDb| async move {
     assert!(to.contains("%2Flogin%3Fsigned_out%3D1"), "back to samspill's sign-in page: {to}");
     c.http.get(&to).send().await.unwrap();
     assert_eq!(provider.sign_outs(), 1, "signed out at the provider");
-    assert_eq!(sessions(&t).await, 0, "signed out of samspill");
+    assert_eq!(t.count_sessions().await, 0, "signed out of samspill");
     assert_eq!(c.get("/").await.status, 303);
 
     // A password session ends at samspill only.
@@ -108,7 +100,7 @@ on_both!(a_failed_callback_is_a_clear_page_and_no_session, |t: TestDb| async mov
     let callback = to_provider_and_back(&c, "/").await;
     is_problem(&app.client().get(&callback).await, 400, START_AGAIN);
 
-    assert_eq!(sessions(&t).await, 0);
+    assert_eq!(t.count_sessions().await, 0);
 });
 
 on_both!(nobody_known_sees_the_contact_hr_page, |t: TestDb| async move {
@@ -129,7 +121,7 @@ on_both!(nobody_known_sees_the_contact_hr_page, |t: TestDb| async move {
         pages.push(alert);
     }
     assert!(pages.iter().all(|p| *p == pages[0]), "unknown, deactivated and unnamed are told the same: {pages:?}");
-    assert_eq!(sessions(&t).await, 0);
+    assert_eq!(t.count_sessions().await, 0);
 });
 
 on_both!(an_employee_number_claim_names_the_person, |t: TestDb| async move {
@@ -158,7 +150,7 @@ on_both!(a_rotated_key_is_fetched_and_an_unpublished_one_refused, |t: TestDb| as
     provider.sign_with_unpublished_key();
     let other = app.client();
     is_problem(&other.get(&to_provider_and_back(&other, "/").await).await, 400, "kunne ikke bekreftes");
-    assert_eq!(sessions(&t).await, 1, "only the first");
+    assert_eq!(t.count_sessions().await, 1, "only the first");
 });
 
 on_both!(one_state_signs_in_once_when_it_arrives_twice_at_once, |t: TestDb| async move {
@@ -184,7 +176,7 @@ on_both!(one_state_signs_in_once_when_it_arrives_twice_at_once, |t: TestDb| asyn
     }
     statuses.sort();
     assert_eq!(statuses, vec![303, 400]);
-    assert_eq!(sessions(&t).await, 1);
+    assert_eq!(t.count_sessions().await, 1);
 });
 
 on_both!(failed_callbacks_are_throttled_per_address, |t: TestDb| async move {
@@ -265,7 +257,7 @@ on_both!(with_local_sign_in_off_only_the_provider_remains, |t: TestDb| async mov
     let token = login.csrf();
     let post = c.post_raw("/login", &[("csrf", &token), ("email", "emma@etat.no"), ("password", common::PASSWORD)]).await;
     assert_eq!(post.status, 404);
-    assert_eq!(sessions(&t).await, 0);
+    assert_eq!(t.count_sessions().await, 0);
 
     provider.sign_in_as(json!({"email": "emma@etat.no"}));
     assert_eq!(c.get(&to_provider_and_back(&c, "/").await).await.status, 303);

@@ -126,6 +126,14 @@ impl TestDb {
         id
     }
 
+    pub async fn count_sessions(&self) -> i64 {
+        let mut c = self.db.conn().await.unwrap();
+        match &mut c {
+            store::Conn::Sqlite(c) => sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut **c).await.unwrap(),
+            store::Conn::Pg(c) => sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut **c).await.unwrap(),
+        }
+    }
+
     pub async fn count_people(&self) -> i64 {
         let mut c = self.db.conn().await.unwrap();
         store::people::count_all(c.ex()).await.unwrap()
