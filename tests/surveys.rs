@@ -583,3 +583,41 @@ on_both!(a_recurring_wave_opens_the_next_once_however_many_nodes_try, |t: TestDb
     let token = m.get("/surveys").await.csrf();
     assert_eq!(m.post_raw(&format!("/surveys/{}/repeat", first.id), &[("csrf", &token)]).await.status, 404);
 });
+
+on_both!(a_long_list_of_comments_is_paged_and_a_reply_returns_to_its_page, |t: TestDb| async move {
+    use samspill::web::surveys::COMMENTS_PER_PAGE;
+    let lars = t.person("2", "Lars Haugen", "lars@etat.no", None, false).await;
+    let team = COMMENTS_PER_PAGE + 2;
+    for n in 0..team {
+        t.person(&format!("3{n}"), &format!("Medarbeider {n}"), &format!("m{n}@etat.no"), Some(lars), false).await;
+    }
+    let app = TestApp::spawn(t.db.clone()).await;
+    let leader = signed_in(&app, "lars@etat.no").await;
+    let wave = open_pulse(&leader).await;
+    for n in 0..team {
+        let c = signed_in(&app, &format!("m{n}@etat.no")).await;
+        assert_eq!(send(&c, wave, &full_answer("3", &format!("Kommentar nummer {n}."))).await.status, 303);
+    }
+    close(&leader, wave).await;
+    let results = format!("/surveys/{wave}/results");
+    let shown = |page: &common::Page| (0..team).filter(|n| page.contains(&format!("Kommentar nummer {n}."))).count() as i64;
+
+    let first = leader.get(&results).await;
+    assert!(first.contains(&format!("{team} kommentarer, i tilfeldig rekkefølge.")), "{}", first.body);
+    assert_eq!(shown(&first), COMMENTS_PER_PAGE);
+    assert!(first.contains("Side 1 av 2") && first.contains(&format!("href=\"{results}?comments=2#comments-title\"")));
+    let second = leader.get(&format!("{results}?comments=2")).await;
+    assert_eq!(shown(&second), 2, "the rest");
+    assert!(second.contains("Side 2 av 2") && second.contains(&format!("href=\"{results}?comments=1#comments-title\"")));
+    assert_eq!(shown(&leader.get(&format!("{results}?comments=99")).await), 2, "past the end: the last page");
+    assert_eq!(shown(&leader.get(&format!("{results}?comments=tull")).await), COMMENTS_PER_PAGE, "nonsense: the first");
+
+    // A reply on the second page returns there; a refused one shows the comment's own page.
+    let at = second.body.find("name=\"answer\" value=\"").unwrap() + "name=\"answer\" value=\"".len();
+    let answer = second.body[at..at + 64].to_string();
+    let from = format!("{results}?comments=2");
+    let saved = leader.post(&from, &format!("/surveys/{wave}/reply"), &[("answer", &answer), ("text", "Takk!"), ("comments", "2")]).await;
+    assert_eq!(saved.location.as_deref(), Some(format!("{results}?comments=2#comments-title").as_str()));
+    let refused = leader.post(&from, &format!("/surveys/{wave}/reply"), &[("answer", &answer), ("text", " "), ("comments", "2")]).await;
+    assert!(refused.contains("Skriv svaret.") && refused.contains("Side 2 av 2"), "{}", refused.body);
+});

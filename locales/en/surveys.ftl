@@ -46,6 +46,11 @@ survey-item = Statement
 survey-mean-column = Mean
 survey-comments = Comments
 survey-no-comments = Nobody wrote a comment.
+survey-comments-count = { $count ->
+    [one] One comment, in random order.
+   *[other] { $count } comments, in random order.
+  }
+survey-comments-pages = Pages of comments
 home-surveys-waiting = { $count ->
     [one] A survey waits for your answer
    *[other] { $count } surveys wait for your answer

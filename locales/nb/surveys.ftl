@@ -46,6 +46,11 @@ survey-item = Påstand
 survey-mean-column = Snitt
 survey-comments = Kommentarer
 survey-no-comments = Ingen skrev en kommentar.
+survey-comments-count = { $count ->
+    [one] Én kommentar, i tilfeldig rekkefølge.
+   *[other] { $count } kommentarer, i tilfeldig rekkefølge.
+  }
+survey-comments-pages = Sider med kommentarer
 home-surveys-waiting = { $count ->
     [one] En undersøkelse venter på svaret ditt
    *[other] { $count } undersøkelser venter på svaret ditt

@@ -46,6 +46,11 @@ survey-item = Påstand
 survey-mean-column = Snitt
 survey-comments = Kommentarar
 survey-no-comments = Ingen skreiv ein kommentar.
+survey-comments-count = { $count ->
+    [one] Éin kommentar, i tilfeldig rekkjefølgje.
+   *[other] { $count } kommentarar, i tilfeldig rekkjefølgje.
+  }
+survey-comments-pages = Sider med kommentarar
 home-surveys-waiting = { $count ->
     [one] Ei undersøking ventar på svaret ditt
    *[other] { $count } undersøkingar ventar på svaret ditt

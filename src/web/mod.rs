@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod keys;
 mod oidc;
 pub mod org;
+mod pager;
 mod results;
 mod settings;
 pub mod surveys;

@@ -19,6 +19,7 @@ use super::ctx::{Ctx, Nav, Page, random_token};
 use super::development::{DimensionView, dimension_views, error_message};
 use super::error::AppError;
 use super::forms::FormState;
+use super::pager::{Pager, page_of};
 use crate::domain::PersonId;
 use crate::domain::access::{self, Op, Resource};
 use crate::domain::anonymity::{self, Group};
@@ -654,6 +655,11 @@ struct ResultsPage {
     groups: Vec<GroupLine>,
     hidden_groups: usize,
     comment_lines: Vec<CommentLine>,
+    /// "20 kommentarer, i tilfeldig rekkefølge."
+    comment_count: String,
+    comment_pager: Pager,
+    /// The page of comments shown, which a reply returns to.
+    comment_page: i64,
     actions: Vec<PlanLine>,
     /// The action plan of the team's wave before this one, to review.
     earlier_actions: Vec<PlanLine>,
@@ -706,8 +712,31 @@ async fn own_scores(app: &AppState, c: &mut store::Conn, leader: PersonId) -> Re
     ))
 }
 
-async fn results(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<ResultsPage, AppError> {
-    results_page(&ctx, &app, id, FormState::new()).await
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ResultsQuery {
+    /// The page of comments.
+    comments: String,
+}
+
+async fn results(
+    ctx: Ctx,
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    Query(q): Query<ResultsQuery>,
+) -> Result<ResultsPage, AppError> {
+    let page = q.comments.parse().unwrap_or(1);
+    results_page(&ctx, &app, id, CommentsAt::Page(page), FormState::new()).await
+}
+
+/// Comments shown to a page: a unit's wave can have hundreds, each with a reply form.
+pub const COMMENTS_PER_PAGE: i64 = 20;
+
+/// Which comments a results page shows.
+enum CommentsAt {
+    Page(i64),
+    /// The page holding the comment of this answer (whose reply was refused).
+    Holding(String),
 }
 
 /// The wave for whoever may read it (who runs it, who was asked), and whether the reader
@@ -801,7 +830,7 @@ async fn group_lines(
 }
 
 /// The results of a wave for whoever may read them; `form` holds what a refused form held.
-async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Result<ResultsPage, AppError> {
+async fn results_page(ctx: &Ctx, app: &AppState, id: i64, comments: CommentsAt, form: FormState) -> Result<ResultsPage, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let locale = i18n.locale();
@@ -829,6 +858,9 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         groups: Vec::new(),
         hidden_groups: 0,
         comment_lines: Vec::new(),
+        comment_count: String::new(),
+        comment_pager: Pager::single(),
+        comment_page: 1,
         actions: Vec::new(),
         earlier_actions: Vec::new(),
         form: FormState::new(),
@@ -913,10 +945,21 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
     let (groups, hidden_groups) =
         if w.unit_id.is_some() && user.is_admin { group_lines(&i18n, &mut c, &w, &closed).await? } else { (Vec::new(), 0) };
     // Comments in the order of the answers' random ids: not the order they were written.
+    let total = closed.comments.len() as i64;
+    let requested = match comments {
+        CommentsAt::Page(n) => n,
+        CommentsAt::Holding(answer) => {
+            closed.comments.iter().position(|(a, _)| *a == answer).map_or(1, |k| k as i64 / COMMENTS_PER_PAGE + 1)
+        }
+    };
+    let (comment_page, pages) = page_of(requested, total, COMMENTS_PER_PAGE);
+    let comment_pager = Pager::new(&i18n, comment_page, pages, |n| format!("/surveys/{id}/results?comments={n}#comments-title"));
     let replies: HashMap<String, String> = store::surveys::replies(c.ex(), id).await?.into_iter().collect();
     let comment_lines = closed
         .comments
         .iter()
+        .skip(((comment_page - 1) * COMMENTS_PER_PAGE) as usize)
+        .take(COMMENTS_PER_PAGE as usize)
         .map(|(aid, text)| CommentLine { id: aid.clone(), text: text.clone(), reply: replies.get(aid).cloned() })
         .collect();
     let actions = plan_lines(&i18n, store::surveys::actions(c.ex(), id).await?);
@@ -940,6 +983,9 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, form: FormState) -> Re
         groups,
         hidden_groups,
         comment_lines,
+        comment_count: i18n.t1("survey-comments-count", "count", total),
+        comment_pager,
+        comment_page,
         actions,
         earlier_actions,
         form,
@@ -969,6 +1015,8 @@ async fn running_closed_wave(ctx: &Ctx, c: &mut store::Conn, id: i64) -> Result<
 struct ReplyForm {
     answer: String,
     text: String,
+    /// The page of comments the reply was written on.
+    comments: i64,
 }
 
 /// The leader answers a comment; the team reads the reply beside it.
@@ -994,14 +1042,14 @@ async fn reply(
     if let Some(message) = problem {
         let mut form = FormState::with_values([(field.as_str(), f.text.clone())]);
         form.add_error(&field, message);
-        return Ok(results_page(&ctx, &app, id, form).await?.into_response());
+        return Ok(results_page(&ctx, &app, id, CommentsAt::Holding(f.answer), form).await?.into_response());
     }
     let mut tx = app.db.begin().await?;
     if !store::surveys::reply(tx.ex(), id, &f.answer, text, store::now()).await? {
         return Err(AppError::NotFound);
     }
     tx.commit().await?;
-    Ok(Redirect::to(&format!("/surveys/{id}/results#comments-title")).into_response())
+    Ok(Redirect::to(&format!("/surveys/{id}/results?comments={}#comments-title", f.comments.max(1))).into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -1059,7 +1107,7 @@ async fn plan(
         },
     };
     if form.has_errors() {
-        return Ok(results_page(&ctx, &app, id, form).await?.into_response());
+        return Ok(results_page(&ctx, &app, id, CommentsAt::Page(1), form).await?.into_response());
     }
     let owner = if owner.is_empty() { i18n.t("survey-plan-team") } else { owner.to_string() };
     let mut tx = app.db.begin().await?;

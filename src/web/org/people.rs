@@ -20,6 +20,7 @@ use crate::web::AppState;
 use crate::web::ctx::{Ctx, Nav, Page};
 use crate::web::error::AppError;
 use crate::web::forms::FormState;
+use crate::web::pager::{Pager, page_of};
 
 const PAGE_SIZE: i64 = 50;
 
@@ -56,10 +57,7 @@ struct ListPage {
     units: Vec<(String, String)>,
     filter: FormState,
     total: String,
-    pages: i64,
-    position: String,
-    prev_href: Option<String>,
-    next_href: Option<String>,
+    pager: Pager,
     notice: Option<&'static str>,
 }
 
@@ -75,9 +73,7 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
     // Page numbers beyond any organisation's size are read as the last page.
     let requested = q.page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000);
     let (people, total) = store::people::list(c.ex(), &filter, PAGE_SIZE, (requested - 1) * PAGE_SIZE).await?;
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    // A page past the end (an old link) shows the last page.
-    let page_number = requested.min(pages);
+    let (page_number, pages) = page_of(requested, total, PAGE_SIZE);
     let people = if page_number == requested {
         people
     } else {
@@ -101,10 +97,7 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
         units: unit_options(&units),
         filter: FormState::with_values([("q", q.q.clone()), ("unit", q.unit.clone()), ("inactive", q.inactive.clone())]),
         total: i18n.number(total),
-        pages,
-        position: i18n.t_with("pagination-position", &[("page", page_number.to_string()), ("pages", pages.to_string())]),
-        prev_href: (page_number > 1).then(|| href(page_number - 1)),
-        next_href: (page_number < pages).then(|| href(page_number + 1)),
+        pager: Pager::new(&i18n, page_number, pages, href),
         notice: match q.saved.as_str() {
             "created" => Some("org-people-created"),
             "updated" => Some("org-people-updated"),
