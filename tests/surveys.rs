@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::collections::HashMap;
+
 use common::{Client, TestApp, TestDb};
 use samspill::domain::PersonId;
 use samspill::domain::cadence;
@@ -620,4 +622,148 @@ on_both!(a_long_list_of_comments_is_paged_and_a_reply_returns_to_its_page, |t: T
     assert_eq!(saved.location.as_deref(), Some(format!("{results}?comments=2#comments-title").as_str()));
     let refused = leader.post(&from, &format!("/surveys/{wave}/reply"), &[("answer", &answer), ("text", " "), ("comments", "2")]).await;
     assert!(refused.contains("Skriv svaret.") && refused.contains("Side 2 av 2"), "{}", refused.body);
+});
+
+/// Every row of every table, each column as text, with the system columns that tell who wrote a
+/// row (PostgreSQL's `xmin`), and which columns point at a person.
+struct Dump {
+    tables: Vec<(String, Vec<HashMap<String, String>>, Vec<String>)>,
+}
+
+async fn dump(t: &TestDb) -> Dump {
+    let mut c = t.db.conn().await.unwrap();
+    let mut tables = Vec::new();
+    match c.ex() {
+        samspill::store::Ex::Sqlite(c) => {
+            let names: Vec<(String,)> = sqlx::query_as(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%' ORDER BY name",
+            )
+            .fetch_all(&mut *c)
+            .await
+            .unwrap();
+            for (table,) in names {
+                let columns: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT name FROM pragma_table_info('{table}')")))
+                    .fetch_all(&mut *c)
+                    .await
+                    .unwrap();
+                let to_people: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT \"from\" FROM pragma_foreign_key_list('{table}') WHERE \"table\" = 'people'"
+                )))
+                .fetch_all(&mut *c)
+                .await
+                .unwrap();
+                let select: Vec<String> = columns.iter().map(|(n,)| format!("COALESCE(CAST(\"{n}\" AS TEXT), '')")).collect();
+                let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {} FROM \"{table}\"", select.join(", "))))
+                    .fetch_all(&mut *c)
+                    .await
+                    .unwrap();
+                let rows = rows
+                    .iter()
+                    .map(|r| columns.iter().enumerate().map(|(k, (n,))| (n.clone(), sqlx::Row::get::<String, _>(r, k))).collect())
+                    .collect();
+                tables.push((table, rows, to_people.into_iter().map(|(n,)| n).collect()));
+            }
+        }
+        samspill::store::Ex::Pg(c) => {
+            let names: Vec<(String,)> = sqlx::query_as(
+                "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' \
+                 AND table_name NOT LIKE '_sqlx%' ORDER BY table_name",
+            )
+            .fetch_all(&mut *c)
+            .await
+            .unwrap();
+            for (table,) in names {
+                let columns: Vec<(String,)> = sqlx::query_as(
+                    "SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
+                )
+                .bind(&table)
+                .fetch_all(&mut *c)
+                .await
+                .unwrap();
+                let to_people: Vec<(String,)> = sqlx::query_as(
+                    "SELECT a.attname::text FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey) \
+                     WHERE k.contype = 'f' AND k.conrelid = $1::regclass AND k.confrelid = 'people'::regclass",
+                )
+                .bind(&table)
+                .fetch_all(&mut *c)
+                .await
+                .unwrap();
+                let mut names: Vec<String> = vec!["xmin".into()];
+                names.extend(columns.into_iter().map(|(n,)| n));
+                let select: Vec<String> = names.iter().map(|n| format!("COALESCE(\"{n}\"::text, '')")).collect();
+                let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {} FROM \"{table}\"", select.join(", "))))
+                    .fetch_all(&mut *c)
+                    .await
+                    .unwrap();
+                let rows = rows
+                    .iter()
+                    .map(|r| names.iter().enumerate().map(|(k, n)| (n.clone(), sqlx::Row::get::<String, _>(r, k))).collect())
+                    .collect();
+                tables.push((table, rows, to_people.into_iter().map(|(n,)| n).collect()));
+            }
+        }
+    }
+    Dump { tables }
+}
+
+impl Dump {
+    /// The rows that name `person`: their own row in `people`, any row pointing at them, and any
+    /// row holding their name or address.
+    fn rows_naming(&self, person: PersonId, name: &str, email: &str) -> Vec<&HashMap<String, String>> {
+        let id = person.0.to_string();
+        let mut found = Vec::new();
+        for (table, rows, to_people) in &self.tables {
+            for row in rows {
+                let own = table == "people" && row.get("id") == Some(&id);
+                let points = to_people.iter().any(|col| row.get(col) == Some(&id));
+                let holds = row.values().any(|v| v.contains(name) || v.contains(email));
+                if own || points || holds {
+                    found.push(row);
+                }
+            }
+        }
+        found
+    }
+
+    /// Values of the stored answers (system columns included) that appear in the rows naming
+    /// some of those who answered but not all of them: each would single out who wrote it.
+    fn singling_out(&self, answerers: &[(PersonId, String, String)]) -> Vec<String> {
+        let naming: Vec<std::collections::HashSet<&String>> =
+            answerers.iter().map(|(p, n, e)| self.rows_naming(*p, n, e).into_iter().flat_map(|r| r.values()).collect()).collect();
+        let answers = &self.tables.iter().find(|(t, _, _)| t == "survey_answers").unwrap().1;
+        assert!(!answers.is_empty());
+        let mut found = Vec::new();
+        for row in answers {
+            for (column, value) in row {
+                let holders = naming.iter().filter(|values| values.contains(value)).count();
+                if holders > 0 && holders < answerers.len() {
+                    found.push(format!("survey_answers.{column} = {value} is in the rows of {holders} of {}", answerers.len()));
+                }
+            }
+        }
+        found
+    }
+}
+
+on_both!(no_value_in_any_table_ties_an_answer_to_who_wrote_it, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let wave = open_pulse(&lars).await;
+    let mut answerers = Vec::new();
+    for (n, (person, email)) in o.team.iter().enumerate() {
+        let c = signed_in(&o.app, email).await;
+        assert_eq!(send(&c, wave, &full_answer(&(1 + n % 5).to_string(), &format!("Kommentar {n}"))).await.status, 303);
+        answerers.push((*person, format!("Medarbeider {n}"), email.clone()));
+    }
+    let before = dump(&t).await;
+    assert!(before.tables.len() > 20, "every table is read");
+    assert_eq!(before.singling_out(&answerers), Vec::<String>::new());
+
+    // The sweep sees a link when there is one: a row that names one answerer and holds their
+    // answer's id.
+    let answer_id = before.tables.iter().find(|(t, _, _)| t == "survey_answers").unwrap().1[0]["id"].clone();
+    let mut c = t.db.conn().await.unwrap();
+    samspill::store::people::set_locale(c.ex(), answerers[0].0, Some(&answer_id)).await.unwrap();
+    drop(c);
+    assert_eq!(dump(&t).await.singling_out(&answerers).len(), 1, "the planted link is found");
 });
