@@ -744,12 +744,16 @@ enum CommentsAt {
 async fn readable_wave(ctx: &Ctx, c: &mut store::Conn, id: i64) -> Result<(WaveRow, bool), AppError> {
     let viewer = ctx.viewer()?;
     let w = store::surveys::wave(c.ex(), id).await?.ok_or(AppError::NotFound)?;
+    // Whoever runs the wave reads it whether asked or not: the invitation is looked up only for
+    // the others.
+    if access::may(&viewer, Op::Write, &wave_resource(&w, false)) {
+        return Ok((w, true));
+    }
     let asked = store::surveys::is_invited(c.ex(), id, viewer.id).await?;
-    let resource = wave_resource(&w, asked);
-    if !access::may(&viewer, Op::Read, &resource) {
+    if !access::may(&viewer, Op::Read, &wave_resource(&w, asked)) {
         return Err(AppError::NotFound);
     }
-    Ok((w, access::may(&viewer, Op::Write, &resource)))
+    Ok((w, false))
 }
 
 fn plan_lines(i18n: &super::i18n::I18n, actions: Vec<store::surveys::WaveAction>) -> Vec<PlanLine> {
