@@ -624,10 +624,14 @@ on_both!(a_long_list_of_comments_is_paged_and_a_reply_returns_to_its_page, |t: T
     assert!(refused.contains("Skriv svaret.") && refused.contains("Side 2 av 2"), "{}", refused.body);
 });
 
+/// A row as text, column by column.
+type Row = HashMap<String, String>;
+
 /// Every row of every table, each column as text, with the system columns that tell who wrote a
 /// row (PostgreSQL's `xmin`), and which columns point at a person.
 struct Dump {
-    tables: Vec<(String, Vec<HashMap<String, String>>, Vec<String>)>,
+    /// Each table's name, rows, and columns with a foreign key to `people`.
+    tables: Vec<(String, Vec<Row>, Vec<String>)>,
 }
 
 async fn dump(t: &TestDb) -> Dump {
@@ -709,7 +713,7 @@ async fn dump(t: &TestDb) -> Dump {
 impl Dump {
     /// The rows that name `person`: their own row in `people`, any row pointing at them, and any
     /// row holding their name or address.
-    fn rows_naming(&self, person: PersonId, name: &str, email: &str) -> Vec<&HashMap<String, String>> {
+    fn rows_naming(&self, person: PersonId, name: &str, email: &str) -> Vec<&Row> {
         let id = person.0.to_string();
         let mut found = Vec::new();
         for (table, rows, to_people) in &self.tables {
