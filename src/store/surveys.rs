@@ -294,6 +294,7 @@ pub async fn reply(ex: Ex<'_>, wave: i64, answer: &str, text: &str, now: i64) ->
 
 #[derive(sqlx::FromRow, Debug, Clone)]
 pub struct WaveAction {
+    pub wave_id: i64,
     pub id: i64,
     pub text: String,
     pub owner: String,
@@ -301,9 +302,15 @@ pub struct WaveAction {
     pub done_at: Option<i64>,
 }
 
-/// The action plan agreed after a wave.
-pub async fn actions(ex: Ex<'_>, wave: i64) -> Result<Vec<WaveAction>> {
-    rows!(ex, WaveAction, "SELECT id, text, owner, due_date, done_at FROM wave_actions WHERE wave_id = $1 ORDER BY id", wave)
+/// The action plans agreed after `wave` and, when given, after `previous`, in one read.
+pub async fn actions(ex: Ex<'_>, wave: i64, previous: Option<i64>) -> Result<Vec<WaveAction>> {
+    rows!(
+        ex,
+        WaveAction,
+        "SELECT wave_id, id, text, owner, due_date, done_at FROM wave_actions WHERE wave_id = $1 OR wave_id = $2 ORDER BY id",
+        wave,
+        previous
+    )
 }
 
 pub async fn add_action(ex: Ex<'_>, wave: i64, text: &str, owner: &str, due_date: Option<&str>, now: i64) -> Result<u64> {
@@ -321,22 +328,4 @@ pub async fn add_action(ex: Ex<'_>, wave: i64, text: &str, owner: &str, due_date
 /// Marks an action of the wave done or open again; 0 when it is not the wave's.
 pub async fn set_action_done(ex: Ex<'_>, wave: i64, action: i64, done_at: Option<i64>) -> Result<u64> {
     exec!(ex, "UPDATE wave_actions SET done_at = $3 WHERE id = $2 AND wave_id = $1", wave, action, done_at)
-}
-
-/// The wave of the same survey asking the same people before `w`: its action plan is reviewed
-/// at this one.
-pub async fn previous(ex: Ex<'_>, w: &WaveRow) -> Result<Option<i64>> {
-    Ok(row!(
-        ex,
-        (i64,),
-        "SELECT id FROM waves WHERE instrument_id = $1 AND id <> $2 AND closes_on <= $3 AND sub_units = $6 \
-         AND (leader_id = $4 OR unit_id = $5) ORDER BY closes_on DESC, id DESC LIMIT 1",
-        &w.instrument_id,
-        w.id,
-        &w.closes_on,
-        w.leader_id,
-        w.unit_id,
-        w.sub_units
-    )?
-    .map(|(id,)| id))
 }

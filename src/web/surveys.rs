@@ -885,7 +885,8 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, comments: CommentsAt, 
     let today = cadence::date_of(store::now());
     let mut trend = Vec::new();
     let mut before: Option<(String, Vec<Option<f64>>)> = None;
-    for earlier in earlier_waves(&mut c, &w).await?.iter().filter(|e| wave_state(e, today) == WaveState::Closed) {
+    let earlier_list = earlier_waves(&mut c, &w).await?;
+    for earlier in earlier_list.iter().filter(|e| wave_state(e, today) == WaveState::Closed) {
         let answers = closed_answers(app, &mut c, earlier, &instrument).await?;
         if !enough_answers(earlier, answers.count) {
             continue;
@@ -966,11 +967,11 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, comments: CommentsAt, 
         .take(COMMENTS_PER_PAGE as usize)
         .map(|(aid, text)| CommentLine { id: aid.clone(), text: text.clone(), reply: replies.get(aid).cloned() })
         .collect();
-    let actions = plan_lines(&i18n, store::surveys::actions(c.ex(), id).await?);
-    let earlier_actions = match store::surveys::previous(c.ex(), &w).await? {
-        Some(previous) => plan_lines(&i18n, store::surveys::actions(c.ex(), previous).await?),
-        None => Vec::new(),
-    };
+    // The plan of the wave before this one, of the same survey and people, is reviewed here.
+    let previous = earlier_list.last().map(|e| e.id);
+    let (actions, earlier_actions): (Vec<_>, Vec<_>) =
+        store::surveys::actions(c.ex(), id, previous).await?.into_iter().partition(|a| a.wave_id == id);
+    let (actions, earlier_actions) = (plan_lines(&i18n, actions), plan_lines(&i18n, earlier_actions));
     Ok(ResultsPage {
         page,
         withheld: None,

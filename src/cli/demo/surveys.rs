@@ -188,7 +188,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             for (text, owner, _) in plan {
                 surveys::add_action(tx.ex(), id, text, owner, None, closed_at + 86_400).await?;
             }
-            for action in surveys::actions(tx.ex(), id).await? {
+            for action in surveys::actions(tx.ex(), id, None).await? {
                 if plan.iter().any(|(text, _, done)| *done && *text == action.text) {
                     surveys::set_action_done(tx.ex(), id, action.id, Some(closed_at + 20 * 86_400)).await?;
                 }
