@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod intake;
 pub mod mail;
 pub mod oidc;
 pub mod store;

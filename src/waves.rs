@@ -1,8 +1,6 @@
 //! Opening survey waves, by a person or, for a recurring wave, by itself: the wave, its groups
 //! and everyone's invitation are written in one transaction, so no wave is without them.
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 
 use crate::config::Origin;
@@ -29,14 +27,12 @@ pub async fn open(mut ex: Ex<'_>, o: &Opening<'_>, base: Option<&Origin>, now: i
     let Some(version) = store::surveys::newest_version(ex.reborrow(), o.instrument).await? else { return Ok(None) };
     let Some(row) = store::development::instrument(ex.reborrow(), o.instrument, version).await? else { return Ok(None) };
     let Ok(instrument) = Instrument::parse(&row.source) else { return Ok(None) };
-    let (units, groups) = match o.scope {
-        Scope::Team(_) => (Vec::new(), HashMap::new()),
-        Scope::Unit { unit, sub_units } => {
-            let units = store::surveys::scope_units(ex.reborrow(), unit, sub_units).await?;
-            let groups = anonymity::answer_groups(&units, o.threshold);
-            (units, groups)
-        }
+    let nodes = match o.scope {
+        Scope::Team(_) => Vec::new(),
+        Scope::Area(leader) => store::surveys::scope_teams(ex.reborrow(), leader).await?,
+        Scope::Unit { unit, sub_units } => store::surveys::scope_units(ex.reborrow(), unit, sub_units).await?,
     };
+    let groups = anonymity::answer_groups(&nodes, o.threshold);
     let (opens, closes) = (o.opens_on.to_string(), o.closes_on.to_string());
     let wave = store::surveys::NewWave {
         instrument_id: o.instrument,
@@ -49,7 +45,7 @@ pub async fn open(mut ex: Ex<'_>, o: &Opening<'_>, base: Option<&Origin>, now: i
         repeat_weeks: o.repeat_weeks,
         follows: o.follows,
     };
-    let id = store::surveys::open_wave(ex.reborrow(), &wave, &units, &groups, now).await?;
+    let id = store::surveys::open_wave(ex.reborrow(), &wave, &nodes, &groups, now).await?;
     if o.opens_on <= cadence::date_of(now) {
         let Some(row) = store::surveys::wave(ex.reborrow(), id).await? else { return Ok(Some(id)) };
         let invitees = store::surveys::invitees(ex.reborrow(), id).await?;
@@ -80,11 +76,7 @@ pub async fn open_repeats(db: &Db, base: Option<&Origin>, now: i64) -> store::Re
         if survey::next_opening(day(&w.opens_on), weeks) > today {
             continue;
         }
-        let scope = match (w.leader_id, w.unit_id) {
-            (Some(leader), _) => Scope::Team(PersonId(leader)),
-            (None, Some(unit)) => Scope::Unit { unit, sub_units: w.sub_units },
-            (None, None) => continue,
-        };
+        let Some(scope) = Scope::of(&w) else { continue };
         let length = day(&w.closes_on) - day(&w.opens_on);
         let opening = Opening {
             instrument: &w.instrument_id,

@@ -385,6 +385,56 @@ on_both!(answers_sent_at_once_are_all_kept_and_each_person_counted_once, |t: Tes
     assert_eq!(count(&t, wave).await, 6, "every answer kept, none twice");
 });
 
+on_both!(a_busy_wave_writes_each_answer_with_at_least_a_chunk_of_others_from_two_nodes_at_once, |t: TestDb| async move {
+    use samspill::domain::anonymity::chunk_size;
+    use samspill::intake::{Intake, Outcome, Submission};
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let wave = open_pulse(&lars).await;
+    // 150 answers (the writer does not ask who is invited: the form does) from two nodes'
+    // writers at once, and the first person's a second time.
+    let nodes = [Intake::start(t.db.clone()), Intake::start(t.second_pool().await)];
+    let people: Vec<usize> = (0..150).chain(std::iter::once(0)).collect();
+    let tasks: Vec<_> = people
+        .iter()
+        .enumerate()
+        .map(|(n, person)| {
+            let node = nodes[n % 2].clone();
+            let s = Submission { wave, person_key: format!("{person:064x}"), group: None, answers: format!("{{\"n\":{n}}}") };
+            tokio::spawn(async move { node.submit(s).await })
+        })
+        .collect();
+    let mut outcomes = Vec::new();
+    for task in tasks {
+        outcomes.push(task.await.unwrap().unwrap());
+    }
+    assert_eq!(outcomes.iter().filter(|o| **o == Outcome::Taken).count(), 150);
+    assert_eq!(outcomes.iter().filter(|o| **o == Outcome::Already).count(), 1, "the first answer kept");
+    assert_eq!(count(&t, wave).await, 150, "none lost, none twice");
+
+    // Every chunk holds at least a chunk's worth, in the order of its random ids; on PostgreSQL
+    // every transaction that wrote answers wrote at least that many.
+    let size = chunk_size(5);
+    let mut c = t.db.conn().await.unwrap();
+    let chunks = samspill::store::surveys::chunk_sizes(c.ex(), wave).await.unwrap();
+    assert!(chunks.len() > 1 && chunks.iter().all(|(_, n)| *n >= size), "{chunks:?}");
+    if let samspill::store::Ex::Pg(c) = c.ex() {
+        let writers: Vec<(i64,)> =
+            sqlx::query_as("SELECT COUNT(*) FROM survey_answers GROUP BY xmin::text").fetch_all(&mut *c).await.unwrap();
+        assert!(writers.iter().all(|(n,)| *n >= size), "{writers:?}");
+        for (chunk, _) in &chunks {
+            let ids: Vec<(String,)> = sqlx::query_as("SELECT id FROM survey_answers WHERE chunk = $1 ORDER BY ctid")
+                .bind(chunk)
+                .fetch_all(&mut *c)
+                .await
+                .unwrap();
+            let mut sorted = ids.clone();
+            sorted.sort();
+            assert_eq!(ids, sorted, "chunk {chunk} lies in id order");
+        }
+    }
+});
+
 on_both!(the_leader_replies_to_comments_and_keeps_an_action_plan_the_team_reads, |t: TestDb| async move {
     let o = org(&t).await;
     let lars = signed_in(&o.app, "lars@etat.no").await;
@@ -537,6 +587,88 @@ on_both!(hr_asks_a_unit_whose_groups_show_only_from_k_and_never_by_difference, |
     let member = signed_in(&app, "c1@etat.no").await.get(&format!("/surveys/{}/results", wave.id)).await;
     assert!(member.contains("11 av 15 svarte") && !member.contains("Per gruppe"), "{}", member.body);
     assert_eq!(leader.get(&format!("/surveys/{}/results", wave.id)).await.status, 404);
+});
+
+on_both!(a_leader_of_leaders_asks_their_reporting_lines_and_reads_each_team_only_from_k, |t: TestDb| async move {
+    // Liv leads Lars (six reports), Øyvind (six) and Tor (two). Tor's team is too small and
+    // answers with Liv's own three; Ola, outside her lines, is not asked.
+    let liv = t.person("1", "Liv Johansen", "liv@etat.no", None, false).await;
+    let lars = t.person("2", "Lars Haugen", "lars@etat.no", Some(liv), false).await;
+    let oyvind = t.person("3", "Øyvind Strand", "oyvind@etat.no", Some(liv), false).await;
+    let tor = t.person("4", "Tor Lie", "tor@etat.no", Some(liv), false).await;
+    for (leader, name, n) in [(lars, "l", 6), (oyvind, "o", 6), (tor, "t", 2)] {
+        for k in 0..n {
+            t.person(&format!("{name}{k}"), &format!("Person {name}{k}"), &format!("{name}{k}@etat.no"), Some(leader), false).await;
+        }
+    }
+    t.person("8", "Ola Berg", "ola@etat.no", None, false).await;
+    t.person("7", "Hanne Dahl", "hr@etat.no", None, true).await;
+    let app = TestApp::spawn(t.db.clone()).await;
+    let director = signed_in(&app, "liv@etat.no").await;
+
+    // Only a leader of leaders is offered the choice; anyone else is told why not.
+    let form = director.get("/surveys/new").await;
+    assert!(form.contains("Alle i lederlinjen min") && form.contains("17 personer i 4 team blir spurt"), "{}", form.body);
+    let team_leader = signed_in(&app, "lars@etat.no").await;
+    assert!(!team_leader.get("/surveys/new").await.contains("Alle i lederlinjen min"));
+    let page = open_wave(&team_leader, &[("scope", "area"), ("instrument", "pulse")]).await;
+    assert!(page.contains("Ingen av medarbeiderne dine leder andre") && page.contains("id=\"f-scope-error\""), "{}", page.body);
+    let page = open_wave(&director, &[("scope", "area"), ("instrument", "upward-view")]).await;
+    assert!(page.contains("Hele lederlinjen kan bare få teampulsen"), "{}", page.body);
+    assert!(page.contains("value=\"area\" id=\"f-scope-area\" checked"), "the choice is kept: {}", page.body);
+
+    let page = open_wave(&director, &[("scope", "area"), ("instrument", "pulse")]).await;
+    assert_eq!(page.location.as_deref(), Some("/surveys?done=opened"), "{}", page.body);
+    let wave = newest_wave(&t).await;
+    assert_eq!((wave.invited, wave.leader_id, wave.unit_id, wave.sub_units), (17, Some(liv.0), None, true));
+    let mut conn = t.db.conn().await.unwrap();
+    let groups = samspill::store::surveys::groups(conn.ex(), wave.id).await.unwrap();
+    assert_eq!(groups, [(liv.0, None, 5), (lars.0, Some(liv.0), 6), (oyvind.0, Some(liv.0), 6)], "Tor's two answer with Liv's three");
+    assert_eq!(samspill::store::outbox::counts(conn.ex(), 0).await.unwrap().0, 17, "everyone asked is invited");
+    drop(conn);
+    assert!(director.get("/surveys").await.contains("Alle i lederlinjen til Liv Johansen"));
+    let ola = signed_in(&app, "ola@etat.no").await;
+    assert_eq!(ola.get(&format!("/surveys/{}", wave.id)).await.status, 404, "not in her lines");
+
+    // Four of Liv's group, five of Lars's team and three of Øyvind's answer: Øyvind's team
+    // is too few to show, and Liv's group is shown only as the whole.
+    let answering = [
+        "lars@etat.no",
+        "oyvind@etat.no",
+        "tor@etat.no",
+        "t0@etat.no",
+        "l0@etat.no",
+        "l1@etat.no",
+        "l2@etat.no",
+        "l3@etat.no",
+        "l4@etat.no",
+        "o0@etat.no",
+        "o1@etat.no",
+        "o2@etat.no",
+    ];
+    for email in answering {
+        let c = signed_in(&app, email).await;
+        assert_eq!(send(&c, wave.id, &full_answer("4", "")).await.status, 303, "{email}");
+    }
+    close(&director, wave.id).await;
+    let results = format!("/surveys/{}/results", wave.id);
+    let page = director.get(&results).await;
+    assert!(page.contains("12 av 17 svarte") && page.contains("Per gruppe"), "{}", page.body);
+    assert!(page.contains("Teamet til Liv Johansen") && page.contains("Teamet til Lars Haugen"), "{}", page.body);
+    assert!(!page.contains("Teamet til Øyvind Strand") && page.contains("En gruppe vises ikke"), "{}", page.body);
+    // A leader below reads the whole, not the teams; HR and anyone not asked read nothing.
+    let below = team_leader.get(&results).await;
+    assert!(below.contains("12 av 17 svarte") && !below.contains("Per gruppe"), "{}", below.body);
+    assert_eq!(signed_in(&app, "hr@etat.no").await.get(&results).await.status, 404);
+    assert_eq!(ola.get(&results).await.status, 404);
+
+    // Repeated, the next wave asks her lines again, as they are then.
+    let page = open_wave(&director, &[("scope", "area"), ("instrument", "pulse"), ("repeat", "4")]).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    t.person("l6", "Person l6", "l6@etat.no", Some(lars), false).await;
+    assert_eq!(samspill::waves::open_repeats(&t.db, None, samspill::store::now() + 28 * 86_400).await.unwrap(), 1);
+    let next = newest_wave(&t).await;
+    assert_eq!((next.invited, next.leader_id, next.sub_units), (18, Some(liv.0), true));
 });
 
 on_both!(a_recurring_wave_opens_the_next_once_however_many_nodes_try, |t: TestDb| async move {

@@ -93,6 +93,17 @@ for (const lang of ["nb", "nn", "en"]) {
     }
     await leader.close();
 
+    // The leader of leaders: the choice of her reporting lines, and their results by team.
+    const director = await newPage(env.browser);
+    await signIn(director, env.server.base, "liv@demo.samspill.no");
+    await chooseLanguage(director, lang);
+    for (const path of ["/surveys", "/surveys/new", "/surveys/8/results"]) {
+      const response = await director.goto(env.server.base + path);
+      if (response.status() !== 200) throw new Error(`${path} answered ${response.status()}`);
+      await expectAccessible(director, `${lang} director ${path}`);
+    }
+    await director.close();
+
     // An employee's start page, and the page that refuses them HR's pages.
     const employee = await newPage(env.browser);
     await signIn(employee, env.server.base, "emma@demo.samspill.no");

@@ -121,3 +121,10 @@ survey-groups-hidden = { $count ->
   }
 survey-reply-by-hr = HR replies:
 survey-error-unit-small = The unit has only { $count } people to ask. Results show only when at least { $threshold } have answered, so choose a larger unit or include its sub-units.
+survey-scope-area = Everyone in my reporting lines (everyone below me, each team a group of its own)
+survey-area-size = { $count } people in { $teams } teams are asked. You see the results for all your reporting lines and for each team where enough have answered. A team with too few people joins the team above it.
+survey-asks-area = Everyone in { $leader }'s reporting lines
+survey-group-team = { $leader }'s team
+survey-error-area-instrument = Your reporting lines can only be asked the team pulse. The upward view asks a team about its own leader.
+survey-error-area-none = None of your reports leads anyone, so your reporting lines are your team. Choose “My team”.
+survey-error-area-small = Your reporting lines have only { $count } people to ask. Results show only when at least { $threshold } have answered.

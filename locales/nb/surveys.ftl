@@ -121,3 +121,10 @@ survey-groups-hidden = { $count ->
   }
 survey-reply-by-hr = HR svarer:
 survey-error-unit-small = Enheten har bare { $count } personer å spørre. Resultatene vises bare når minst { $threshold } har svart, så velg en større enhet eller ta med underenhetene.
+survey-scope-area = Alle i lederlinjen min (alle under meg, hvert team som en egen gruppe)
+survey-area-size = { $count } personer i { $teams } team blir spurt. Du ser resultatene for hele lederlinjen og for hvert team der nok har svart. Et team med for få personer slås sammen med teamet over.
+survey-asks-area = Alle i lederlinjen til { $leader }
+survey-group-team = Teamet til { $leader }
+survey-error-area-instrument = Hele lederlinjen kan bare få teampulsen. Blikket på lederen spør et team om sin egen leder.
+survey-error-area-none = Ingen av medarbeiderne dine leder andre, så lederlinjen din er teamet ditt. Velg «Mitt team».
+survey-error-area-small = Lederlinjen din har bare { $count } personer å spørre. Resultatene vises bare når minst { $threshold } har svart.

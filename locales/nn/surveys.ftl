@@ -121,3 +121,10 @@ survey-groups-hidden = { $count ->
   }
 survey-reply-by-hr = HR svarer:
 survey-error-unit-small = Eininga har berre { $count } personar å spørje. Resultata blir berre viste når minst { $threshold } har svart, så vel ei større eining eller ta med undereiningane.
+survey-scope-area = Alle i leiarlina mi (alle under meg, kvart team som ei eiga gruppe)
+survey-area-size = { $count } personar i { $teams } team blir spurde. Du ser resultata for heile leiarlina og for kvart team der nok har svart. Eit team med for få personar blir slått saman med teamet over.
+survey-asks-area = Alle i leiarlina til { $leader }
+survey-group-team = Teamet til { $leader }
+survey-error-area-instrument = Heile leiarlina kan berre få teampulsen. Blikket på leiaren spør eit team om sin eigen leiar.
+survey-error-area-none = Ingen av medarbeidarane dine leier andre, så leiarlina di er teamet ditt. Vel «Teamet mitt».
+survey-error-area-small = Leiarlina di har berre { $count } personar å spørje. Resultata blir berre viste når minst { $threshold } har svart.

@@ -142,6 +142,36 @@ pub fn response_rate(closed: bool, answers: i64, invited: i64, k: i64) -> Option
     (closed && answers >= k.max(MIN_THRESHOLD) && invited > 0).then_some((answers, invited))
 }
 
+/// The fewest answers a rewrite of a wave's answers covers once the wave has that many: each new
+/// answer is written in one transaction with at least this many others' answers, all under new
+/// random ids, so whoever can see which rows a transaction wrote (and who answered in it) finds
+/// the answer among at least this many.
+pub fn chunk_size(k: i64) -> i64 {
+    (2 * k.max(MIN_THRESHOLD)).max(32)
+}
+
+/// Where new answers go among a wave's chunks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placement {
+    /// The chunk they join, which is written again with them.
+    pub chunk: i64,
+    /// When the chunk grows past twice the chunk size: the new chunk that takes half of it.
+    pub split_into: Option<i64>,
+}
+
+/// Places `adding` new answers among `chunks` (id, answers), each chunk at least `size` once
+/// the wave has that many: they join the smallest chunk, which splits in two once it would hold
+/// more than twice `size`. A chunk is made only by a split, so every chunk but a wave's first
+/// holds at least `size`; and the smallest takes the next answers, so no chunk fills in the
+/// order people answered.
+pub fn place(chunks: &[(i64, i64)], adding: i64, size: i64) -> Placement {
+    let Some(&(chunk, held)) = chunks.iter().min_by_key(|(id, n)| (*n, *id)) else {
+        return Placement { chunk: 0, split_into: None };
+    };
+    let next = chunks.iter().map(|(id, _)| *id).max().unwrap_or(chunk) + 1;
+    Placement { chunk, split_into: (held + adding > 2 * size).then_some(next) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,5 +324,42 @@ mod tests {
         assert_eq!(response_rate(false, 9, 10, 5), None, "no count while the wave runs");
         assert_eq!(response_rate(true, 4, 10, 5), None);
         assert_eq!(response_rate(true, 6, 10, 5), Some((6, 10)));
+    }
+
+    #[test]
+    fn chunks_hold_at_least_their_size_and_the_smallest_takes_the_next() {
+        assert_eq!(chunk_size(5), 32);
+        assert_eq!(chunk_size(20), 40);
+        assert_eq!(chunk_size(1), 32, "never below the minimum threshold's");
+        assert_eq!(place(&[], 1, 32), Placement { chunk: 0, split_into: None });
+        assert_eq!(place(&[(0, 64)], 1, 32), Placement { chunk: 0, split_into: Some(1) });
+        assert_eq!(place(&[(0, 40), (1, 33), (2, 50)], 3, 32), Placement { chunk: 1, split_into: None });
+    }
+
+    proptest! {
+        /// However answers arrive, one at a time or in batches, every chunk but a lone first one
+        /// ends with at least the chunk size, and no answer is lost.
+        #[test]
+        fn every_chunk_but_a_lone_first_holds_at_least_the_size(batches in prop::collection::vec(1i64..40, 1..120), k in 3i64..30) {
+            let size = chunk_size(k);
+            let mut chunks: Vec<(i64, i64)> = Vec::new();
+            for adding in &batches {
+                let p = place(&chunks, *adding, size);
+                let held = chunks.iter().find(|c| c.0 == p.chunk).map_or(0, |c| c.1) + adding;
+                chunks.retain(|c| c.0 != p.chunk);
+                match p.split_into {
+                    Some(new) => {
+                        prop_assert!(!chunks.iter().any(|c| c.0 == new));
+                        chunks.push((p.chunk, held / 2));
+                        chunks.push((new, held - held / 2));
+                    }
+                    None => chunks.push((p.chunk, held)),
+                }
+                if chunks.len() > 1 {
+                    prop_assert!(chunks.iter().all(|c| c.1 >= size), "{chunks:?}");
+                }
+            }
+            prop_assert_eq!(chunks.iter().map(|c| c.1).sum::<i64>(), batches.iter().sum::<i64>());
+        }
     }
 }

@@ -109,9 +109,11 @@ pub fn overdue(to: &Recipient, other: &str, due: jiff::civil::Date, cadence: Cad
     render(Kind::Overdue, i18n.t_with("mail-subject-overdue", &args), &body)
 }
 
-/// Who asks a wave: a leader their team, or everyone in a unit.
+/// Who asks a wave: a leader their team, a leader everyone in their reporting lines, or
+/// everyone in a unit.
 pub enum Asker {
     Leader(String),
+    Area(String),
     Unit(String),
 }
 
@@ -129,6 +131,7 @@ pub fn about_wave(
     let i18n = I18n(to.locale);
     let (other, lead) = match asker {
         Asker::Leader(name) => (name.as_str(), format!("mail-lead-{}", kind.code())),
+        Asker::Area(name) => (name.as_str(), format!("mail-lead-{}-area", kind.code())),
         Asker::Unit(name) => (name.as_str(), format!("mail-lead-{}-unit", kind.code())),
     };
     let args = [("other", other.to_string()), ("title", title.to_string()), ("date", day(&i18n, closes_on))];

@@ -129,9 +129,11 @@ pub async fn queue_wave(
     now: i64,
 ) -> store::Result<usize> {
     let closes_on: jiff::civil::Date = wave.closes_on.parse().unwrap_or_default();
+    let leader = wave.leader_name.clone().unwrap_or_default();
     let asker = match &wave.unit_name {
         Some(unit) => compose::Asker::Unit(unit.clone()),
-        None => compose::Asker::Leader(wave.leader_name.clone().unwrap_or_default()),
+        None if wave.sub_units => compose::Asker::Area(leader),
+        None => compose::Asker::Leader(leader),
     };
     let mut queued = 0;
     for person in to {

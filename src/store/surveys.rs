@@ -1,7 +1,7 @@
 //! Survey waves, who is asked, who has answered (as keyed hashes only) and the answers (with
 //! nothing that leads back to a person).
 
-use super::{Ex, Result, exec, row, rows, scalar};
+use super::{Ex, Result, exec, on, row, rows, scalar};
 use crate::domain::PersonId;
 
 /// Who a wave asks.
@@ -9,8 +9,23 @@ use crate::domain::PersonId;
 pub enum Scope {
     /// A leader's active direct reports.
     Team(PersonId),
+    /// Everyone active below a leader in their reporting lines, each team a group named by its
+    /// leader.
+    Area(PersonId),
     /// The active people of a unit, with or without those of the units below it.
     Unit { unit: i64, sub_units: bool },
+}
+
+impl Scope {
+    /// Who a stored wave asked.
+    pub fn of(w: &WaveRow) -> Option<Scope> {
+        match (w.leader_id, w.unit_id) {
+            (Some(leader), _) if w.sub_units => Some(Scope::Area(PersonId(leader))),
+            (Some(leader), _) => Some(Scope::Team(PersonId(leader))),
+            (None, Some(unit)) => Some(Scope::Unit { unit, sub_units: w.sub_units }),
+            (None, None) => None,
+        }
+    }
 }
 
 pub struct NewWave<'a> {
@@ -42,17 +57,36 @@ pub async fn scope_units(ex: Ex<'_>, unit: i64, sub_units: bool) -> Result<Vec<c
     Ok(found.into_iter().map(|(id, parent, invited)| crate::domain::anonymity::Unit { id, parent, invited }).collect())
 }
 
-/// Opens a wave and asks its people; its id. For a unit's wave, `groups` gives each unit's
-/// group (from `anonymity::answer_groups` over `units`), which its people's answers carry.
+/// The teams an area wave would ask: the leader's own and that of everyone below them who leads
+/// anyone, each named by its leader's id, with the leader above (None for `leader`) and how many
+/// active direct reports it has.
+pub async fn scope_teams(ex: Ex<'_>, leader: PersonId) -> Result<Vec<crate::domain::anonymity::Unit>> {
+    let found: Vec<(i64, Option<i64>, i64)> = rows!(
+        ex,
+        (i64, Option<i64>, i64),
+        "WITH RECURSIVE tree (id, parent_id) AS ( \
+             SELECT id, CAST(NULL AS BIGINT) FROM people WHERE id = $1 \
+             UNION SELECT p.id, p.leader_id FROM people p JOIN tree t ON p.leader_id = t.id \
+         ) SELECT t.id, t.parent_id, (SELECT COUNT(*) FROM people p WHERE p.leader_id = t.id AND p.active) FROM tree t \
+         WHERE t.parent_id IS NULL OR EXISTS (SELECT 1 FROM people p WHERE p.leader_id = t.id) ORDER BY t.id",
+        leader.0
+    )?;
+    Ok(found.into_iter().map(|(id, parent, invited)| crate::domain::anonymity::Unit { id, parent, invited }).collect())
+}
+
+/// Opens a wave and asks its people; its id. For a wave of groups (a unit's, or a leader's over
+/// their reporting lines), `groups` gives each node's group (from `anonymity::answer_groups` over
+/// `nodes`: units, or teams by their leader), which its people's answers carry.
 pub async fn open_wave(
     mut ex: Ex<'_>,
     w: &NewWave<'_>,
-    units: &[crate::domain::anonymity::Unit],
+    nodes: &[crate::domain::anonymity::Unit],
     groups: &std::collections::HashMap<i64, i64>,
     now: i64,
 ) -> Result<i64> {
     let (leader, unit, sub_units) = match w.scope {
         Scope::Team(leader) => (Some(leader.0), None, false),
+        Scope::Area(leader) => (Some(leader.0), None, true),
         Scope::Unit { unit, sub_units } => (None, Some(unit), sub_units),
     };
     let id = scalar!(
@@ -82,22 +116,22 @@ pub async fn open_wave(
                 leader.0
             )?;
         }
-        Scope::Unit { .. } => {
-            for u in units {
+        Scope::Area(_) | Scope::Unit { .. } => {
+            // A node's own people: a team's members, or a unit's.
+            let members = if matches!(w.scope, Scope::Area(_)) {
+                "INSERT INTO wave_invitees (wave_id, person_id, group_id) SELECT $1, id, $3 FROM people WHERE leader_id = $2 AND active"
+            } else {
+                "INSERT INTO wave_invitees (wave_id, person_id, group_id) SELECT $1, id, $3 FROM people WHERE unit_id = $2 AND active"
+            };
+            for u in nodes {
                 let group = groups.get(&u.id).copied().unwrap_or(u.id);
-                exec!(
-                    ex.reborrow(),
-                    "INSERT INTO wave_invitees (wave_id, person_id, group_id) SELECT $1, id, $3 FROM people WHERE unit_id = $2 AND active",
-                    id,
-                    u.id,
-                    group
-                )?;
+                exec!(ex.reborrow(), members, id, u.id, group)?;
                 if group == u.id {
                     let parent = u.parent.map(|p| groups.get(&p).copied().unwrap_or(p));
-                    let invited: i64 = units.iter().filter(|x| groups.get(&x.id) == Some(&u.id)).map(|x| x.invited).sum();
+                    let invited: i64 = nodes.iter().filter(|x| groups.get(&x.id) == Some(&u.id)).map(|x| x.invited).sum();
                     exec!(
                         ex.reborrow(),
-                        "INSERT INTO wave_groups (wave_id, unit_id, parent_id, invited) VALUES ($1, $2, $3, $4)",
+                        "INSERT INTO wave_groups (wave_id, group_id, parent_id, invited) VALUES ($1, $2, $3, $4)",
                         id,
                         u.id,
                         parent,
@@ -169,19 +203,20 @@ pub async fn invitation(ex: Ex<'_>, wave: i64, person: PersonId) -> Result<Optio
     Ok(row!(ex, (Option<i64>,), "SELECT group_id FROM wave_invitees WHERE wave_id = $1 AND person_id = $2", wave, person.0)?.map(|(g,)| g))
 }
 
-/// The groups of a unit's wave as it opened: (unit, group above, asked), by unit. They never change.
+/// The groups of a wave as it opened: (group, group above, asked), by group. They never change.
 pub async fn groups(ex: Ex<'_>, wave: i64) -> Result<Vec<(i64, Option<i64>, i64)>> {
-    rows!(ex, (i64, Option<i64>, i64), "SELECT unit_id, parent_id, invited FROM wave_groups WHERE wave_id = $1 ORDER BY unit_id", wave)
+    rows!(ex, (i64, Option<i64>, i64), "SELECT group_id, parent_id, invited FROM wave_groups WHERE wave_id = $1 ORDER BY group_id", wave)
 }
 
-/// The names of the units, by id.
-pub async fn unit_names(ex: Ex<'_>, ids: &[i64]) -> Result<Vec<(i64, String)>> {
+/// The names of a wave's groups, by id: units' names, or, for `teams`, their leaders' names.
+pub async fn group_names(ex: Ex<'_>, ids: &[i64], teams: bool) -> Result<Vec<(i64, String)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     // Numbers only: the list is written into the statement.
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-    rows!(ex, (i64, String), sqlx::AssertSqlSafe(format!("SELECT id, name FROM units WHERE id IN ({list})")))
+    let table = if teams { "people" } else { "units" };
+    rows!(ex, (i64, String), sqlx::AssertSqlSafe(format!("SELECT id, name FROM {table} WHERE id IN ({list})")))
 }
 
 /// Which of the keys have answered the wave.
@@ -205,18 +240,58 @@ pub async fn answer_count(ex: Ex<'_>, wave: i64) -> Result<i64> {
     scalar!(ex, i64, "SELECT COUNT(*) FROM survey_answers WHERE wave_id = $1", wave)
 }
 
-/// Replaces the wave's answers with `rows` (random id, group, answers), written in the order given.
+/// A stored answer: its random id, the group it counts in, its chunk, and the answers as JSON.
+pub struct AnswerRow {
+    pub id: String,
+    pub group: Option<i64>,
+    pub chunk: i64,
+    pub answers: String,
+}
+
+/// How many answers each chunk of the wave holds: (chunk, answers).
+pub async fn chunk_sizes(ex: Ex<'_>, wave: i64) -> Result<Vec<(i64, i64)>> {
+    rows!(ex, (i64, i64), "SELECT chunk, COUNT(*) FROM survey_answers WHERE wave_id = $1 GROUP BY chunk", wave)
+}
+
+/// The answers of one chunk of the wave: (group, answers).
+pub async fn chunk_answers(ex: Ex<'_>, wave: i64, chunk: i64) -> Result<Vec<(Option<i64>, String)>> {
+    rows!(ex, (Option<i64>, String), "SELECT group_id, answers FROM survey_answers WHERE wave_id = $1 AND chunk = $2", wave, chunk)
+}
+
+/// Replaces the answers of the wave's `chunks` with `rows`, written in the order given.
+pub async fn rewrite_chunks(mut ex: Ex<'_>, wave: i64, chunks: &[i64], rows: &[AnswerRow]) -> Result<()> {
+    for chunk in chunks {
+        exec!(ex.reborrow(), "DELETE FROM survey_answers WHERE wave_id = $1 AND chunk = $2", wave, *chunk)?;
+    }
+    insert_answers(ex, wave, rows).await
+}
+
+/// Replaces all of the wave's answers with `rows` (random id, group, answers), in one chunk,
+/// written in the order given.
 pub async fn rewrite_answers(mut ex: Ex<'_>, wave: i64, rows: &[(String, Option<i64>, String)]) -> Result<()> {
     exec!(ex.reborrow(), "DELETE FROM survey_answers WHERE wave_id = $1", wave)?;
-    for (id, group, answers) in rows {
-        exec!(
-            ex.reborrow(),
-            "INSERT INTO survey_answers (id, wave_id, group_id, answers) VALUES ($1, $2, $3, $4)",
-            id,
-            wave,
-            *group,
-            answers
-        )?;
+    let rows: Vec<AnswerRow> =
+        rows.iter().map(|(id, group, answers)| AnswerRow { id: id.clone(), group: *group, chunk: 0, answers: answers.clone() }).collect();
+    insert_answers(ex, wave, &rows).await
+}
+
+/// Rows per INSERT statement: well under either database's limit on parameters.
+const ROWS_PER_INSERT: usize = 200;
+
+/// Writes the answers, many to a statement, in the order given.
+async fn insert_answers(mut ex: Ex<'_>, wave: i64, rows: &[AnswerRow]) -> Result<()> {
+    for part in rows.chunks(ROWS_PER_INSERT) {
+        let values: Vec<String> =
+            (0..part.len()).map(|i| format!("(${}, ${}, ${}, ${}, ${})", 5 * i + 1, 5 * i + 2, 5 * i + 3, 5 * i + 4, 5 * i + 5)).collect();
+        // Placeholders only: the values are bound.
+        let sql = format!("INSERT INTO survey_answers (id, wave_id, group_id, chunk, answers) VALUES {}", values.join(", "));
+        on!(ex.reborrow(), |c| {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for r in part {
+                q = q.bind(r.id.as_str()).bind(wave).bind(r.group).bind(r.chunk).bind(r.answers.as_str());
+            }
+            q.execute(&mut *c).await.map(|r| r.rows_affected()).map_err(super::Error::from)
+        })?;
     }
     Ok(())
 }

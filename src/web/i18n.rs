@@ -257,6 +257,8 @@ mod tests {
             "gap",
             "unit",
             "label",
+            "leader",
+            "teams",
         ];
         let args: HashMap<&str, FluentValue> = variables.iter().map(|v| (*v, FluentValue::from(2))).collect();
         for l in Locale::ALL {

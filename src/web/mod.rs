@@ -47,6 +47,8 @@ pub struct AppState {
     pub catalog: Arc<catalog::Catalog>,
     settings: Arc<RwLock<Option<(Instant, OrgSettings)>>>,
     pub closed_waves: Arc<surveys::ClosedWaves>,
+    /// Writes survey answers, those arriving together in one transaction.
+    pub intake: crate::intake::Intake,
     /// The organisation's identity provider, when one is configured.
     pub provider: Option<Arc<crate::oidc::Provider>>,
 }
@@ -76,6 +78,7 @@ impl AppState {
             Keys { csrf: keys::SigningKey::load(&db, "csrf").await?, device: keys::SigningKey::load(&db, "device").await?, participation };
         let catalog = catalog::Catalog::load(&db).await?;
         Ok(AppState {
+            intake: crate::intake::Intake::start(db.clone()),
             db,
             web: Arc::new(web),
             keys: Arc::new(keys),

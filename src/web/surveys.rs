@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::AppState;
-use super::ctx::{Ctx, Nav, Page, random_token};
+use super::ctx::{Ctx, Nav, Page};
 use super::development::{DimensionView, dimension_views, error_message};
 use super::error::AppError;
 use super::forms::FormState;
@@ -27,12 +27,14 @@ use crate::domain::answers::{self, AnswerError, Answers};
 use crate::domain::cadence;
 use crate::domain::instrument::{Instrument, ItemType};
 use crate::domain::survey::{self, WaveState};
+use crate::intake::Outcome;
 use crate::store::{self, surveys::Scope, surveys::WaveRow};
 
 /// The surveys a leader can ask their team.
 pub const SURVEYS: [&str; 2] = ["pulse", "upward-view"];
-/// The survey HR can ask a unit: the upward view is about one leader, so it is a team's alone.
-const UNIT_SURVEY: &str = "pulse";
+/// The survey a wave of groups asks (HR's of a unit, a leader's of their reporting lines): the
+/// upward view is about one leader, so it is a team's alone.
+const GROUP_SURVEY: &str = "pulse";
 /// How long a new wave runs unless the leader chooses otherwise.
 const DEFAULT_DAYS: i64 = 14;
 
@@ -75,7 +77,13 @@ fn wave_resource(w: &WaveRow, asked: bool) -> Resource {
     Resource::SurveyWave { leader: w.leader_id.map(PersonId), asked }
 }
 
-/// Whether two waves ask the same people: the same leader's team, or the same unit alike.
+/// Whether a wave's answers fall in groups: a unit's wave, or a leader's over their reporting lines.
+fn has_groups(w: &WaveRow) -> bool {
+    matches!(Scope::of(w), Some(Scope::Area(_) | Scope::Unit { .. }))
+}
+
+/// Whether two waves ask the same people: the same leader's team or reporting lines, or the same
+/// unit alike.
 fn same_scope(a: &WaveRow, b: &WaveRow) -> bool {
     a.instrument_id == b.instrument_id && a.leader_id == b.leader_id && a.unit_id == b.unit_id && a.sub_units == b.sub_units
 }
@@ -91,7 +99,7 @@ pub struct ClosedAnswers {
     groups: HashMap<Option<i64>, GroupTotals>,
     /// The comments with their answer's random id, in id order.
     comments: Vec<(String, String)>,
-    /// A unit's wave: its groups as it opened, each with how many answered in it.
+    /// A wave of groups: its groups as it opened, each with how many answered in it.
     tree: Vec<Group>,
 }
 
@@ -143,13 +151,14 @@ async fn closed_answers(
             })
         })
         .collect();
-    let tree = match w.unit_id {
-        Some(_) => store::surveys::groups(c.ex(), w.id)
+    let tree = if has_groups(w) {
+        store::surveys::groups(c.ex(), w.id)
             .await?
             .into_iter()
             .map(|(id, parent, _)| Group { id, parent, answers: groups.get(&Some(id)).map_or(0, |g| g.0) })
-            .collect(),
-        None => Vec::new(),
+            .collect()
+    } else {
+        Vec::new()
     };
     let answers = std::sync::Arc::new(ClosedAnswers { count: rows.len() as i64, summary, groups, comments, tree });
     let settled = date(&w.closes_on).checked_add(jiff::Span::new().days(1)).unwrap_or_default() < cadence::date_of(store::now());
@@ -161,6 +170,15 @@ async fn closed_answers(
         kept.insert(w.id, answers.clone());
     }
     Ok(answers)
+}
+
+/// Who a wave asks, when it is more than a leader's own team.
+fn asks(i18n: &super::i18n::I18n, w: &WaveRow) -> Option<String> {
+    match (&w.unit_name, &w.leader_name) {
+        (Some(u), _) => Some(i18n.t1(if w.sub_units { "survey-asks-unit-all" } else { "survey-asks-unit" }, "unit", u)),
+        (None, Some(leader)) if w.sub_units => Some(i18n.t1("survey-asks-area", "leader", leader)),
+        _ => None,
+    }
 }
 
 fn wave_state(w: &WaveRow, today: jiff::civil::Date) -> WaveState {
@@ -252,7 +270,7 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
             state: state_key(state),
             rate,
             open: state == WaveState::Open,
-            asks: w.unit_name.as_ref().map(|u| i18n.t1(if w.sub_units { "survey-asks-unit-all" } else { "survey-asks-unit" }, "unit", u)),
+            asks: asks(&i18n, w),
             repeats: w.repeat_weeks.map(|n| i18n.t1("survey-repeats", "count", n)),
         }
     };
@@ -308,9 +326,13 @@ struct NewPage {
     /// The team is smaller than the anonymity threshold: no results will ever show.
     small_team: bool,
     team_note: String,
-    /// The person may ask their team (a leader) and units (HR).
+    /// The person may ask their team (a leader), everyone in their reporting lines (a leader of
+    /// leaders) and units (HR).
     can_team: bool,
+    can_area: bool,
     can_unit: bool,
+    /// How many an area wave asks, in how many teams.
+    area_note: String,
     /// Units HR can ask: (id, name).
     units: Vec<(String, String)>,
     repeat_choices: Vec<(String, String)>,
@@ -327,8 +349,12 @@ async fn new_page(ctx: &Ctx, app: &AppState, form: FormState) -> Result<NewPage,
     let locale = i18n.locale();
     let mut c = app.db.conn().await?;
     let team_size = if can_team { store::people::count_reports(c.ex(), user.person()).await? } else { 0 };
+    let teams = if can_team { store::surveys::scope_teams(c.ex(), user.person()).await? } else { Vec::new() };
+    let can_area = teams.len() > 1;
+    let area_args = [("count", teams.iter().map(|t| t.invited).sum::<i64>().to_string()), ("teams", teams.len().to_string())];
+    let area_note = i18n.t_with("survey-area-size", &area_args);
     let mut surveys = Vec::new();
-    for id in SURVEYS.into_iter().filter(|id| can_team || *id == UNIT_SURVEY) {
+    for id in SURVEYS.into_iter().filter(|id| can_team || *id == GROUP_SURVEY) {
         if let Some(version) = store::surveys::newest_version(c.ex(), id).await?
             && let Some(i) = app.catalog.get(c.ex(), id, version).await?
         {
@@ -354,7 +380,9 @@ async fn new_page(ctx: &Ctx, app: &AppState, form: FormState) -> Result<NewPage,
         small_team,
         team_note,
         can_team,
+        can_area,
         can_unit,
+        area_note,
         units,
         repeat_choices,
         threshold,
@@ -405,12 +433,17 @@ async fn open(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<O
             }
         },
         "team" | "" if user.is_leader => Some(Scope::Team(user.person())),
+        "area" if user.is_leader => Some(Scope::Area(user.person())),
         _ => return Err(AppError::Forbidden),
     };
     if !SURVEYS.contains(&f.instrument.as_str()) {
         form.add_error("instrument", i18n.t("survey-error-instrument"));
-    } else if matches!(scope, Some(Scope::Unit { .. })) && f.instrument != UNIT_SURVEY {
-        form.add_error("instrument", i18n.t("survey-error-unit-instrument"));
+    } else if f.instrument != GROUP_SURVEY {
+        match scope {
+            Some(Scope::Unit { .. }) => form.add_error("instrument", i18n.t("survey-error-unit-instrument")),
+            Some(Scope::Area(_)) => form.add_error("instrument", i18n.t("survey-error-area-instrument")),
+            _ => {}
+        }
     }
     let closes = f.closes_on.trim().parse::<jiff::civil::Date>();
     match closes {
@@ -449,6 +482,19 @@ async fn open(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<O
                 let args = [("count", asked.to_string()), ("threshold", threshold.to_string())];
                 form.add_error("unit", i18n.t_with("survey-error-unit-small", &args));
             }
+        }
+    }
+    if let Some(Scope::Area(leader)) = scope {
+        let mut c = app.db.conn().await?;
+        let teams = store::surveys::scope_teams(c.ex(), leader).await?;
+        let asked: i64 = teams.iter().map(|t| t.invited).sum();
+        // Only a leader of leaders has more than their own team to ask; too few is refused as
+        // for a unit.
+        if teams.len() < 2 {
+            form.add_error("scope", i18n.t("survey-error-area-none"));
+        } else if asked < threshold {
+            let args = [("count", asked.to_string()), ("threshold", threshold.to_string())];
+            form.add_error("scope", i18n.t_with("survey-error-area-small", &args));
         }
     }
     let (Some(scope), Ok(closes), false) = (scope, closes, form.has_errors()) else {
@@ -570,32 +616,21 @@ async fn answer(
         return Ok(answer_page(&ctx, &w, &instrument, None, &reading.typed, &errors).into_response());
     }
     drop(c);
-    let key = participation_key(&app, id, user.person());
-    let mine = serde_json::to_string(&reading.answers).map_err(|e| AppError::Internal(e.to_string()))?;
-    let mut tx = app.db.begin().await?;
-    // Checked again in the write's turn: a wave closed meanwhile takes nothing more.
-    let still = store::surveys::wave(tx.ex(), id).await?.ok_or(AppError::NotFound)?;
-    if wave_state(&still, cadence::date_of(store::now())) != WaveState::Open {
-        drop(tx);
-        return Ok(answer_page(&ctx, &w, &instrument, Some(i18n.t("survey-is-closed")), &HashMap::new(), &HashMap::new()).into_response());
+    let submission = crate::intake::Submission {
+        wave: id,
+        person_key: participation_key(&app, id, user.person()),
+        group,
+        answers: serde_json::to_string(&reading.answers).map_err(|e| AppError::Internal(e.to_string()))?,
+    };
+    // Stored with whatever other answers are waiting, in one transaction that checks the wave is
+    // still open and records the participation.
+    match app.intake.submit(submission).await.map_err(AppError::Internal)? {
+        Outcome::Taken => Ok(Redirect::to("/surveys?done=answered").into_response()),
+        Outcome::Already => Ok(Redirect::to("/surveys?done=already").into_response()),
+        Outcome::Closed => {
+            Ok(answer_page(&ctx, &w, &instrument, Some(i18n.t("survey-is-closed")), &HashMap::new(), &HashMap::new()).into_response())
+        }
     }
-    if !store::surveys::add_participation(tx.ex(), id, &key).await? {
-        return Ok(Redirect::to("/surveys?done=already").into_response());
-    }
-    // Every answer of the wave is written again under new random ids, in the order of those ids:
-    // no row is the newest, and each shares its write with all the others.
-    // The old ids are dropped: every answer gets a new one.
-    let mut all: Vec<(Option<i64>, String)> =
-        store::surveys::answers_with_ids(tx.ex(), id).await?.into_iter().map(|(_, g, a)| (g, a)).collect();
-    all.push((group, mine));
-    let mut rows: Vec<(String, Option<i64>, String)> = all.into_iter().map(|(g, a)| (random_token(), g, a)).collect();
-    if rows.iter().any(|(id, _, _)| id.is_empty()) {
-        return Err(AppError::Internal("no randomness for answer ids".into()));
-    }
-    rows.sort();
-    store::surveys::rewrite_answers(tx.ex(), id, &rows).await?;
-    tx.commit().await?;
-    Ok(Redirect::to("/surveys?done=answered").into_response())
 }
 
 async fn close(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> Result<Response, AppError> {
@@ -651,7 +686,7 @@ struct ResultsPage {
     /// The dimensions' means as bars, the wave before marked on them.
     chart: Option<super::results::Chart>,
     chart_note: String,
-    /// A unit's groups that may be shown, for HR, and how many may not.
+    /// The groups that may be shown, for whoever runs a wave of groups, and how many may not.
     groups: Vec<GroupLine>,
     hidden_groups: usize,
     comment_lines: Vec<CommentLine>,
@@ -667,7 +702,7 @@ struct ResultsPage {
     form: FormState,
 }
 
-/// A group of a unit's wave with everything below it: its name, answers and dimension means.
+/// A group of a wave with everything below it: its name, answers and dimension means.
 struct GroupLine {
     name: String,
     depth: usize,
@@ -778,8 +813,8 @@ async fn earlier_waves(c: &mut store::Conn, w: &WaveRow) -> Result<Vec<WaveRow>,
     Ok(all.into_iter().rev().filter(|e| same_scope(e, w) && e.closes_on <= w.closes_on && e.id != w.id).collect())
 }
 
-/// The groups of a unit's wave that may be shown, each with everything below it, in tree order,
-/// and how many may not.
+/// The groups of a wave that may be shown, each with everything below it, in tree order, and how
+/// many may not.
 async fn group_lines(
     i18n: &super::i18n::I18n,
     c: &mut store::Conn,
@@ -788,7 +823,13 @@ async fn group_lines(
 ) -> Result<(Vec<GroupLine>, usize), AppError> {
     let tree = &closed.tree;
     let shown = anonymity::shown(tree, w.threshold);
-    let names: HashMap<i64, String> = store::surveys::unit_names(c.ex(), &shown).await?.into_iter().collect();
+    // A unit's groups are units; a leader's are teams, named by their leaders.
+    let teams = w.unit_id.is_none();
+    let names: HashMap<i64, String> = store::surveys::group_names(c.ex(), &shown, teams)
+        .await?
+        .into_iter()
+        .map(|(id, name)| (id, if teams { i18n.t1("survey-group-team", "leader", name) } else { name }))
+        .collect();
     // Each group with everything below it: its answers and its dimensions' totals.
     let mut children: HashMap<i64, Vec<i64>> = HashMap::new();
     for g in tree {
@@ -946,9 +987,9 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, comments: CommentsAt, 
                 .collect(),
         })
         .collect();
-    // HR sees a unit's groups, each behind the same threshold and differencing rule.
-    let (groups, hidden_groups) =
-        if w.unit_id.is_some() && user.is_admin { group_lines(&i18n, &mut c, &w, &closed).await? } else { (Vec::new(), 0) };
+    // Whoever runs a wave of groups (HR a unit's, a leader their reporting lines') sees its
+    // groups, each behind the same threshold and differencing rule.
+    let (groups, hidden_groups) = if runs && has_groups(&w) { group_lines(&i18n, &mut c, &w, &closed).await? } else { (Vec::new(), 0) };
     // Comments in the order of the answers' random ids: not the order they were written.
     let total = closed.comments.len() as i64;
     let requested = match comments {

@@ -1,6 +1,7 @@
 //! The demo's Undersøkelser: three closed team pulses for Lars's team (a trend), one closed
 //! upward view, a pulse open now that repeats every six weeks; Øyvind's small team, whose pulse
-//! shows as too few answers; and HR's pulse for a department, shown per group.
+//! shows as too few answers; HR's pulse for a department, shown per group; and Liv's pulse for
+//! everyone in her reporting lines, shown per team.
 
 use std::collections::BTreeMap;
 
@@ -60,9 +61,11 @@ struct DemoWave {
     lift: i64,
 }
 
-/// Who a demo wave asks: a leader's team (by the leader's e-mail), or a unit with its sub-units.
+/// Who a demo wave asks: a leader's team or everyone in their reporting lines (by the leader's
+/// e-mail), or a unit with its sub-units.
 enum Asks {
     Team(&'static str),
+    Area(&'static str),
     Unit(&'static str),
 }
 
@@ -116,6 +119,8 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         (Asks::Team("oyvind.strand@demo.samspill.no"), DemoWave { instrument: "pulse", closed_days_ago: 20, answers: 2, lift: 0 }, None),
         // HR's pulse for a department: one of its groups had too few answers to show.
         (Asks::Unit("Avdeling Digital"), DemoWave { instrument: "pulse", closed_days_ago: 30, answers: 11, lift: 0 }, None),
+        // Liv's pulse for her reporting lines: each team answers all but one, one team too few.
+        (Asks::Area("liv@demo.samspill.no"), DemoWave { instrument: "pulse", closed_days_ago: 24, answers: 0, lift: 0 }, None),
     ];
     let units = store::units::all(tx.ex()).await?;
     for (n, (asks, w, repeat_weeks)) in waves.iter().enumerate() {
@@ -124,6 +129,10 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             Asks::Team(email) => {
                 let Some(leader) = store::people::id_by_email(tx.ex(), email).await? else { continue };
                 (Scope::Team(leader), leader)
+            }
+            Asks::Area(email) => {
+                let Some(leader) = store::people::id_by_email(tx.ex(), email).await? else { continue };
+                (Scope::Area(leader), leader)
             }
             Asks::Unit(name) => {
                 let Some(unit) = units.iter().find(|u| u.name == *name) else { continue };
@@ -144,34 +153,42 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             repeat_weeks: *repeat_weeks,
             follows: None,
         };
-        let (in_scope, groups) = match scope {
-            Scope::Unit { unit, sub_units } => {
-                let in_scope = surveys::scope_units(tx.ex(), unit, sub_units).await?;
-                let groups = anonymity::answer_groups(&in_scope, threshold);
-                (in_scope, groups)
-            }
-            Scope::Team(_) => (Vec::new(), Default::default()),
+        let in_scope = match scope {
+            Scope::Unit { unit, sub_units } => surveys::scope_units(tx.ex(), unit, sub_units).await?,
+            Scope::Area(leader) => surveys::scope_teams(tx.ex(), leader).await?,
+            Scope::Team(_) => Vec::new(),
         };
+        let groups = anonymity::answer_groups(&in_scope, threshold);
         let id = surveys::open_wave(tx.ex(), &wave, &in_scope, &groups, now - w.closed_days_ago.max(0) * 86_400).await?;
         let items: &[&str] = if w.instrument == "pulse" { &PULSE } else { &UPWARD };
-        let answers = demo_answers(items, w.answers, n, w.lift);
-        // A unit's answers fall in its groups: the first group gets all but four, the next the
-        // four (too few to show on their own).
         let mut group_ids: Vec<i64> = groups.values().copied().collect();
         group_ids.sort();
         group_ids.dedup();
-        let mut rows: Vec<(String, Option<i64>, String)> = answers
-            .into_iter()
-            .enumerate()
-            .map(|(k, a)| {
-                let group = match group_ids.as_slice() {
+        // The group of each answer. A unit's: the first group gets all but four, the next the
+        // four (too few to show on their own). Reporting lines': each team all but one of its
+        // people, the third only two.
+        let answer_groups: Vec<Option<i64>> = match asks {
+            Asks::Team(_) => vec![None; w.answers],
+            Asks::Unit(_) => (0..w.answers)
+                .map(|k| match group_ids.as_slice() {
                     [] => None,
                     [only] => Some(*only),
                     [first, second, ..] => Some(if k + 4 < w.answers { *first } else { *second }),
-                };
-                (random_token(), group, a)
-            })
-            .collect();
+                })
+                .collect(),
+            Asks::Area(_) => group_ids
+                .iter()
+                .enumerate()
+                .flat_map(|(k, g)| {
+                    let asked: i64 = in_scope.iter().filter(|t| groups.get(&t.id) == Some(g)).map(|t| t.invited).sum();
+                    let answered = if k == 2 { 2 } else { (asked - 1).max(0) as usize };
+                    std::iter::repeat_n(Some(*g), answered)
+                })
+                .collect(),
+        };
+        let answers = demo_answers(items, answer_groups.len(), n, w.lift);
+        let mut rows: Vec<(String, Option<i64>, String)> =
+            answers.into_iter().zip(answer_groups).map(|(a, group)| (random_token(), group, a)).collect();
         rows.sort();
         surveys::rewrite_answers(tx.ex(), id, &rows).await?;
         // After the latest closed pulses: a reply to a comment and the team's action plan.
