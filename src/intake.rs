@@ -4,7 +4,7 @@
 //! each chunk that takes one again under new random ids. A busy wave then costs one commit for
 //! many answers, and a chunk's write for each, however many answers the wave already holds.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use tokio::sync::{mpsc, oneshot};
 
@@ -92,35 +92,34 @@ async fn run(db: Db, mut rx: mpsc::Receiver<(Submission, Reply)>) {
 pub async fn write(db: &Db, batch: &[Submission], now: i64) -> Result<Vec<Outcome>, Error> {
     let today = cadence::date_of(now);
     let mut tx = db.begin().await?;
-    let mut outcomes = Vec::with_capacity(batch.len());
     // Each wave's threshold while it is open, read once in the writers' turn: a wave closed
     // meanwhile takes nothing more.
     let mut open: HashMap<i64, Option<i64>> = HashMap::new();
+    for wave in batch.iter().map(|s| s.wave).collect::<BTreeSet<i64>>() {
+        let threshold = store::surveys::wave(tx.ex(), wave)
+            .await?
+            .filter(|w| {
+                let day = |d: &str| d.parse().unwrap_or_default();
+                survey::state(day(&w.opens_on), day(&w.closes_on), w.closed_at.is_some(), today) == survey::WaveState::Open
+            })
+            .map(|w| w.threshold);
+        open.insert(wave, threshold);
+    }
+    // Each open wave's participations in one statement: those not recorded before are taken,
+    // each key once however often it was sent.
+    let mut outcomes = vec![Outcome::Closed; batch.len()];
     let mut taken: BTreeMap<i64, Vec<(Option<i64>, &str)>> = BTreeMap::new();
-    for s in batch {
-        let threshold = match open.get(&s.wave) {
-            Some(t) => *t,
-            None => {
-                let t = store::surveys::wave(tx.ex(), s.wave)
-                    .await?
-                    .filter(|w| {
-                        let day = |d: &str| d.parse().unwrap_or_default();
-                        survey::state(day(&w.opens_on), day(&w.closes_on), w.closed_at.is_some(), today) == survey::WaveState::Open
-                    })
-                    .map(|w| w.threshold);
-                open.insert(s.wave, t);
-                t
-            }
-        };
-        let outcome = if threshold.is_none() {
-            Outcome::Closed
-        } else if !store::surveys::add_participation(tx.ex(), s.wave, &s.person_key).await? {
-            Outcome::Already
-        } else {
-            taken.entry(s.wave).or_default().push((s.group, &s.answers));
-            Outcome::Taken
-        };
-        outcomes.push(outcome);
+    for (&wave, _) in open.iter().filter(|(_, t)| t.is_some()) {
+        let keys: Vec<&str> = batch.iter().filter(|s| s.wave == wave).map(|s| s.person_key.as_str()).collect();
+        let mut new: HashSet<String> = store::surveys::add_participations(tx.ex(), wave, &keys).await?.into_iter().collect();
+        for (i, s) in batch.iter().enumerate().filter(|(_, s)| s.wave == wave) {
+            outcomes[i] = if new.remove(&s.person_key) {
+                taken.entry(wave).or_default().push((s.group, &s.answers));
+                Outcome::Taken
+            } else {
+                Outcome::Already
+            };
+        }
     }
     for (wave, answers) in taken {
         let k = open.get(&wave).copied().flatten().unwrap_or(anonymity::DEFAULT_THRESHOLD);
@@ -150,5 +149,5 @@ async fn place(mut ex: Ex<'_>, wave: i64, k: i64, answers: Vec<(Option<i64>, &st
             r.chunk = new;
         }
     }
-    Ok(store::surveys::rewrite_chunks(ex, wave, &[p.chunk], &rows).await?)
+    Ok(store::surveys::rewrite_chunk(ex, wave, p.chunk, &rows).await?)
 }

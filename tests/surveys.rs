@@ -416,8 +416,16 @@ on_both!(a_busy_wave_writes_each_answer_with_at_least_a_chunk_of_others_from_two
     // every transaction that wrote answers wrote at least that many.
     let size = chunk_size(5);
     let mut c = t.db.conn().await.unwrap();
-    let chunks = samspill::store::surveys::chunk_sizes(c.ex(), wave).await.unwrap();
+    let mut chunks = samspill::store::surveys::chunk_sizes(c.ex(), wave).await.unwrap();
     assert!(chunks.len() > 1 && chunks.iter().all(|(_, n)| *n >= size), "{chunks:?}");
+    // The sizes kept beside the chunks are the rows there are.
+    let sql = "SELECT chunk, COUNT(*) FROM survey_answers WHERE wave_id = $1 GROUP BY chunk ORDER BY chunk";
+    let stored: Vec<(i64, i64)> = match c.ex() {
+        samspill::store::Ex::Sqlite(c) => sqlx::query_as(sql).bind(wave).fetch_all(&mut *c).await.unwrap(),
+        samspill::store::Ex::Pg(c) => sqlx::query_as(sql).bind(wave).fetch_all(&mut *c).await.unwrap(),
+    };
+    chunks.sort();
+    assert_eq!(chunks, stored);
     if let samspill::store::Ex::Pg(c) = c.ex() {
         let writers: Vec<(i64,)> =
             sqlx::query_as("SELECT COUNT(*) FROM survey_answers GROUP BY xmin::text").fetch_all(&mut *c).await.unwrap();

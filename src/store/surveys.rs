@@ -164,12 +164,44 @@ pub struct WaveRow {
     pub opened_by: i64,
 }
 
-const WAVE: &str = "SELECT w.id, w.instrument_id, w.instrument_version, w.leader_id, l.name AS leader_name, w.opens_on, w.closes_on, \
-     w.threshold, w.invited, w.closed_at, w.unit_id, u.name AS unit_name, w.sub_units, w.repeat_weeks, w.opened_by \
-     FROM waves w LEFT JOIN people l ON l.id = w.leader_id LEFT JOIN units u ON u.id = w.unit_id";
+macro_rules! wave_select {
+    ($($more:literal)?) => {
+        concat!(
+            "SELECT w.id, w.instrument_id, w.instrument_version, w.leader_id, l.name AS leader_name, w.opens_on, w.closes_on, \
+             w.threshold, w.invited, w.closed_at, w.unit_id, u.name AS unit_name, w.sub_units, w.repeat_weeks, w.opened_by",
+            $($more,)?
+            " FROM waves w LEFT JOIN people l ON l.id = w.leader_id LEFT JOIN units u ON u.id = w.unit_id"
+        )
+    };
+}
+const WAVE: &str = wave_select!();
 
 pub async fn wave(ex: Ex<'_>, id: i64) -> Result<Option<WaveRow>> {
     row!(ex, WaveRow, sqlx::AssertSqlSafe(format!("{WAVE} WHERE w.id = $1")), id)
+}
+
+/// A wave with whether `person` is asked to answer it.
+#[derive(sqlx::FromRow)]
+pub struct WaveFor {
+    #[sqlx(flatten)]
+    pub wave: WaveRow,
+    pub asked: bool,
+    /// The group their answer counts in (a wave of groups only).
+    pub group_id: Option<i64>,
+}
+
+/// The wave and `person`'s invitation to it, in one read.
+pub async fn wave_for(ex: Ex<'_>, id: i64, person: PersonId) -> Result<Option<WaveFor>> {
+    row!(
+        ex,
+        WaveFor,
+        concat!(
+            wave_select!(", i.person_id IS NOT NULL AS asked, i.group_id"),
+            " LEFT JOIN wave_invitees i ON i.wave_id = w.id AND i.person_id = $2 WHERE w.id = $1"
+        ),
+        id,
+        person.0
+    )
 }
 
 /// The waves `person` is asked to answer, newest first.
@@ -224,15 +256,24 @@ pub async fn has_answered(ex: Ex<'_>, wave: i64, person_key: &str) -> Result<boo
     Ok(row!(ex, (i64,), "SELECT wave_id FROM wave_participation WHERE wave_id = $1 AND person_key = $2", wave, person_key)?.is_some())
 }
 
-/// Records that the key has answered; false when it had already.
-pub async fn add_participation(ex: Ex<'_>, wave: i64, person_key: &str) -> Result<bool> {
-    let n = exec!(
-        ex,
-        "INSERT INTO wave_participation (wave_id, person_key) VALUES ($1, $2) ON CONFLICT (wave_id, person_key) DO NOTHING",
-        wave,
-        person_key
-    )?;
-    Ok(n == 1)
+/// Records that the keys have answered the wave; those that had not before, each once.
+pub async fn add_participations(ex: Ex<'_>, wave: i64, person_keys: &[&str]) -> Result<Vec<String>> {
+    if person_keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let values: Vec<String> = (0..person_keys.len()).map(|i| format!("($1, ${})", i + 2)).collect();
+    // Placeholders only: the keys are bound.
+    let sql = format!(
+        "INSERT INTO wave_participation (wave_id, person_key) VALUES {} ON CONFLICT (wave_id, person_key) DO NOTHING RETURNING person_key",
+        values.join(", ")
+    );
+    on!(ex, |c| {
+        let mut q = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql)).bind(wave);
+        for key in person_keys {
+            q = q.bind(*key);
+        }
+        q.fetch_all(&mut *c).await.map_err(super::Error::from)
+    })
 }
 
 /// How many answered the wave.
@@ -250,7 +291,7 @@ pub struct AnswerRow {
 
 /// How many answers each chunk of the wave holds: (chunk, answers).
 pub async fn chunk_sizes(ex: Ex<'_>, wave: i64) -> Result<Vec<(i64, i64)>> {
-    rows!(ex, (i64, i64), "SELECT chunk, COUNT(*) FROM survey_answers WHERE wave_id = $1 GROUP BY chunk", wave)
+    rows!(ex, (i64, i64), "SELECT chunk, answers FROM answer_chunks WHERE wave_id = $1", wave)
 }
 
 /// The answers of one chunk of the wave: (group, answers).
@@ -258,21 +299,36 @@ pub async fn chunk_answers(ex: Ex<'_>, wave: i64, chunk: i64) -> Result<Vec<(Opt
     rows!(ex, (Option<i64>, String), "SELECT group_id, answers FROM survey_answers WHERE wave_id = $1 AND chunk = $2", wave, chunk)
 }
 
-/// Replaces the answers of the wave's `chunks` with `rows`, written in the order given.
-pub async fn rewrite_chunks(mut ex: Ex<'_>, wave: i64, chunks: &[i64], rows: &[AnswerRow]) -> Result<()> {
-    for chunk in chunks {
-        exec!(ex.reborrow(), "DELETE FROM survey_answers WHERE wave_id = $1 AND chunk = $2", wave, *chunk)?;
+/// Replaces the answers of the wave's chunk `replaced` with `rows` (which may fill a new chunk
+/// too), written in the order given, and records each chunk's size.
+pub async fn rewrite_chunk(mut ex: Ex<'_>, wave: i64, replaced: i64, rows: &[AnswerRow]) -> Result<()> {
+    exec!(ex.reborrow(), "DELETE FROM survey_answers WHERE wave_id = $1 AND chunk = $2", wave, replaced)?;
+    insert_answers(ex.reborrow(), wave, rows).await?;
+    let mut sizes: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::from([(replaced, 0)]);
+    for r in rows {
+        *sizes.entry(r.chunk).or_default() += 1;
     }
-    insert_answers(ex, wave, rows).await
+    for (chunk, answers) in sizes {
+        exec!(
+            ex.reborrow(),
+            "INSERT INTO answer_chunks (wave_id, chunk, answers) VALUES ($1, $2, $3) \
+             ON CONFLICT (wave_id, chunk) DO UPDATE SET answers = excluded.answers",
+            wave,
+            chunk,
+            answers
+        )?;
+    }
+    Ok(())
 }
 
 /// Replaces all of the wave's answers with `rows` (random id, group, answers), in one chunk,
 /// written in the order given.
 pub async fn rewrite_answers(mut ex: Ex<'_>, wave: i64, rows: &[(String, Option<i64>, String)]) -> Result<()> {
     exec!(ex.reborrow(), "DELETE FROM survey_answers WHERE wave_id = $1", wave)?;
+    exec!(ex.reborrow(), "DELETE FROM answer_chunks WHERE wave_id = $1", wave)?;
     let rows: Vec<AnswerRow> =
         rows.iter().map(|(id, group, answers)| AnswerRow { id: id.clone(), group: *group, chunk: 0, answers: answers.clone() }).collect();
-    insert_answers(ex, wave, &rows).await
+    rewrite_chunk(ex, wave, 0, &rows).await
 }
 
 /// Rows per INSERT statement: well under either database's limit on parameters.

@@ -545,9 +545,10 @@ struct AnswerPage {
 /// The wave if `person` is asked to answer it, with the group their answer counts in; anyone
 /// else finds nothing.
 async fn invited_wave(c: &mut store::Conn, id: i64, person: PersonId) -> Result<(WaveRow, Option<i64>), AppError> {
-    let w = store::surveys::wave(c.ex(), id).await?.ok_or(AppError::NotFound)?;
-    let group = store::surveys::invitation(c.ex(), id, person).await?.ok_or(AppError::NotFound)?;
-    Ok((w, group))
+    match store::surveys::wave_for(c.ex(), id, person).await? {
+        Some(w) if w.asked => Ok((w.wave, w.group_id)),
+        _ => Err(AppError::NotFound),
+    }
 }
 
 fn answer_page(
