@@ -134,7 +134,7 @@ pub async fn write(db: &Db, batch: &[Submission], now: i64) -> Result<Vec<Outcom
 async fn place(mut ex: Ex<'_>, wave: i64, k: i64, answers: Vec<(Option<i64>, &str)>) -> Result<(), Error> {
     let sizes = store::surveys::chunk_sizes(ex.reborrow(), wave).await?;
     let p = anonymity::place(&sizes, answers.len() as i64, anonymity::chunk_size(k));
-    let mut all = store::surveys::chunk_answers(ex.reborrow(), wave, p.chunk).await?;
+    let mut all = store::surveys::take_chunk(ex.reborrow(), wave, p.chunk).await?;
     all.extend(answers.into_iter().map(|(g, a)| (g, a.to_string())));
     let mut rows: Vec<AnswerRow> =
         all.into_iter().map(|(group, answers)| AnswerRow { id: random_token(), group, chunk: p.chunk, answers }).collect();
@@ -149,5 +149,5 @@ async fn place(mut ex: Ex<'_>, wave: i64, k: i64, answers: Vec<(Option<i64>, &st
             r.chunk = new;
         }
     }
-    Ok(store::surveys::rewrite_chunk(ex, wave, p.chunk, &rows).await?)
+    Ok(store::surveys::write_chunk(ex, wave, p.chunk, &rows).await?)
 }

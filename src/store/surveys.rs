@@ -294,30 +294,39 @@ pub async fn chunk_sizes(ex: Ex<'_>, wave: i64) -> Result<Vec<(i64, i64)>> {
     rows!(ex, (i64, i64), "SELECT chunk, answers FROM answer_chunks WHERE wave_id = $1", wave)
 }
 
-/// The answers of one chunk of the wave: (group, answers).
-pub async fn chunk_answers(ex: Ex<'_>, wave: i64, chunk: i64) -> Result<Vec<(Option<i64>, String)>> {
-    rows!(ex, (Option<i64>, String), "SELECT group_id, answers FROM survey_answers WHERE wave_id = $1 AND chunk = $2", wave, chunk)
+/// Takes the answers of one chunk of the wave out: (group, answers). They are to be written
+/// again with `write_chunk` in the same transaction.
+pub async fn take_chunk(ex: Ex<'_>, wave: i64, chunk: i64) -> Result<Vec<(Option<i64>, String)>> {
+    rows!(
+        ex,
+        (Option<i64>, String),
+        "DELETE FROM survey_answers WHERE wave_id = $1 AND chunk = $2 RETURNING group_id, answers",
+        wave,
+        chunk
+    )
 }
 
-/// Replaces the answers of the wave's chunk `replaced` with `rows` (which may fill a new chunk
-/// too), written in the order given, and records each chunk's size.
-pub async fn rewrite_chunk(mut ex: Ex<'_>, wave: i64, replaced: i64, rows: &[AnswerRow]) -> Result<()> {
-    exec!(ex.reborrow(), "DELETE FROM survey_answers WHERE wave_id = $1 AND chunk = $2", wave, replaced)?;
+/// Writes `rows` (the chunk `taken` out before, with new answers; some may fill a new chunk), in
+/// the order given, and records each chunk's size.
+pub async fn write_chunk(mut ex: Ex<'_>, wave: i64, taken: i64, rows: &[AnswerRow]) -> Result<()> {
     insert_answers(ex.reborrow(), wave, rows).await?;
-    let mut sizes: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::from([(replaced, 0)]);
+    let mut sizes: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::from([(taken, 0)]);
     for r in rows {
         *sizes.entry(r.chunk).or_default() += 1;
     }
-    for (chunk, answers) in sizes {
-        exec!(
-            ex.reborrow(),
-            "INSERT INTO answer_chunks (wave_id, chunk, answers) VALUES ($1, $2, $3) \
-             ON CONFLICT (wave_id, chunk) DO UPDATE SET answers = excluded.answers",
-            wave,
-            chunk,
-            answers
-        )?;
-    }
+    let values: Vec<String> = (0..sizes.len()).map(|i| format!("($1, ${}, ${})", 2 * i + 2, 2 * i + 3)).collect();
+    // Placeholders only: the values are bound.
+    let sql = format!(
+        "INSERT INTO answer_chunks (wave_id, chunk, answers) VALUES {} ON CONFLICT (wave_id, chunk) DO UPDATE SET answers = excluded.answers",
+        values.join(", ")
+    );
+    on!(ex, |c| {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(wave);
+        for (chunk, answers) in &sizes {
+            q = q.bind(*chunk).bind(*answers);
+        }
+        q.execute(&mut *c).await.map(|r| r.rows_affected()).map_err(super::Error::from)
+    })?;
     Ok(())
 }
 
@@ -328,15 +337,29 @@ pub async fn rewrite_answers(mut ex: Ex<'_>, wave: i64, rows: &[(String, Option<
     exec!(ex.reborrow(), "DELETE FROM answer_chunks WHERE wave_id = $1", wave)?;
     let rows: Vec<AnswerRow> =
         rows.iter().map(|(id, group, answers)| AnswerRow { id: id.clone(), group: *group, chunk: 0, answers: answers.clone() }).collect();
-    rewrite_chunk(ex, wave, 0, &rows).await
+    write_chunk(ex, wave, 0, &rows).await
 }
 
-/// Rows per INSERT statement: well under either database's limit on parameters.
-const ROWS_PER_INSERT: usize = 200;
+/// About how many bytes of answers one INSERT statement carries. sqlx 0.9.0 leaves Nagle's
+/// algorithm on for PostgreSQL's TCP sockets (sqlx issue 4335, fixed upstream after 0.9.0): a
+/// statement of more than a few kilobytes then waits some 40 ms for a delayed acknowledgement.
+const BYTES_PER_INSERT: usize = 4_096;
 
-/// Writes the answers, many to a statement, in the order given.
+/// Writes the answers, as many to a statement as fit in `BYTES_PER_INSERT`, in the order given.
 async fn insert_answers(mut ex: Ex<'_>, wave: i64, rows: &[AnswerRow]) -> Result<()> {
-    for part in rows.chunks(ROWS_PER_INSERT) {
+    let mut rest = rows;
+    while !rest.is_empty() {
+        let mut bytes = 0;
+        let n = rest
+            .iter()
+            .take_while(|r| {
+                bytes += r.id.len() + r.answers.len() + 24;
+                bytes <= BYTES_PER_INSERT
+            })
+            .count()
+            .max(1);
+        let (part, more) = rest.split_at(n);
+        rest = more;
         let values: Vec<String> =
             (0..part.len()).map(|i| format!("(${}, ${}, ${}, ${}, ${})", 5 * i + 1, 5 * i + 2, 5 * i + 3, 5 * i + 4, 5 * i + 5)).collect();
         // Placeholders only: the values are bound.
