@@ -278,7 +278,24 @@ pub async fn add_participations(ex: Ex<'_>, wave: i64, person_keys: &[&str]) -> 
 
 /// How many answered the wave.
 pub async fn answer_count(ex: Ex<'_>, wave: i64) -> Result<i64> {
-    scalar!(ex, i64, "SELECT COUNT(*) FROM survey_answers WHERE wave_id = $1", wave)
+    scalar!(ex, i64, "SELECT CAST(COALESCE(SUM(answers), 0) AS BIGINT) FROM answer_chunks WHERE wave_id = $1", wave)
+}
+
+/// How many answered each of the waves, by wave (none: not listed).
+pub async fn answer_counts(ex: Ex<'_>, waves: &[i64]) -> Result<std::collections::HashMap<i64, i64>> {
+    if waves.is_empty() {
+        return Ok(Default::default());
+    }
+    // Numbers only: the list is written into the statement.
+    let list = waves.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let counts: Vec<(i64, i64)> = rows!(
+        ex,
+        (i64, i64),
+        sqlx::AssertSqlSafe(format!(
+            "SELECT wave_id, CAST(SUM(answers) AS BIGINT) FROM answer_chunks WHERE wave_id IN ({list}) GROUP BY wave_id"
+        ))
+    )?;
+    Ok(counts.into_iter().collect())
 }
 
 /// A stored answer: its random id, the group it counts in, its chunk, and the answers as JSON.

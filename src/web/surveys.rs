@@ -283,16 +283,15 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
         }
     }
     let earlier = invited.iter().filter(|w| wave_state(w, today) == WaveState::Closed).map(|w| line(w, None)).collect();
+    // The closed waves' counts in one read; a running wave's count is never shown.
+    let closed: Vec<i64> = team.iter().chain(&units).filter(|w| wave_state(w, today) == WaveState::Closed).map(|w| w.id).collect();
+    let counts = store::surveys::answer_counts(c.ex(), &closed).await?;
     let mut lines = Vec::new();
     for w in team.iter().chain(&units) {
-        let closed = wave_state(w, today) == WaveState::Closed;
-        let rate = if closed {
-            let count = store::surveys::answer_count(c.ex(), w.id).await?;
+        let rate = closed.contains(&w.id).then(|| counts.get(&w.id).copied().unwrap_or(0)).and_then(|count| {
             anonymity::response_rate(true, count, w.invited, w.threshold)
                 .map(|(n, of)| i18n.t_with("survey-rate", &[("count", n.to_string()), ("invited", of.to_string())]))
-        } else {
-            None
-        };
+        });
         lines.push(line(w, rate));
     }
     let unit_lines = lines.split_off(team.len());
