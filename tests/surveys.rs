@@ -663,6 +663,7 @@ on_both!(a_leader_of_leaders_asks_their_reporting_lines_and_reads_each_team_only
     let page = director.get(&results).await;
     assert!(page.contains("12 av 17 svarte") && page.contains("Per gruppe"), "{}", page.body);
     assert!(page.contains("Teamet til Liv Johansen") && page.contains("Teamet til Lars Haugen"), "{}", page.body);
+    assert!(page.contains("Teampuls – Alle i lederlinjen til Liv Johansen"), "the title says whose lines: {}", page.body);
     assert!(!page.contains("Teamet til Øyvind Strand") && page.contains("En gruppe vises ikke"), "{}", page.body);
     // A leader below reads the whole, not the teams; HR and anyone not asked read nothing.
     let below = team_leader.get(&results).await;

@@ -884,8 +884,10 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, comments: CommentsAt, 
     let instrument = instrument_of(app, &mut c, &w).await?;
     let mut page = ctx.page("surveys-title", Nav::Surveys);
     page.title = i18n.t1("survey-results-title", "title", instrument.title.get(locale));
-    if let Some(unit) = &w.unit_name {
-        page.title = format!("{} – {unit}", page.title);
+    // A unit's wave names its unit; a wave over reporting lines says whose.
+    let asked = w.unit_name.clone().or_else(|| if w.sub_units { asks(&i18n, &w) } else { None });
+    if let Some(asked) = asked {
+        page.title = format!("{} – {asked}", page.title);
     }
     let empty = |page: Page, withheld: String| ResultsPage {
         page,
