@@ -633,6 +633,12 @@ on_both!(a_leader_of_leaders_asks_their_reporting_lines_and_reads_each_team_only
     let groups = samspill::store::surveys::groups(conn.ex(), wave.id).await.unwrap();
     assert_eq!(groups, [(liv.0, None, 5), (lars.0, Some(liv.0), 6), (oyvind.0, Some(liv.0), 6)], "Tor's two answer with Liv's three");
     assert_eq!(samspill::store::outbox::counts(conn.ex(), 0).await.unwrap().0, 17, "everyone asked is invited");
+    let sql = "SELECT body_text FROM outbox WHERE recipient = 'o0@etat.no'";
+    let (body,): (String,) = match conn.ex() {
+        samspill::store::Ex::Sqlite(c) => sqlx::query_as(sql).fetch_one(&mut *c).await.unwrap(),
+        samspill::store::Ex::Pg(c) => sqlx::query_as(sql).fetch_one(&mut *c).await.unwrap(),
+    };
+    assert!(body.contains("Liv Johansen ber alle i lederlinjen sin svare"), "{body}");
     drop(conn);
     assert!(director.get("/surveys").await.contains("Alle i lederlinjen til Liv Johansen"));
     let ola = signed_in(&app, "ola@etat.no").await;
