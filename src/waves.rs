@@ -27,11 +27,7 @@ pub async fn open(mut ex: Ex<'_>, o: &Opening<'_>, base: Option<&Origin>, now: i
     let Some(version) = store::surveys::newest_version(ex.reborrow(), o.instrument).await? else { return Ok(None) };
     let Some(row) = store::development::instrument(ex.reborrow(), o.instrument, version).await? else { return Ok(None) };
     let Ok(instrument) = Instrument::parse(&row.source) else { return Ok(None) };
-    let nodes = match o.scope {
-        Scope::Team(_) => Vec::new(),
-        Scope::Area(leader) => store::surveys::scope_teams(ex.reborrow(), leader).await?,
-        Scope::Unit { unit, sub_units } => store::surveys::scope_units(ex.reborrow(), unit, sub_units).await?,
-    };
+    let nodes = store::surveys::scope_nodes(ex.reborrow(), o.scope).await?;
     let groups = anonymity::answer_groups(&nodes, o.threshold);
     let (opens, closes) = (o.opens_on.to_string(), o.closes_on.to_string());
     let wave = store::surveys::NewWave {

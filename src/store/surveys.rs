@@ -74,6 +74,16 @@ pub async fn scope_teams(ex: Ex<'_>, leader: PersonId) -> Result<Vec<crate::doma
     Ok(found.into_iter().map(|(id, parent, invited)| crate::domain::anonymity::Unit { id, parent, invited }).collect())
 }
 
+/// The nodes a wave of the scope would ask in groups: teams over reporting lines, units for a
+/// unit; none for a team's wave, which is one group.
+pub async fn scope_nodes(ex: Ex<'_>, scope: Scope) -> Result<Vec<crate::domain::anonymity::Unit>> {
+    match scope {
+        Scope::Team(_) => Ok(Vec::new()),
+        Scope::Area(leader) => scope_teams(ex, leader).await,
+        Scope::Unit { unit, sub_units } => scope_units(ex, unit, sub_units).await,
+    }
+}
+
 /// Opens a wave and asks its people; its id. For a wave of groups (a unit's, or a leader's over
 /// their reporting lines), `groups` gives each node's group (from `anonymity::answer_groups` over
 /// `nodes`: units, or teams by their leader), which its people's answers carry.
@@ -224,15 +234,6 @@ pub async fn of_leader(ex: Ex<'_>, leader: PersonId) -> Result<Vec<WaveRow>> {
 /// The waves opened for units, newest first.
 pub async fn of_units(ex: Ex<'_>) -> Result<Vec<WaveRow>> {
     rows!(ex, WaveRow, sqlx::AssertSqlSafe(format!("{WAVE} WHERE w.unit_id IS NOT NULL ORDER BY w.closes_on DESC, w.id DESC")))
-}
-
-pub async fn is_invited(ex: Ex<'_>, wave: i64, person: PersonId) -> Result<bool> {
-    Ok(invitation(ex, wave, person).await?.is_some())
-}
-
-/// Whether `person` is asked to answer the wave, and the group their answer counts in.
-pub async fn invitation(ex: Ex<'_>, wave: i64, person: PersonId) -> Result<Option<Option<i64>>> {
-    Ok(row!(ex, (Option<i64>,), "SELECT group_id FROM wave_invitees WHERE wave_id = $1 AND person_id = $2", wave, person.0)?.map(|(g,)| g))
 }
 
 /// The groups of a wave as it opened: (group, group above, asked), by group. They never change.

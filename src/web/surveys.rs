@@ -778,17 +778,15 @@ enum CommentsAt {
 /// runs it; anyone else finds nothing.
 async fn readable_wave(ctx: &Ctx, c: &mut store::Conn, id: i64) -> Result<(WaveRow, bool), AppError> {
     let viewer = ctx.viewer()?;
-    let w = store::surveys::wave(c.ex(), id).await?.ok_or(AppError::NotFound)?;
-    // Whoever runs the wave reads it whether asked or not: the invitation is looked up only for
-    // the others.
-    if access::may(&viewer, Op::Write, &wave_resource(&w, false)) {
-        return Ok((w, true));
+    // The wave and the reader's invitation in one read: whoever runs it reads it whether asked or not.
+    let found = store::surveys::wave_for(c.ex(), id, viewer.id).await?.ok_or(AppError::NotFound)?;
+    if access::may(&viewer, Op::Write, &wave_resource(&found.wave, false)) {
+        return Ok((found.wave, true));
     }
-    let asked = store::surveys::is_invited(c.ex(), id, viewer.id).await?;
-    if !access::may(&viewer, Op::Read, &wave_resource(&w, asked)) {
+    if !access::may(&viewer, Op::Read, &wave_resource(&found.wave, found.asked)) {
         return Err(AppError::NotFound);
     }
-    Ok((w, false))
+    Ok((found.wave, false))
 }
 
 fn plan_lines(i18n: &super::i18n::I18n, actions: Vec<store::surveys::WaveAction>) -> Vec<PlanLine> {

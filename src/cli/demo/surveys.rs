@@ -153,11 +153,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             repeat_weeks: *repeat_weeks,
             follows: None,
         };
-        let in_scope = match scope {
-            Scope::Unit { unit, sub_units } => surveys::scope_units(tx.ex(), unit, sub_units).await?,
-            Scope::Area(leader) => surveys::scope_teams(tx.ex(), leader).await?,
-            Scope::Team(_) => Vec::new(),
-        };
+        let in_scope = surveys::scope_nodes(tx.ex(), scope).await?;
         let groups = anonymity::answer_groups(&in_scope, threshold);
         let id = surveys::open_wave(tx.ex(), &wave, &in_scope, &groups, now - w.closed_days_ago.max(0) * 86_400).await?;
         let items: &[&str] = if w.instrument == "pulse" { &PULSE } else { &UPWARD };
