@@ -68,6 +68,9 @@ on_both!(a_leader_plans_an_employee_proposes_and_only_the_pair_sees_it, |t: Test
     let page = emma.get(&path).await;
     assert_eq!(page.status, 200);
     assert!(page.contains("Samtale med Lars Haugen") && page.contains("Planlagt") && page.contains("Status for"), "{}", page.body);
+    let home = emma.get("/").await;
+    assert!(home.contains("Neste samtale med lederen din") && home.contains(&format!("href=\"{path}\"")), "Min side leads to it");
+    assert!(!lars.get("/").await.contains("Neste samtale med lederen din"), "the leader's own, with their leader, is not planned");
     assert!(lars.get("/conversations").await.contains("Hver 6. uke"), "the cadence is the pair's");
     let report = format!("/team/{with}");
     assert!(lars.get(&report).await.contains(&format!("href=\"{path}\"")), "the report's page lists the pair's conversations");
@@ -278,6 +281,8 @@ on_both!(notes_agenda_and_actions_follow_the_pair, |t: TestDb| async move {
     let actions = samspill::store::conversations::actions_for(c.ex(), &row).await.unwrap();
     let course = actions.iter().find(|a| a.text == "Melde på kurs").unwrap();
     assert_eq!(course.owner_id, o.employee.0, "\"the other\" of the leader is the employee");
+    assert!(emma.get("/").await.contains("Du har ett åpent tiltak."), "Min side counts the actions each owns");
+    assert!(lars.get("/").await.contains("Du har ett åpent tiltak."), "and Lars his one");
     let course = course.id.to_string();
     assert_eq!(work(&emma, &second, &[("what", "done"), ("item", &course), ("on", "1")]).await.status, 303);
     let page = emma.get(&second).await;

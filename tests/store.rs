@@ -56,13 +56,13 @@ on_both!(import_creates_units_people_and_reporting_lines_then_changes_nothing, |
     let nord = units.iter().find(|u| u.name == "Avdeling Nord").unwrap();
     assert_eq!(team.parent_id, Some(nord.id));
     let lars = store::people::id_by_email(c.ex(), "lars@etat.no").await.unwrap().unwrap();
-    let (me, reports) = store::people::with_reports(c.ex(), lars).await.unwrap().unwrap();
+    let (me, reports, _) = store::people::home(c.ex(), lars, store::now(), "2026-11-27").await.unwrap().unwrap();
     assert_eq!(me.name, "Lars Haugen");
     assert_eq!(reports.into_iter().map(|p| p.name).collect::<Vec<_>>(), ["Emma Nilsen", "Ida Mathisen"]);
     let emma = store::people::id_by_email(c.ex(), "emma@etat.no").await.unwrap().unwrap();
-    let (me, reports) = store::people::with_reports(c.ex(), emma).await.unwrap().unwrap();
+    let (me, reports, _) = store::people::home(c.ex(), emma, store::now(), "2026-11-27").await.unwrap().unwrap();
     assert_eq!((me.name.as_str(), reports.len()), ("Emma Nilsen", 0));
-    assert!(store::people::with_reports(c.ex(), samspill::domain::PersonId(999_999)).await.unwrap().is_none());
+    assert!(store::people::home(c.ex(), samspill::domain::PersonId(999_999), store::now(), "2026-11-27").await.unwrap().is_none());
     drop(c);
 
     assert_eq!(applied(&run(&t, FILE, false, false).await), (0, 0, 0, false), "the same file twice changes nothing");

@@ -107,6 +107,8 @@ on_both!(the_asked_answer_once_and_results_wait_for_the_close_and_k_answers, |t:
     // Bad answers are refused with what was typed kept, and nothing stored.
     let first = signed_in(&o.app, &o.team[0].1).await;
     assert!(first.get("/surveys").await.contains(&format!("href=\"/surveys/{wave}\"")), "the survey waits for them");
+    assert!(first.get("/").await.contains("En undersøkelse venter på svaret ditt"), "Min side says so");
+    assert!(!lars.get("/").await.contains("venter på svaret ditt"), "not for the leader, who is not asked");
     let mut bad = full_answer("3", "");
     bad[0].1 = "9".into();
     bad.remove(1);
@@ -129,6 +131,8 @@ on_both!(the_asked_answer_once_and_results_wait_for_the_close_and_k_answers, |t:
     assert_eq!(again.location.as_deref(), Some("/surveys?done=already"));
     assert_eq!(count(&t, wave).await, 4);
     assert!(first.get(&format!("/surveys/{wave}")).await.contains("Svaret ditt er registrert"));
+    assert!(!first.get("/").await.contains("venter på svaret ditt"), "answered: nothing waits on Min side");
+    assert!(signed_in(&o.app, &o.team[5].1).await.get("/").await.contains("En undersøkelse venter"), "still waits for one who has not");
 
     // While it runs: no results and no count.
     let page = lars.get(&format!("/surveys/{wave}/results")).await;

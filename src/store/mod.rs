@@ -196,7 +196,9 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(5));
+                .busy_timeout(Duration::from_secs(5))
+                // `PRAGMA optimize` samples this many rows of each index instead of reading all.
+                .pragma("analysis_limit", "1000");
             let pool = SqlitePoolOptions::new()
                 .max_connections(SQLITE_CONNECTIONS)
                 // A local file needs no ping before each checkout (a hop to the connection's thread).
@@ -267,6 +269,16 @@ impl Db {
     pub async fn ping(&self) -> Result<()> {
         let mut c = self.conn().await?;
         scalar!(c.ex(), i32, "SELECT 1").map(|_| ())
+    }
+
+    /// Brings SQLite's statistics for the query planner up to date where tables have grown or
+    /// were never measured; without them it guesses, and looks a report's conversations up by
+    /// leader rather than by pair. PostgreSQL's autovacuum keeps its own.
+    pub async fn optimize(&self) -> Result<()> {
+        if let Pool::Sqlite(p) = &self.pool {
+            sqlx::query("PRAGMA optimize=0x10002").execute(p).await?;
+        }
+        Ok(())
     }
 
     pub async fn close(&self) {

@@ -69,25 +69,58 @@ pub async fn get(ex: Ex<'_>, id: PersonId) -> Result<Option<Person>> {
     row!(ex, Person, concat!("SELECT ", person_columns!(), person_from!(), " WHERE p.id = $1"), id.0)
 }
 
-/// A person and the active people who report to them, by name, in one statement: Min side shows
-/// both.
-pub async fn with_reports(ex: Ex<'_>, id: PersonId) -> Result<Option<(Person, Vec<Person>)>> {
-    let mut rows = rows!(
-        ex,
-        Person,
-        concat!(
-            "SELECT ",
-            person_columns!(),
-            person_from!(),
-            " WHERE p.id = $1 OR (p.leader_id = $1 AND p.active) ORDER BY p.id <> $1, p.sort_key, p.id"
-        ),
-        id.0
-    )?;
-    if rows.first().is_none_or(|p| p.id != id.0) {
+/// What waits for a person on Min side: their next open conversation as an employee, the
+/// actions they own that are not done, and the open waves that ask them (ids, comma-separated;
+/// whether they have answered is a keyed hash only the application can make).
+#[derive(sqlx::FromRow, Debug, Clone, Default)]
+pub struct Waiting {
+    pub next_id: Option<i64>,
+    pub next_at: Option<i64>,
+    pub next_status: Option<String>,
+    pub open_actions: i64,
+    pub open_waves: Option<String>,
+}
+
+impl Waiting {
+    pub fn open_waves(&self) -> Vec<i64> {
+        self.open_waves.as_deref().unwrap_or("").split(',').filter_map(|id| id.parse().ok()).collect()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct HomeRow {
+    #[sqlx(flatten)]
+    person: Person,
+    #[sqlx(flatten)]
+    waiting: Waiting,
+}
+
+/// A person, the active people who report to them (by name), and what waits for them: Min side,
+/// in one statement. The waiting columns do not depend on the row, so both databases work them
+/// out once and repeat them.
+pub async fn home(ex: Ex<'_>, id: PersonId, now: i64, today: &str) -> Result<Option<(Person, Vec<Person>, Waiting)>> {
+    // A conversation is open while proposed or planned (`domain::conversation::Status::is_open`);
+    // a wave takes answers from its first day through its last unless closed early
+    // (`domain::survey::state`).
+    let next = "FROM conversations v WHERE v.employee_id = $1 AND v.status IN ('proposed', 'planned') AND v.starts_at >= $2";
+    let sql = format!(
+        "SELECT {}, \
+         (SELECT v.id {next} ORDER BY v.starts_at, v.id LIMIT 1) AS next_id, \
+         (SELECT MIN(v.starts_at) {next}) AS next_at, \
+         (SELECT v.status {next} ORDER BY v.starts_at, v.id LIMIT 1) AS next_status, \
+         (SELECT COUNT(*) FROM actions a WHERE a.owner_id = $1 AND a.done_at IS NULL) AS open_actions, \
+         (SELECT string_agg(CAST(w.id AS TEXT), ',') FROM wave_invitees i JOIN waves w ON w.id = i.wave_id \
+           WHERE i.person_id = $1 AND w.closed_at IS NULL AND w.opens_on <= $3 AND w.closes_on >= $3) AS open_waves{} \
+         WHERE p.id = $1 OR (p.leader_id = $1 AND p.active) ORDER BY p.id <> $1, p.sort_key, p.id",
+        person_columns!(),
+        person_from!()
+    );
+    let mut rows = rows!(ex, HomeRow, sqlx::AssertSqlSafe(sql), id.0, now, today)?;
+    if rows.first().is_none_or(|r| r.person.id != id.0) {
         return Ok(None);
     }
-    let reports = rows.split_off(1);
-    Ok(rows.pop().map(|me| (me, reports)))
+    let reports = rows.split_off(1).into_iter().map(|r| r.person).collect();
+    Ok(rows.pop().map(|me| (me.person, reports, me.waiting)))
 }
 
 /// A person as the edit form shows them: the record, how many report to them, and their leader's

@@ -257,6 +257,23 @@ pub async fn has_answered(ex: Ex<'_>, wave: i64, person_key: &str) -> Result<boo
     Ok(row!(ex, (i64,), "SELECT wave_id FROM wave_participation WHERE wave_id = $1 AND person_key = $2", wave, person_key)?.is_some())
 }
 
+/// How many of the (wave, participation key) pairs have answered.
+pub async fn answered_count(ex: Ex<'_>, pairs: &[(i64, String)]) -> Result<i64> {
+    if pairs.is_empty() {
+        return Ok(0);
+    }
+    let each: Vec<String> = (0..pairs.len()).map(|i| format!("(wave_id = ${} AND person_key = ${})", 2 * i + 1, 2 * i + 2)).collect();
+    // Placeholders only: the waves and keys are bound.
+    let sql = format!("SELECT COUNT(*) FROM wave_participation WHERE {}", each.join(" OR "));
+    on!(ex, |c| {
+        let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+        for (wave, key) in pairs {
+            q = q.bind(*wave).bind(key.as_str());
+        }
+        q.fetch_one(&mut *c).await.map_err(super::Error::from)
+    })
+}
+
 /// Records that the keys have answered the wave; those that had not before, each once.
 pub async fn add_participations(ex: Ex<'_>, wave: i64, person_keys: &[&str]) -> Result<Vec<String>> {
     if person_keys.is_empty() {

@@ -72,26 +72,26 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let (me, reports) = store::people::with_reports(c.ex(), user.person()).await?.ok_or(AppError::NotFound)?;
+    let now = store::now();
+    let today = crate::domain::cadence::date_of(now);
+    let (me, reports, waiting) = store::people::home(c.ex(), user.person(), now, &today.to_string()).await?.ok_or(AppError::NotFound)?;
     let viewer = ctx.viewer()?;
     let team: Vec<PersonView> =
         reports.iter().filter(|p| access::may(&viewer, Op::Read, &p.record())).map(|p| PersonView::new(p, &i18n)).collect();
     let remote_count = team.iter().filter(|p| p.remote).count();
     let team_summary = i18n.t_with("home-team-summary", &[("count", team.len().to_string()), ("remote", remote_count.to_string())]);
-    let now = store::now();
-    let upcoming = store::conversations::upcoming(c.ex(), user.person(), now).await?;
     let attention = if team.is_empty() {
         None
     } else {
         let pairs = super::conversations::pair_lines(
             &i18n,
             store::conversations::pairs(c.ex(), user.person()).await?,
-            crate::domain::cadence::date_of(now),
+            today,
             &app.settings().await?,
         );
         Some((pairs.iter().filter(|p| p.overdue).count(), pairs.iter().filter(|p| p.distant).count()))
     };
-    let surveys_waiting = super::surveys::waiting_for(&app, &mut c, user.person()).await?;
+    let surveys_waiting = super::surveys::waiting_for(&app, &mut c, user.person(), &waiting.open_waves()).await?;
     let mut page = ctx.page("home-title", Nav::Home);
     page.title = i18n.t1("home-greeting", "name", me.name.split_whitespace().next().unwrap_or(&me.name));
     Ok(HomePage {
@@ -100,15 +100,15 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
         team,
         team_summary,
         is_hr: user.is_admin,
-        next: upcoming.next_id.zip(upcoming.next_at).map(|(id, at)| {
-            let status = if upcoming.next_status.as_deref() == Some("proposed") {
+        next: waiting.next_id.zip(waiting.next_at).map(|(id, at)| {
+            let status = if waiting.next_status.as_deref() == Some("proposed") {
                 "conversation-status-proposed"
             } else {
                 "conversation-status-planned"
             };
             (id, super::conversations::when(&i18n, at), status)
         }),
-        open_actions: upcoming.open_actions,
+        open_actions: waiting.open_actions,
         surveys_waiting,
         attention,
     })

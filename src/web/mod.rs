@@ -210,7 +210,9 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let db = state.db.clone();
-    // Expired sessions and old login failures are swept hourly; nothing depends on it for safety.
+    // Expired sessions and old login failures are swept hourly, and SQLite's planner statistics
+    // renewed where tables changed (first at start, after a demo or an import); nothing depends
+    // on it for safety.
     let sweeper = tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
@@ -225,6 +227,9 @@ pub async fn serve(
                 {
                     tracing::info!(people = n, "deactivated people whose end date has come");
                 }
+            }
+            if let Err(e) = db.optimize().await {
+                tracing::warn!(error = %e, "renewing the planner's statistics failed");
             }
         }
     });

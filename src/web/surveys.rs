@@ -189,16 +189,12 @@ async fn instrument_of(app: &AppState, c: &mut store::Conn, w: &WaveRow) -> Resu
     app.catalog.get(c.ex(), &w.instrument_id, w.instrument_version).await?.ok_or(AppError::NotFound)
 }
 
-/// How many open waves wait for `person`'s answer (for Min side).
-pub async fn waiting_for(app: &AppState, c: &mut store::Conn, person: PersonId) -> Result<usize, AppError> {
-    let today = cadence::date_of(store::now());
-    let mut waiting = 0;
-    for w in store::surveys::invited_to(c.ex(), person).await?.iter().filter(|w| wave_state(w, today) == WaveState::Open) {
-        if !store::surveys::has_answered(c.ex(), w.id, &participation_key(app, w.id, person)).await? {
-            waiting += 1;
-        }
-    }
-    Ok(waiting)
+/// How many of the open waves that ask `person` (from `store::people::home`) still wait for
+/// their answer.
+pub async fn waiting_for(app: &AppState, c: &mut store::Conn, person: PersonId, open_waves: &[i64]) -> Result<usize, AppError> {
+    let keys: Vec<(i64, String)> = open_waves.iter().map(|&w| (w, participation_key(app, w, person))).collect();
+    let answered = store::surveys::answered_count(c.ex(), &keys).await?;
+    Ok(open_waves.len().saturating_sub(usize::try_from(answered).unwrap_or(0)))
 }
 
 struct WaveLine {
