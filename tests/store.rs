@@ -273,6 +273,19 @@ on_both!(search_and_order_treat_norwegian_letters_alike_on_both_databases, |t: T
     assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Øyvind Strand"]);
     let (page_two, total) = store::people::list(c.ex(), &all, 2, 2).await.unwrap();
     assert_eq!((page_two.len(), total), (2, 5));
+    drop(c);
+
+    // A unit's filter, alone and with a search; each written only when in use.
+    let unit = t.unit("Team Nord", None).await;
+    t.person_in("10", "Åsmund Nord", "nord1@etat.no", unit).await;
+    t.person_in("11", "Berit Nord", "nord2@etat.no", unit).await;
+    let mut c = t.db.conn().await.unwrap();
+    let in_unit = store::people::Filter { unit: Some(unit), ..Default::default() };
+    let (found, total) = store::people::list(c.ex(), &in_unit, 1, 0).await.unwrap();
+    assert_eq!((found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), total), (vec!["Berit Nord"], 2));
+    let both = store::people::Filter { unit: Some(unit), query: Some("åsmund".into()), ..Default::default() };
+    assert_eq!(store::people::count(c.ex(), &both).await.unwrap(), 1);
+    assert_eq!(store::people::count(c.ex(), &all).await.unwrap(), 7);
 });
 
 /// `people` lines: a director (0), then teams of ten, each led by its first member, who

@@ -142,6 +142,7 @@ on_both!(the_asked_answer_once_and_results_wait_for_the_close_and_k_answers, |t:
     close(&lars, wave).await;
     let page = lars.get(&format!("/surveys/{wave}/results")).await;
     assert!(page.contains("For få svarte") && !page.contains("Kommentar"), "{}", page.body);
+    assert!(!signed_in(&o.app, &o.team[5].1).await.get("/").await.contains("venter på svaret ditt"), "closed: nothing waits on Min side");
     assert!(send(&signed_in(&o.app, &o.team[5].1).await, wave, &full_answer("3", "")).await.contains("avsluttet"), "closed");
     assert_eq!(count(&t, wave).await, 4);
 

@@ -97,14 +97,16 @@ pub async fn pending(ex: Ex<'_>, limit: i64) -> Result<Vec<PendingRow>> {
 }
 
 /// How many messages wait (survey reminders apart), how many survey reminders wait, and how
-/// many were sent since `since`.
+/// many were sent since `since`. Each count reads an index only (`outbox_waiting`, `outbox_sent`),
+/// never the messages themselves.
 pub async fn counts(ex: Ex<'_>, since: i64) -> Result<(i64, i64, i64)> {
     let counts = row!(
         ex,
         (i64, i64, i64),
-        "SELECT COALESCE(SUM(CASE WHEN status = 'pending' AND kind <> 'wave-reminder' THEN 1 ELSE 0 END), 0), \
-                COALESCE(SUM(CASE WHEN status = 'pending' AND kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
-                COALESCE(SUM(CASE WHEN status = 'sent' AND sent_at >= $1 THEN 1 ELSE 0 END), 0) FROM outbox",
+        "SELECT COUNT(*) - COALESCE(SUM(CASE WHEN kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
+                COALESCE(SUM(CASE WHEN kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
+                (SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND sent_at >= $1) \
+         FROM outbox WHERE status = 'pending'",
         since
     )?;
     Ok(counts.unwrap_or_default())
