@@ -54,6 +54,11 @@ pub async fn run(db: &Db, parsed: Parsed, full: bool, dry_run: bool, today: time
     // A changed reporting line ends what the person shared with their former leader.
     super::development::end_stale_shares(tx.ex()).await?;
     tx.commit().await?;
+    // An import can grow the organisation many times over: the planner's statistics follow now
+    // rather than at the next hourly sweep. A failure here changes nothing that was imported.
+    if let Err(e) = db.optimize().await {
+        tracing::warn!(error = %e, "renewing the planner's statistics after the import failed");
+    }
     Ok(Outcome::Planned { plan, applied: true })
 }
 
