@@ -323,6 +323,14 @@ on_both!(a_large_import_is_written_in_batches_and_changes_nothing_the_second_tim
     let mut c = t.db.conn().await.unwrap();
     let units = store::units::all(c.ex()).await.unwrap();
     assert_eq!(units.len(), 1 + 7 + 250, "Direksjon, seven departments, 250 teams");
+    assert_eq!(units.iter().map(|u| u.members).sum::<i64>(), 2500, "each person counted in their unit");
+    let nodes = store::units::nodes(c.ex()).await.unwrap();
+    let tree = |n: (i64, &str, Option<i64>, bool)| (n.0, n.1.to_string(), n.2, n.3);
+    assert_eq!(
+        nodes.iter().map(|n| tree((n.id, &n.name, n.parent_id, n.active))).collect::<Vec<_>>(),
+        units.iter().map(|u| tree((u.id, &u.name, u.parent_id, u.active))).collect::<Vec<_>>(),
+        "the choices are the tree, in the same order"
+    );
     let leader = store::people::id_by_email(c.ex(), "p2491@etat.no").await.unwrap().unwrap();
     assert_eq!(store::people::count_reports(c.ex(), leader).await.unwrap(), 8);
     drop(c);

@@ -130,6 +130,18 @@ macro_rules! on {
     };
 }
 
+/// Rows that SQLite built into one JSON array (`json_group_array(json_array(…))`), in the order
+/// of the struct's fields. SQLite's driver copies each value of each row across threads, which
+/// costs more than the query for long lists; one text value is copied and parsed once.
+pub(crate) async fn json_rows<T: serde::de::DeserializeOwned>(c: &mut SqliteConnection, sql: &'static str) -> Result<Vec<T>> {
+    let json: String = sqlx::query_scalar(sql).fetch_one(&mut *c).await?;
+    parse_json_rows(&json)
+}
+
+pub(crate) fn parse_json_rows<T: serde::de::DeserializeOwned>(json: &str) -> Result<Vec<T>> {
+    Ok(serde_json::from_str(json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?)
+}
+
 /// `rows!(ex, Row, "SELECT …", args…)` → `Vec<Row>`.
 macro_rules! rows {
     ($ex:expr, $row:ty, $sql:expr $(, $arg:expr)* $(,)?) => {

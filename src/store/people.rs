@@ -235,7 +235,7 @@ pub async fn list(mut ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result
                 flag("remote")
             );
             let json: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(&pattern).bind(unit).fetch_one(&mut *c).await?;
-            serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?
+            super::parse_json_rows(&json)?
         }
         // PostgreSQL's driver decodes rows cheaply; building JSON there costs more than it saves.
         Ex::Pg(c) => sqlx::query_as(sqlx::AssertSqlSafe(page)).bind(&pattern).bind(unit).fetch_all(&mut *c).await?,
