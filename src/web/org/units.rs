@@ -48,10 +48,11 @@ fn tree_rows(units: &[Unit]) -> Vec<UnitRow> {
     for u in units {
         children.entry(u.parent_id).or_default().push(u);
     }
+    let names: HashMap<i64, &str> = units.iter().map(|u| (u.id, u.name.as_str())).collect();
     let mut out = Vec::with_capacity(units.len());
     let mut stack: Vec<(&Unit, usize)> = children.get(&None).map(|r| r.iter().rev().map(|u| (*u, 0)).collect()).unwrap_or_default();
     while let Some((u, depth)) = stack.pop() {
-        let parent = u.parent_id.and_then(|p| units.iter().find(|x| x.id == p)).map(|p| p.name.clone());
+        let parent = u.parent_id.and_then(|p| names.get(&p)).map(|name| name.to_string());
         out.push(UnitRow { id: u.id, name: u.name.clone(), depth, parent, members: u.members, active: u.active });
         if let Some(kids) = children.get(&Some(u.id)) {
             stack.extend(kids.iter().rev().map(|k| (*k, depth + 1)));
