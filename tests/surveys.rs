@@ -132,6 +132,10 @@ on_both!(the_asked_answer_once_and_results_wait_for_the_close_and_k_answers, |t:
     assert_eq!(count(&t, wave).await, 4);
     assert!(first.get(&format!("/surveys/{wave}")).await.contains("Svaret ditt er registrert"));
     assert!(!first.get("/").await.contains("venter på svaret ditt"), "answered: nothing waits on Min side");
+    let list = first.get("/surveys").await;
+    assert!(list.contains("Ingen undersøkelse venter på deg nå.") && list.contains("Du har svart på disse."), "{}", list.body);
+    let list = signed_in(&o.app, &o.team[5].1).await.get("/surveys").await;
+    assert!(list.contains(&format!("href=\"/surveys/{wave}\"")) && !list.contains("Du har svart på disse."), "{}", list.body);
     assert!(signed_in(&o.app, &o.team[5].1).await.get("/").await.contains("En undersøkelse venter"), "still waits for one who has not");
 
     // While it runs: no results and no count.

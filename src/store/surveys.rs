@@ -252,25 +252,25 @@ pub async fn group_names(ex: Ex<'_>, ids: &[i64], teams: bool) -> Result<Vec<(i6
     rows!(ex, (i64, String), sqlx::AssertSqlSafe(format!("SELECT id, name FROM {table} WHERE id IN ({list})")))
 }
 
-/// Which of the keys have answered the wave.
+/// Whether the key has answered the wave.
 pub async fn has_answered(ex: Ex<'_>, wave: i64, person_key: &str) -> Result<bool> {
     Ok(row!(ex, (i64,), "SELECT wave_id FROM wave_participation WHERE wave_id = $1 AND person_key = $2", wave, person_key)?.is_some())
 }
 
-/// How many of the (wave, participation key) pairs have answered.
-pub async fn answered_count(ex: Ex<'_>, pairs: &[(i64, String)]) -> Result<i64> {
+/// Which of the waves have an answer from the participation key given with each.
+pub async fn answered_waves(ex: Ex<'_>, pairs: &[(i64, String)]) -> Result<Vec<i64>> {
     if pairs.is_empty() {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     let each: Vec<String> = (0..pairs.len()).map(|i| format!("(wave_id = ${} AND person_key = ${})", 2 * i + 1, 2 * i + 2)).collect();
     // Placeholders only: the waves and keys are bound.
-    let sql = format!("SELECT COUNT(*) FROM wave_participation WHERE {}", each.join(" OR "));
+    let sql = format!("SELECT wave_id FROM wave_participation WHERE {}", each.join(" OR "));
     on!(ex, |c| {
         let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
         for (wave, key) in pairs {
             q = q.bind(*wave).bind(key.as_str());
         }
-        q.fetch_one(&mut *c).await.map_err(super::Error::from)
+        q.fetch_all(&mut *c).await.map_err(super::Error::from)
     })
 }
 

@@ -189,12 +189,17 @@ async fn instrument_of(app: &AppState, c: &mut store::Conn, w: &WaveRow) -> Resu
     app.catalog.get(c.ex(), &w.instrument_id, w.instrument_version).await?.ok_or(AppError::NotFound)
 }
 
+/// Which of the waves `person` has answered, in one statement.
+async fn answered_by(app: &AppState, c: &mut store::Conn, person: PersonId, waves: &[i64]) -> Result<Vec<i64>, AppError> {
+    let keys: Vec<(i64, String)> = waves.iter().map(|&w| (w, participation_key(app, w, person))).collect();
+    Ok(store::surveys::answered_waves(c.ex(), &keys).await?)
+}
+
 /// How many of the open waves that ask `person` (from `store::people::home`) still wait for
 /// their answer.
 pub async fn waiting_for(app: &AppState, c: &mut store::Conn, person: PersonId, open_waves: &[i64]) -> Result<usize, AppError> {
-    let keys: Vec<(i64, String)> = open_waves.iter().map(|&w| (w, participation_key(app, w, person))).collect();
-    let answered = store::surveys::answered_count(c.ex(), &keys).await?;
-    Ok(open_waves.len().saturating_sub(usize::try_from(answered).unwrap_or(0)))
+    let answered = answered_by(app, c, person, open_waves).await?;
+    Ok(open_waves.iter().filter(|w| !answered.contains(w)).count())
 }
 
 struct WaveLine {
@@ -270,14 +275,11 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
             repeats: w.repeat_weeks.map(|n| i18n.t1("survey-repeats", "count", n)),
         }
     };
-    let (mut waiting, mut answered) = (Vec::new(), Vec::new());
-    for w in invited.iter().filter(|w| wave_state(w, today) == WaveState::Open) {
-        if store::surveys::has_answered(c.ex(), w.id, &participation_key(&app, w.id, user.person())).await? {
-            answered.push(line(w, None));
-        } else {
-            waiting.push(line(w, None));
-        }
-    }
+    let open: Vec<&WaveRow> = invited.iter().filter(|w| wave_state(w, today) == WaveState::Open).collect();
+    let done = answered_by(&app, &mut c, user.person(), &open.iter().map(|w| w.id).collect::<Vec<_>>()).await?;
+    let (answered, waiting): (Vec<&WaveRow>, Vec<&WaveRow>) = open.into_iter().partition(|w| done.contains(&w.id));
+    let waiting: Vec<WaveLine> = waiting.into_iter().map(|w| line(w, None)).collect();
+    let answered: Vec<WaveLine> = answered.into_iter().map(|w| line(w, None)).collect();
     let earlier = invited.iter().filter(|w| wave_state(w, today) == WaveState::Closed).map(|w| line(w, None)).collect();
     // The closed waves' counts in one read; a running wave's count is never shown.
     let closed: Vec<i64> = team.iter().chain(&units).filter(|w| wave_state(w, today) == WaveState::Closed).map(|w| w.id).collect();
