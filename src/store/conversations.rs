@@ -24,7 +24,8 @@ pub struct PairRow {
     pub open_actions: i64,
 }
 
-const OPEN: &str = "('proposed', 'planned')";
+/// The statuses of an open conversation (`domain::conversation::Status::is_open`), as SQL.
+pub(super) const OPEN: &str = "('proposed', 'planned')";
 
 pub async fn pairs(ex: Ex<'_>, leader: PersonId) -> Result<Vec<PairRow>> {
     let sql = match ex {

@@ -99,10 +99,10 @@ struct HomeRow {
 /// in one statement. The waiting columns do not depend on the row, so both databases work them
 /// out once and repeat them.
 pub async fn home(ex: Ex<'_>, id: PersonId, now: i64, today: &str) -> Result<Option<(Person, Vec<Person>, Waiting)>> {
-    // A conversation is open while proposed or planned (`domain::conversation::Status::is_open`);
-    // a wave takes answers from its first day through its last unless closed early
+    // A wave takes answers from its first day through its last unless closed early
     // (`domain::survey::state`).
-    let next = "FROM conversations v WHERE v.employee_id = $1 AND v.status IN ('proposed', 'planned') AND v.starts_at >= $2";
+    let open = super::conversations::OPEN;
+    let next = format!("FROM conversations v WHERE v.employee_id = $1 AND v.status IN {open} AND v.starts_at >= $2");
     let sql = format!(
         "SELECT {}, \
          (SELECT v.id {next} ORDER BY v.starts_at, v.id LIMIT 1) AS next_id, \
