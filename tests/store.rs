@@ -154,7 +154,7 @@ async fn sqlite_and_postgres_schemas_match() {
     let pg = TestDb::new(common::Backend::Postgres).await;
     let mut a = lite.db.conn().await.unwrap();
     let mut b = pg.db.conn().await.unwrap();
-    let (store::Conn::Sqlite(a), store::Conn::Pg(b)) = (&mut a, &mut b) else { panic!("backends") };
+    let (store::Ex::Sqlite(a), store::Ex::Pg(b)) = (a.ex(), b.ex()) else { panic!("backends") };
     const SQLITE_TABLES: &str = "sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' \
                                  AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
     const PG_TABLES: &str = "pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace \
@@ -170,7 +170,7 @@ async fn sqlite_and_postgres_schemas_match() {
         "SELECT m.name, p.name, p.type, p.\"notnull\", p.pk > 0 FROM {}",
         SQLITE_TABLES.replace("sqlite_master m WHERE", "sqlite_master m JOIN pragma_table_info(m.name) p WHERE")
     )))
-    .fetch_all(&mut **a)
+    .fetch_all(&mut *a)
     .await
     .unwrap();
     let mut sqlite: Vec<(String, String, String, bool)> =
@@ -179,7 +179,7 @@ async fn sqlite_and_postgres_schemas_match() {
         "SELECT table_name::text, column_name::text, data_type::text, is_nullable::text FROM information_schema.columns \
          WHERE table_schema = 'public' AND table_name NOT LIKE '\\_sqlx%'",
     )
-    .fetch_all(&mut **b)
+    .fetch_all(&mut *b)
     .await
     .unwrap();
     let mut postgres: Vec<(String, String, String, bool)> =
@@ -195,7 +195,7 @@ async fn sqlite_and_postgres_schemas_match() {
          FROM {} AND il.origin <> 'pk'",
         SQLITE_TABLES.replace("sqlite_master m WHERE", "sqlite_master m JOIN pragma_index_list(m.name) il WHERE")
     )))
-    .fetch_all(&mut **a)
+    .fetch_all(&mut *a)
     .await
     .unwrap();
     let mut pg_indexes: Vec<(String, String, bool)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -204,7 +204,7 @@ async fn sqlite_and_postgres_schemas_match() {
          FROM {} AND NOT ix.indisprimary",
         PG_TABLES.replace("pg_class t JOIN", "pg_index ix JOIN pg_class t ON t.oid = ix.indrelid JOIN")
     )))
-    .fetch_all(&mut **b)
+    .fetch_all(&mut *b)
     .await
     .unwrap();
     sqlite_indexes.sort();
@@ -217,7 +217,7 @@ async fn sqlite_and_postgres_schemas_match() {
         "SELECT m.name, f.\"from\", f.\"table\", f.\"to\", lower(f.on_delete) FROM {}",
         SQLITE_TABLES.replace("sqlite_master m WHERE", "sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE")
     )))
-    .fetch_all(&mut **a)
+    .fetch_all(&mut *a)
     .await
     .unwrap();
     let mut pg_keys: Vec<(String, String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -232,7 +232,7 @@ async fn sqlite_and_postgres_schemas_match() {
              JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = k.rcol JOIN"
         )
     )))
-    .fetch_all(&mut **b)
+    .fetch_all(&mut *b)
     .await
     .unwrap();
     sqlite_keys.sort();
@@ -385,3 +385,18 @@ on_both!(the_people_list_reads_every_field_and_who_works_remote, |t: TestDb| asy
     let (found, total) = store::people::list(c.ex(), &none, 50, 0).await.unwrap();
     assert_eq!((found.len(), total), (0, 0));
 });
+
+/// A request that asked the pool for a second connection while holding one would wait for
+/// another request to give one back; under load every request in flight does, and all wait.
+/// Debug builds stop it at once, so any page or form that does it fails its tests.
+#[tokio::test]
+#[should_panic(expected = "second database connection")]
+async fn a_request_holds_one_connection_at_a_time() {
+    let t = TestDb::new(common::Backend::Sqlite).await;
+    store::one_connection_at_a_time(async {
+        drop(t.db.conn().await.unwrap());
+        let _first = t.db.begin_read().await.unwrap();
+        let _second = t.db.conn().await;
+    })
+    .await;
+}

@@ -15,6 +15,7 @@ pub mod surveys;
 pub mod throttle;
 pub mod units;
 
+use std::cell::Cell;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -74,7 +75,12 @@ impl Ex<'_> {
     }
 }
 
-pub enum Conn {
+pub struct Conn {
+    inner: ConnInner,
+    _held: Held,
+}
+
+enum ConnInner {
     Sqlite(sqlx::pool::PoolConnection<sqlx::Sqlite>),
     Pg(sqlx::pool::PoolConnection<sqlx::Postgres>),
 }
@@ -84,6 +90,43 @@ pub enum Conn {
 pub struct Tx {
     inner: TxInner,
     _turn: Option<OwnedSemaphorePermit>,
+    _held: Held,
+}
+
+tokio::task_local! {
+    /// How many pooled connections the running request holds (`one_connection_at_a_time`).
+    static HELD: Cell<u32>;
+}
+
+/// Runs a request so that it may hold one pooled connection at a time. A request that asks the
+/// pool for a second connection while it holds one waits for another request to give one back;
+/// once every request in flight does that, all of them wait until the pool gives up. Debug builds
+/// (and so the tests) stop such a request at once.
+pub async fn one_connection_at_a_time<F: Future>(request: F) -> F::Output {
+    HELD.scope(Cell::new(0), request).await
+}
+
+/// A connection counted against the running request's one, while it lives.
+struct Held(bool);
+
+impl Held {
+    fn mark() -> Held {
+        let counted = HELD
+            .try_with(|held| {
+                debug_assert!(held.get() == 0, "a request asked for a second database connection while holding one");
+                held.set(held.get() + 1);
+            })
+            .is_ok();
+        Held(counted)
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        if self.0 {
+            let _ = HELD.try_with(|held| held.set(held.get().saturating_sub(1)));
+        }
+    }
 }
 
 enum TxInner {
@@ -93,9 +136,9 @@ enum TxInner {
 
 impl Conn {
     pub fn ex(&mut self) -> Ex<'_> {
-        match self {
-            Conn::Sqlite(c) => Ex::Sqlite(c),
-            Conn::Pg(c) => Ex::Pg(c),
+        match &mut self.inner {
+            ConnInner::Sqlite(c) => Ex::Sqlite(c),
+            ConnInner::Pg(c) => Ex::Pg(c),
         }
     }
 }
@@ -230,10 +273,12 @@ impl Db {
     }
 
     pub async fn conn(&self) -> Result<Conn> {
-        Ok(match &self.pool {
-            Pool::Sqlite(p) => Conn::Sqlite(p.acquire().await?),
-            Pool::Pg(p) => Conn::Pg(p.acquire().await?),
-        })
+        let held = Held::mark();
+        let inner = match &self.pool {
+            Pool::Sqlite(p) => ConnInner::Sqlite(p.acquire().await?),
+            Pool::Pg(p) => ConnInner::Pg(p.acquire().await?),
+        };
+        Ok(Conn { inner, _held: held })
     }
 
     /// Starts a write transaction; write transactions take turns on both databases, so a rule
@@ -242,6 +287,7 @@ impl Db {
     /// lock at once (`BEGIN IMMEDIATE`), which also keeps a lock upgrade from failing half-way;
     /// PostgreSQL takes one transaction-level advisory lock, released at commit or rollback.
     pub async fn begin(&self) -> Result<Tx> {
+        let held = Held::mark();
         let turn = self.writers.clone().acquire_owned().await.map_err(|_| sqlx::Error::PoolClosed)?;
         let inner = match &self.pool {
             Pool::Sqlite(p) => TxInner::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
@@ -251,7 +297,7 @@ impl Db {
                 TxInner::Pg(tx)
             }
         };
-        Ok(Tx { inner, _turn: Some(turn) })
+        Ok(Tx { inner, _turn: Some(turn), _held: held })
     }
 
     /// Starts a write transaction for rows of one person that the caller locks as it reads them
@@ -260,18 +306,22 @@ impl Db {
     pub async fn begin_own(&self) -> Result<Tx> {
         match &self.pool {
             Pool::Sqlite(_) => self.begin().await,
-            Pool::Pg(p) => Ok(Tx { inner: TxInner::Pg(p.begin().await?), _turn: None }),
+            Pool::Pg(p) => {
+                let held = Held::mark();
+                Ok(Tx { inner: TxInner::Pg(p.begin().await?), _turn: None, _held: held })
+            }
         }
     }
 
     /// Starts a transaction that only reads: one consistent view of the data (a snapshot on
     /// PostgreSQL too), without the writers' turn or SQLite's write lock.
     pub async fn begin_read(&self) -> Result<Tx> {
+        let held = Held::mark();
         let inner = match &self.pool {
             Pool::Sqlite(p) => TxInner::Sqlite(p.begin().await?),
             Pool::Pg(p) => TxInner::Pg(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?),
         };
-        Ok(Tx { inner, _turn: None })
+        Ok(Tx { inner, _turn: None, _held: held })
     }
 
     pub fn is_postgres(&self) -> bool {

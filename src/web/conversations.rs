@@ -163,7 +163,7 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let mut c = app.db.conn().await?;
     let pairs = if user.is_leader { store::conversations::pairs(c.ex(), user.person()).await? } else { Vec::new() };
     let mine = store::conversations::of_employee(c.ex(), user.person()).await?;
-    let pairs = pair_lines(&i18n, pairs, today, &app.settings().await?);
+    let pairs = pair_lines(&i18n, pairs, today, &app.settings(c.ex()).await?);
     let line = |r: &ConversationRow| ConversationLine {
         id: r.id,
         when: when(&i18n, r.starts_at),
@@ -276,7 +276,7 @@ async fn new_form(ctx: Ctx, State(app): State<AppState>, Query(q): Query<NewQuer
         Party::Leader => store::conversations::cadence_of(c.ex(), leader, employee).await?,
         Party::Employee => None,
     };
-    let settings = app.settings().await?;
+    let settings = app.settings(c.ex()).await?;
     let form = FormState::with_values([
         ("with", if party == Party::Leader { employee.0.to_string() } else { String::new() }),
         ("template", "regular-follow-up".to_string()),

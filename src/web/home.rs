@@ -87,7 +87,7 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
             &i18n,
             store::conversations::pairs(c.ex(), user.person()).await?,
             today,
-            &app.settings().await?,
+            &app.settings(c.ex()).await?,
         );
         Some((pairs.iter().filter(|p| p.overdue).count(), pairs.iter().filter(|p| p.distant).count()))
     };

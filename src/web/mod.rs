@@ -94,16 +94,17 @@ impl AppState {
         AppState { provider: Some(provider), ..self }
     }
 
-    /// The organisation's settings, read again when this node's copy is older than 30 seconds.
-    pub async fn settings(&self) -> Result<OrgSettings, crate::store::Error> {
+    /// The organisation's settings, read again on the caller's connection when this node's copy
+    /// is older than 30 seconds. (Taking a second connection while holding one would wait for
+    /// the pool forever once every request in flight did the same.)
+    pub async fn settings(&self, ex: crate::store::Ex<'_>) -> Result<OrgSettings, crate::store::Error> {
         if let Ok(guard) = self.settings.read()
             && let Some((at, s)) = *guard
             && at.elapsed() < SETTINGS_FOR
         {
             return Ok(s);
         }
-        let mut c = self.db.conn().await?;
-        let s = crate::store::settings::get(c.ex()).await?;
+        let s = crate::store::settings::get(ex).await?;
         self.remember_settings(s);
         Ok(s)
     }
@@ -114,6 +115,11 @@ impl AppState {
             *guard = Some((Instant::now(), s));
         }
     }
+}
+
+/// A request holds at most one pooled connection at a time (`store::one_connection_at_a_time`).
+async fn one_connection(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    crate::store::one_connection_at_a_time(next.run(req)).await
 }
 
 /// The content security policy. Signing out may lead on to the identity provider's sign-out,
@@ -157,7 +163,8 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::not_found)
         .layer(from_fn_with_state(state.clone(), csrf::verify))
         .layer(from_fn(error::error_pages))
-        .layer(from_fn_with_state(state.clone(), ctx::load));
+        .layer(from_fn_with_state(state.clone(), ctx::load))
+        .layer(from_fn(one_connection));
 
     let request_id = HeaderName::from_static("x-request-id");
     let mut app = Router::new()

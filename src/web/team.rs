@@ -146,7 +146,7 @@ async fn overview(ctx: Ctx, State(app): State<AppState>, Query(q): Query<Overvie
     if rows.is_empty() && !user.is_leader {
         return Err(AppError::NotFound);
     }
-    let settings = app.settings().await?;
+    let settings = app.settings(c.ex()).await?;
     let all = pair_lines(&i18n, rows, today, &settings);
     let counts =
         (all.iter().filter(|p| p.overdue).count(), all.iter().filter(|p| p.distant).count(), all.iter().filter(|p| p.remote).count());

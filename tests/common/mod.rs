@@ -128,9 +128,9 @@ impl TestDb {
 
     pub async fn count_sessions(&self) -> i64 {
         let mut c = self.db.conn().await.unwrap();
-        match &mut c {
-            store::Conn::Sqlite(c) => sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut **c).await.unwrap(),
-            store::Conn::Pg(c) => sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut **c).await.unwrap(),
+        match c.ex() {
+            store::Ex::Sqlite(c) => sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut *c).await.unwrap(),
+            store::Ex::Pg(c) => sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&mut *c).await.unwrap(),
         }
     }
 

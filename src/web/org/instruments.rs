@@ -106,13 +106,16 @@ async fn upload(ctx: Ctx, State(app): State<AppState>, mut multipart: Multipart)
     };
     let mut tx = app.db.begin().await?;
     let versions = store::development::versions_of(tx.ex(), &instrument.id).await?;
+    // Refused, the form comes back on a connection of its own: the transaction ends first.
     if versions.iter().any(|(_, built_in)| *built_in) {
+        drop(tx);
         return refuse(i18n.t1("instruments-error-built-in", "id", &instrument.id)).await;
     }
     if let Some((newest, _)) = versions.iter().max_by_key(|(v, _)| *v)
         && *newest >= instrument.version
     {
         let args = [("id", instrument.id.clone()), ("version", newest.to_string())];
+        drop(tx);
         return refuse(i18n.t_with("instruments-error-version", &args)).await;
     }
     let new = NewInstrument {
