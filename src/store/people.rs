@@ -6,7 +6,7 @@ use crate::domain::text::{search_query, search_text, sort_key};
 use crate::domain::{LocationId, PersonId, UnitId};
 
 /// A person's record, with the names of unit, leader and location for display.
-#[derive(sqlx::FromRow, Clone, Debug)]
+#[derive(sqlx::FromRow, serde::Deserialize, Clone, Debug)]
 pub struct Person {
     pub id: i64,
     pub employee_number: String,
@@ -58,6 +58,14 @@ macro_rules! person_columns {
          p.home_office_days, p.active, p.end_date, p.is_admin"
     };
 }
+/// `person_columns!` as a JSON array, in the order of `Person`'s fields.
+macro_rules! person_json {
+    () => {
+        "json_array(p.id, p.employee_number, p.name, p.email, p.title, p.unit_id, u.name, p.leader_id, l.name, l.location_id, \
+         p.location_id, loc.name, p.home_office_days, iif(p.active, json('true'), json('false')), p.end_date, \
+         iif(p.is_admin, json('true'), json('false')))"
+    };
+}
 macro_rules! person_from {
     () => {
         " FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people l ON l.id = p.leader_id \
@@ -95,32 +103,53 @@ struct HomeRow {
     waiting: Waiting,
 }
 
+/// Min side on SQLite: the person and their reports as one JSON value (see `list`).
+#[derive(sqlx::FromRow)]
+struct HomeJson {
+    people: String,
+    #[sqlx(flatten)]
+    waiting: Waiting,
+}
+
 /// A person, the active people who report to them (by name), and what waits for them: Min side,
-/// in one statement. The waiting columns do not depend on the row, so both databases work them
-/// out once and repeat them.
+/// in one statement.
 pub async fn home(ex: Ex<'_>, id: PersonId, now: i64, today: &str) -> Result<Option<(Person, Vec<Person>, Waiting)>> {
     // A wave takes answers from its first day through its last unless closed early
     // (`domain::survey::state`).
     let open = super::conversations::OPEN;
     let next = format!("FROM conversations v WHERE v.employee_id = $1 AND v.status IN {open} AND v.starts_at >= $2");
-    let sql = format!(
-        "SELECT {}, \
-         (SELECT v.id {next} ORDER BY v.starts_at, v.id LIMIT 1) AS next_id, \
+    let waiting = format!(
+        "(SELECT v.id {next} ORDER BY v.starts_at, v.id LIMIT 1) AS next_id, \
          (SELECT MIN(v.starts_at) {next}) AS next_at, \
          (SELECT v.status {next} ORDER BY v.starts_at, v.id LIMIT 1) AS next_status, \
          (SELECT COUNT(*) FROM actions a WHERE a.owner_id = $1 AND a.done_at IS NULL) AS open_actions, \
          (SELECT string_agg(CAST(w.id AS TEXT), ',') FROM wave_invitees i JOIN waves w ON w.id = i.wave_id \
-           WHERE i.person_id = $1 AND w.closed_at IS NULL AND w.opens_on <= $3 AND w.closes_on >= $3) AS open_waves{} \
-         WHERE p.id = $1 OR (p.leader_id = $1 AND p.active) ORDER BY p.id <> $1, p.sort_key, p.id",
-        person_columns!(),
-        person_from!()
+           WHERE i.person_id = $1 AND w.closed_at IS NULL AND w.opens_on <= $3 AND w.closes_on >= $3) AS open_waves"
     );
-    let mut rows = rows!(ex, HomeRow, sqlx::AssertSqlSafe(sql), id.0, now, today)?;
-    if rows.first().is_none_or(|r| r.person.id != id.0) {
+    let who = "WHERE p.id = $1 OR (p.leader_id = $1 AND p.active)";
+    let (mut people, waiting) = match ex {
+        Ex::Sqlite(c) => {
+            let sql = format!(
+                "SELECT (SELECT json_group_array({} ORDER BY p.id <> $1, p.sort_key, p.id){} {who}) AS people, {waiting}",
+                person_json!(),
+                person_from!()
+            );
+            let row: HomeJson = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).bind(now).bind(today).fetch_one(&mut *c).await?;
+            (super::parse_json_rows::<Person>(&row.people)?, row.waiting)
+        }
+        // The waiting columns do not depend on the row: PostgreSQL works them out once.
+        ex => {
+            let sql = format!("SELECT {}, {waiting}{} {who} ORDER BY p.id <> $1, p.sort_key, p.id", person_columns!(), person_from!());
+            let rows = rows!(ex, HomeRow, sqlx::AssertSqlSafe(sql), id.0, now, today)?;
+            let waiting = rows.first().map(|r| r.waiting.clone()).unwrap_or_default();
+            (rows.into_iter().map(|r| r.person).collect::<Vec<_>>(), waiting)
+        }
+    };
+    if people.first().is_none_or(|p| p.id != id.0) {
         return Ok(None);
     }
-    let reports = rows.split_off(1).into_iter().map(|r| r.person).collect();
-    Ok(rows.pop().map(|me| (me.person, reports, me.waiting)))
+    let reports = people.split_off(1);
+    Ok(people.pop().map(|me| (me, reports, waiting)))
 }
 
 /// A person as the edit form shows them: the record, how many report to them, and their leader's
