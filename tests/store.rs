@@ -400,3 +400,101 @@ async fn a_request_holds_one_connection_at_a_time() {
     })
     .await;
 }
+
+/// The contact overview's pairs and Min side are written once per database (JSON on SQLite,
+/// rows on PostgreSQL): on the demo organisation both read the same, for every leader and person.
+#[tokio::test]
+async fn both_databases_read_the_pairs_and_min_side_alike() {
+    let lite = TestDb::new(common::Backend::Sqlite).await;
+    let pg = TestDb::new(common::Backend::Postgres).await;
+    samspill::cli::demo::run(&lite.db).await.unwrap();
+    samspill::cli::demo::run(&pg.db).await.unwrap();
+    let (mut a, mut b) = (lite.db.conn().await.unwrap(), pg.db.conn().await.unwrap());
+    let now = store::now();
+    let today = store::today(now);
+    let mut pairs_seen = 0;
+    for (id, name, _) in store::people::choices(a.ex()).await.unwrap() {
+        let email = store::people::get(a.ex(), samspill::domain::PersonId(id)).await.unwrap().unwrap().email;
+        let other = store::people::id_by_email(b.ex(), &email).await.unwrap().unwrap();
+        // Ids and creation times come from each database; the rest must agree.
+        let pair = |p: store::conversations::PairRow| {
+            (
+                p.name,
+                p.cadence,
+                p.last_held,
+                p.next_at,
+                p.next_status,
+                p.last_touch,
+                p.last_touch_in_person,
+                p.last_held_in_person,
+                p.open_actions,
+            )
+        };
+        let lite_pairs: Vec<_> =
+            store::conversations::pairs(a.ex(), samspill::domain::PersonId(id)).await.unwrap().into_iter().map(pair).collect();
+        let pg_pairs: Vec<_> = store::conversations::pairs(b.ex(), other).await.unwrap().into_iter().map(pair).collect();
+        assert_eq!(lite_pairs, pg_pairs, "the pairs of {name}");
+        pairs_seen += lite_pairs.len();
+
+        let home = |h: Option<(store::people::Person, Vec<store::people::Person>, store::people::Waiting)>| {
+            let (me, reports, w) = h.unwrap();
+            let person = |p: store::people::Person| {
+                (
+                    p.name,
+                    p.email,
+                    p.title,
+                    p.unit_name,
+                    p.leader_name,
+                    p.location_name,
+                    p.home_office_days,
+                    p.active,
+                    p.end_date,
+                    p.is_admin,
+                )
+            };
+            (
+                person(me),
+                reports.into_iter().map(person).collect::<Vec<_>>(),
+                w.next_at,
+                w.next_status,
+                w.open_actions,
+                w.open_waves.is_some(),
+            )
+        };
+        let lite_home = home(store::people::home(a.ex(), samspill::domain::PersonId(id), now, &today).await.unwrap());
+        let pg_home = home(store::people::home(b.ex(), other, now, &today).await.unwrap());
+        assert_eq!(lite_home, pg_home, "Min side of {name}");
+    }
+    assert!(pairs_seen > 20, "the demo has leaders with reports");
+}
+
+async fn sql(c: &mut store::Conn, statement: &str) -> Result<(), sqlx::Error> {
+    let statement = sqlx::AssertSqlSafe(statement.to_string());
+    match c.ex() {
+        store::Ex::Sqlite(c) => sqlx::query(statement).execute(&mut *c).await.map(drop),
+        store::Ex::Pg(c) => sqlx::query(statement).execute(&mut *c).await.map(drop),
+    }
+}
+
+// A page reads the session and its own data on one connection: the one kept is the one the
+// request's next checkout gets (a temporary table lives on one connection only), and a
+// transaction gives it back first rather than holding two.
+on_both!(a_kept_connection_serves_the_request_next, |t: TestDb| async move {
+    // Two idle connections, so that the pool alone would not hand the same one back.
+    let (a, b) = (t.db.conn().await.unwrap(), t.db.conn().await.unwrap());
+    drop((a, b));
+    store::one_connection_at_a_time(async {
+        let mut first = t.db.conn().await.unwrap();
+        sql(&mut first, "CREATE TEMPORARY TABLE kept_here (x INTEGER)").await.unwrap();
+        first.keep();
+        let mut next = t.db.conn().await.unwrap();
+        sql(&mut next, "SELECT COUNT(*) FROM kept_here").await.expect("the kept connection");
+        drop(next);
+        let mut other = t.db.conn().await.unwrap();
+        assert!(sql(&mut other, "SELECT COUNT(*) FROM kept_here").await.is_err(), "kept once, taken once");
+        other.keep();
+        t.db.begin_read().await.unwrap().commit().await.unwrap();
+        t.db.begin().await.unwrap().commit().await.unwrap();
+    })
+    .await;
+});

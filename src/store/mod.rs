@@ -15,7 +15,7 @@ pub mod surveys;
 pub mod throttle;
 pub mod units;
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -94,8 +94,16 @@ pub struct Tx {
 }
 
 tokio::task_local! {
-    /// How many pooled connections the running request holds (`one_connection_at_a_time`).
-    static HELD: Cell<u32>;
+    /// The pooled connections of the running request (`one_connection_at_a_time`).
+    static REQUEST: RefCell<RequestConns>;
+}
+
+#[derive(Default)]
+struct RequestConns {
+    /// Connections taken and not given back.
+    held: u32,
+    /// A connection put aside for the request's next `Db::conn` (`Conn::keep`).
+    kept: Option<ConnInner>,
 }
 
 /// Runs a request so that it may hold one pooled connection at a time. A request that asks the
@@ -103,28 +111,40 @@ tokio::task_local! {
 /// once every request in flight does that, all of them wait until the pool gives up. Debug builds
 /// (and so the tests) stop such a request at once.
 pub async fn one_connection_at_a_time<F: Future>(request: F) -> F::Output {
-    HELD.scope(Cell::new(0), request).await
+    REQUEST.scope(RefCell::default(), request).await
 }
 
 /// A connection counted against the running request's one, while it lives.
 struct Held(bool);
 
 impl Held {
-    fn mark() -> Held {
-        let counted = HELD
-            .try_with(|held| {
-                debug_assert!(held.get() == 0, "a request asked for a second database connection while holding one");
-                held.set(held.get() + 1);
+    /// Counts a connection about to be taken, and hands over the one kept for it, if any.
+    fn mark() -> (Held, Option<ConnInner>) {
+        REQUEST
+            .try_with(|request| {
+                let mut request = request.borrow_mut();
+                debug_assert!(request.held == 0, "a request asked for a second database connection while holding one");
+                request.held += 1;
+                (Held(true), request.kept.take())
             })
-            .is_ok();
-        Held(counted)
+            .unwrap_or((Held(false), None))
+    }
+
+    /// Counts a transaction about to start: a kept connection goes back to the pool first.
+    fn mark_for_transaction() -> Held {
+        let (held, kept) = Held::mark();
+        drop(kept);
+        held
     }
 }
 
 impl Drop for Held {
     fn drop(&mut self) {
         if self.0 {
-            let _ = HELD.try_with(|held| held.set(held.get().saturating_sub(1)));
+            let _ = REQUEST.try_with(|request| {
+                let mut request = request.borrow_mut();
+                request.held = request.held.saturating_sub(1);
+            });
         }
     }
 }
@@ -135,6 +155,16 @@ enum TxInner {
 }
 
 impl Conn {
+    /// Puts the connection aside for the request's next `Db::conn`, instead of giving it back to
+    /// the pool: a page then reads the session and its own data on one connection, and the pool
+    /// checks it once (sqlx tests each connection given back with a round trip). A transaction
+    /// does not use it: it is given back first.
+    pub fn keep(self) {
+        let Conn { inner, _held } = self;
+        drop(_held);
+        let _ = REQUEST.try_with(|request| request.borrow_mut().kept = Some(inner));
+    }
+
     pub fn ex(&mut self) -> Ex<'_> {
         match &mut self.inner {
             ConnInner::Sqlite(c) => Ex::Sqlite(c),
@@ -273,10 +303,11 @@ impl Db {
     }
 
     pub async fn conn(&self) -> Result<Conn> {
-        let held = Held::mark();
-        let inner = match &self.pool {
-            Pool::Sqlite(p) => ConnInner::Sqlite(p.acquire().await?),
-            Pool::Pg(p) => ConnInner::Pg(p.acquire().await?),
+        let (held, kept) = Held::mark();
+        let inner = match (kept, &self.pool) {
+            (Some(kept @ ConnInner::Sqlite(_)), Pool::Sqlite(_)) | (Some(kept @ ConnInner::Pg(_)), Pool::Pg(_)) => kept,
+            (_, Pool::Sqlite(p)) => ConnInner::Sqlite(p.acquire().await?),
+            (_, Pool::Pg(p)) => ConnInner::Pg(p.acquire().await?),
         };
         Ok(Conn { inner, _held: held })
     }
@@ -287,7 +318,7 @@ impl Db {
     /// lock at once (`BEGIN IMMEDIATE`), which also keeps a lock upgrade from failing half-way;
     /// PostgreSQL takes one transaction-level advisory lock, released at commit or rollback.
     pub async fn begin(&self) -> Result<Tx> {
-        let held = Held::mark();
+        let held = Held::mark_for_transaction();
         let turn = self.writers.clone().acquire_owned().await.map_err(|_| sqlx::Error::PoolClosed)?;
         let inner = match &self.pool {
             Pool::Sqlite(p) => TxInner::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
@@ -307,7 +338,7 @@ impl Db {
         match &self.pool {
             Pool::Sqlite(_) => self.begin().await,
             Pool::Pg(p) => {
-                let held = Held::mark();
+                let held = Held::mark_for_transaction();
                 Ok(Tx { inner: TxInner::Pg(p.begin().await?), _turn: None, _held: held })
             }
         }
@@ -316,7 +347,7 @@ impl Db {
     /// Starts a transaction that only reads: one consistent view of the data (a snapshot on
     /// PostgreSQL too), without the writers' turn or SQLite's write lock.
     pub async fn begin_read(&self) -> Result<Tx> {
-        let held = Held::mark();
+        let held = Held::mark_for_transaction();
         let inner = match &self.pool {
             Pool::Sqlite(p) => TxInner::Sqlite(p.begin().await?),
             Pool::Pg(p) => TxInner::Pg(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?),

@@ -103,9 +103,18 @@ pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> 
     let mut lookup_failed = false;
     let session_token = cookie(headers, names.session).filter(|t| looks_like_token(t)).map(str::to_string);
     let session_hash = session_token.as_deref().map(token_hash);
+    // A signed-in page reads its own data on the session's connection; a form post starts a
+    // transaction instead, which takes a connection of its own.
+    let reads = matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD);
     if let Some(hash) = &session_hash {
         let found = match app.db.conn().await {
-            Ok(mut c) => store::sessions::user(c.ex(), hash, store::now()).await,
+            Ok(mut c) => {
+                let found = store::sessions::user(c.ex(), hash, store::now()).await;
+                if reads && matches!(found, Ok(Some(_))) {
+                    c.keep();
+                }
+                found
+            }
             Err(e) => Err(e),
         };
         match found {
