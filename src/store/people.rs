@@ -114,23 +114,24 @@ struct HomeJson {
 /// A person, the active people who report to them (by name), and what waits for them: Min side,
 /// in one statement.
 pub async fn home(ex: Ex<'_>, id: PersonId, now: i64, today: &str) -> Result<Option<(Person, Vec<Person>, Waiting)>> {
+    // The next open conversation as an employee, looked up once.
+    let open = super::conversations::OPEN;
+    let next = format!(
+        "LEFT JOIN conversations n ON n.id = (SELECT v.id FROM conversations v \
+           WHERE v.employee_id = $1 AND v.status IN {open} AND v.starts_at >= $2 ORDER BY v.starts_at, v.id LIMIT 1)"
+    );
     // A wave takes answers from its first day through its last unless closed early
     // (`domain::survey::state`).
-    let open = super::conversations::OPEN;
-    let next = format!("FROM conversations v WHERE v.employee_id = $1 AND v.status IN {open} AND v.starts_at >= $2");
-    let waiting = format!(
-        "(SELECT v.id {next} ORDER BY v.starts_at, v.id LIMIT 1) AS next_id, \
-         (SELECT MIN(v.starts_at) {next}) AS next_at, \
-         (SELECT v.status {next} ORDER BY v.starts_at, v.id LIMIT 1) AS next_status, \
+    let waiting = "n.id AS next_id, n.starts_at AS next_at, n.status AS next_status, \
          (SELECT COUNT(*) FROM actions a WHERE a.owner_id = $1 AND a.done_at IS NULL) AS open_actions, \
          (SELECT string_agg(CAST(w.id AS TEXT), ',') FROM wave_invitees i JOIN waves w ON w.id = i.wave_id \
-           WHERE i.person_id = $1 AND w.closed_at IS NULL AND w.opens_on <= $3 AND w.closes_on >= $3) AS open_waves"
-    );
+           WHERE i.person_id = $1 AND w.closed_at IS NULL AND w.opens_on <= $3 AND w.closes_on >= $3) AS open_waves";
     let who = "WHERE p.id = $1 OR (p.leader_id = $1 AND p.active)";
     let (mut people, waiting) = match ex {
         Ex::Sqlite(c) => {
             let sql = format!(
-                "SELECT (SELECT json_group_array({} ORDER BY p.id <> $1, p.sort_key, p.id){} {who}) AS people, {waiting}",
+                "SELECT (SELECT json_group_array({} ORDER BY p.id <> $1, p.sort_key, p.id){} {who}) AS people, {waiting} \
+                 FROM (SELECT 1) {next}",
                 person_json!(),
                 person_from!()
             );
@@ -139,7 +140,8 @@ pub async fn home(ex: Ex<'_>, id: PersonId, now: i64, today: &str) -> Result<Opt
         }
         // The waiting columns do not depend on the row: PostgreSQL works them out once.
         ex => {
-            let sql = format!("SELECT {}, {waiting}{} {who} ORDER BY p.id <> $1, p.sort_key, p.id", person_columns!(), person_from!());
+            let sql =
+                format!("SELECT {}, {waiting}{} {next} {who} ORDER BY p.id <> $1, p.sort_key, p.id", person_columns!(), person_from!());
             let rows = rows!(ex, HomeRow, sqlx::AssertSqlSafe(sql), id.0, now, today)?;
             let waiting = rows.first().map(|r| r.waiting.clone()).unwrap_or_default();
             (rows.into_iter().map(|r| r.person).collect::<Vec<_>>(), waiting)
