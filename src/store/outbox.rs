@@ -47,17 +47,19 @@ pub struct Claimed {
 /// The conditions are checked again on each row as it is updated: on PostgreSQL a sender that
 /// waited for another's claim then finds the row taken and leaves it.
 pub async fn claim(ex: Ex<'_>, now: i64, until: i64, limit: i64) -> Result<Vec<Claimed>> {
+    // The limit is written in: SQLite prepares a statement with a bound LIMIT again at each run.
     rows!(
         ex,
         Claimed,
-        "UPDATE outbox SET claimed_until = $2, attempts = attempts + 1 \
-         WHERE status = 'pending' AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1) \
-         AND id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 \
-                    AND (claimed_until IS NULL OR claimed_until <= $1) ORDER BY id LIMIT $3) \
-         RETURNING id, recipient, subject, body_text, body_html, attempts",
+        sqlx::AssertSqlSafe(format!(
+            "UPDATE outbox SET claimed_until = $2, attempts = attempts + 1 \
+             WHERE status = 'pending' AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1) \
+             AND id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 \
+                        AND (claimed_until IS NULL OR claimed_until <= $1) ORDER BY id LIMIT {limit}) \
+             RETURNING id, recipient, subject, body_text, body_html, attempts"
+        )),
         now,
-        until,
-        limit
+        until
     )
 }
 
@@ -90,9 +92,11 @@ pub async fn pending(ex: Ex<'_>, limit: i64) -> Result<Vec<PendingRow>> {
     rows!(
         ex,
         PendingRow,
-        "SELECT o.id, o.person_id, p.name, o.recipient, o.kind, o.attempts, o.next_attempt_at, o.last_error, o.created_at \
-         FROM outbox o JOIN people p ON p.id = o.person_id WHERE o.status = 'pending' AND o.kind <> 'wave-reminder' ORDER BY o.id LIMIT $1",
-        limit
+        sqlx::AssertSqlSafe(format!(
+            "SELECT o.id, o.person_id, p.name, o.recipient, o.kind, o.attempts, o.next_attempt_at, o.last_error, o.created_at \
+             FROM outbox o JOIN people p ON p.id = o.person_id WHERE o.status = 'pending' AND o.kind <> 'wave-reminder' \
+             ORDER BY o.id LIMIT {limit}"
+        ))
     )
 }
 
