@@ -401,10 +401,11 @@ async fn a_request_holds_one_connection_at_a_time() {
     .await;
 }
 
-/// The contact overview's pairs and Min side are written once per database (JSON on SQLite,
-/// rows on PostgreSQL): on the demo organisation both read the same, for every leader and person.
+/// The contact overview's pairs, Min side and a person's conversations are written once per
+/// database (JSON on SQLite, rows on PostgreSQL): on the demo organisation both read the same,
+/// for every leader and person.
 #[tokio::test]
-async fn both_databases_read_the_pairs_and_min_side_alike() {
+async fn both_databases_read_the_pairs_min_side_and_conversations_alike() {
     let lite = TestDb::new(common::Backend::Sqlite).await;
     let pg = TestDb::new(common::Backend::Postgres).await;
     samspill::cli::demo::run(&lite.db).await.unwrap();
@@ -412,7 +413,7 @@ async fn both_databases_read_the_pairs_and_min_side_alike() {
     let (mut a, mut b) = (lite.db.conn().await.unwrap(), pg.db.conn().await.unwrap());
     let now = store::now();
     let today = store::today(now);
-    let mut pairs_seen = 0;
+    let (mut pairs_seen, mut conversations_seen) = (0, 0);
     for (id, name, _) in store::people::choices(a.ex()).await.unwrap() {
         let email = store::people::get(a.ex(), samspill::domain::PersonId(id)).await.unwrap().unwrap().email;
         let other = store::people::id_by_email(b.ex(), &email).await.unwrap().unwrap();
@@ -461,11 +462,24 @@ async fn both_databases_read_the_pairs_and_min_side_alike() {
                 w.open_waves.is_some(),
             )
         };
+        let conversation =
+            |v: store::conversations::ConversationRow| (v.leader_name, v.employee_name, v.template, v.starts_at, v.status, v.channel);
+        let lite_conversations: Vec<_> = store::conversations::of_employee(a.ex(), samspill::domain::PersonId(id))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(conversation)
+            .collect();
+        let pg_conversations: Vec<_> =
+            store::conversations::of_employee(b.ex(), other).await.unwrap().into_iter().map(conversation).collect();
+        assert_eq!(lite_conversations, pg_conversations, "the conversations of {name}");
+        conversations_seen += lite_conversations.len();
+
         let lite_home = home(store::people::home(a.ex(), samspill::domain::PersonId(id), now, &today).await.unwrap());
         let pg_home = home(store::people::home(b.ex(), other, now, &today).await.unwrap());
         assert_eq!(lite_home, pg_home, "Min side of {name}");
     }
-    assert!(pairs_seen > 20, "the demo has leaders with reports");
+    assert!(pairs_seen > 20 && conversations_seen > 20, "the demo has leaders with reports, and conversations");
 }
 
 async fn sql(c: &mut store::Conn, statement: &str) -> Result<(), sqlx::Error> {

@@ -91,7 +91,7 @@ fn sqlite_pairs() -> String {
 }
 
 /// A conversation with the names of its two parties.
-#[derive(sqlx::FromRow, Debug, Clone)]
+#[derive(sqlx::FromRow, serde::Deserialize, Debug, Clone)]
 pub struct ConversationRow {
     pub id: i64,
     pub leader_id: i64,
@@ -113,6 +113,22 @@ const CONVERSATION: &str = "SELECT v.id, v.leader_id, l.name AS leader_name, v.e
      v.starts_at, v.minutes, v.channel, v.place, v.status, v.proposed_by, v.sequence, v.updated_at \
      FROM conversations v JOIN people l ON l.id = v.leader_id JOIN people e ON e.id = v.employee_id";
 
+/// The conversations that `filter` (a WHERE clause over `v`, `l` and `e`) finds with `binds`, in
+/// `order` (of the rows' columns). SQLite hands them over as one JSON value (see `people::list`).
+async fn conversations_where(ex: Ex<'_>, filter: &str, order: &str, binds: [i64; 2]) -> Result<Vec<ConversationRow>> {
+    match ex {
+        Ex::Sqlite(c) => {
+            let sql = format!(
+                "SELECT json_group_array(json_array(id, leader_id, leader_name, employee_id, employee_name, template, starts_at, \
+                 minutes, channel, place, status, proposed_by, sequence, updated_at) ORDER BY {order}) FROM ({CONVERSATION} {filter})"
+            );
+            let json: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(binds[0]).bind(binds[1]).fetch_one(&mut *c).await?;
+            super::parse_json_rows(&json)
+        }
+        ex => rows!(ex, ConversationRow, sqlx::AssertSqlSafe(format!("{CONVERSATION} {filter} ORDER BY {order}")), binds[0], binds[1]),
+    }
+}
+
 /// A conversation `person` takes part in; anyone else's is not found.
 pub async fn get(ex: Ex<'_>, person: PersonId, id: i64) -> Result<Option<ConversationRow>> {
     row!(
@@ -126,23 +142,12 @@ pub async fn get(ex: Ex<'_>, person: PersonId, id: i64) -> Result<Option<Convers
 
 /// Every conversation of `employee` as the employee, newest first (with any leader they had).
 pub async fn of_employee(ex: Ex<'_>, employee: PersonId) -> Result<Vec<ConversationRow>> {
-    rows!(
-        ex,
-        ConversationRow,
-        sqlx::AssertSqlSafe(format!("{CONVERSATION} WHERE v.employee_id = $1 ORDER BY v.starts_at DESC, v.id DESC")),
-        employee.0
-    )
+    conversations_where(ex, "WHERE v.employee_id = $1 AND $2 = 0", "starts_at DESC, id DESC", [employee.0, 0]).await
 }
 
 /// The conversations of one pair, newest first: a leader's view of one report.
 pub async fn of_pair(ex: Ex<'_>, leader: PersonId, employee: PersonId) -> Result<Vec<ConversationRow>> {
-    rows!(
-        ex,
-        ConversationRow,
-        sqlx::AssertSqlSafe(format!("{CONVERSATION} WHERE v.leader_id = $1 AND v.employee_id = $2 ORDER BY v.starts_at DESC, v.id DESC")),
-        leader.0,
-        employee.0
-    )
+    conversations_where(ex, "WHERE v.leader_id = $1 AND v.employee_id = $2", "starts_at DESC, id DESC", [leader.0, employee.0]).await
 }
 
 pub struct NewConversation<'a> {
@@ -418,15 +423,8 @@ pub async fn add_touchpoint(ex: Ex<'_>, t: &NewTouchpoint<'_>, now: i64) -> Resu
 /// The conversations a calendar shows for `person`, as either party: those from `since` on,
 /// cancelled ones included so that calendars remove them.
 pub async fn calendar_of(ex: Ex<'_>, person: PersonId, since: i64) -> Result<Vec<ConversationRow>> {
-    rows!(
-        ex,
-        ConversationRow,
-        sqlx::AssertSqlSafe(format!(
-            "{CONVERSATION} WHERE (v.leader_id = $1 OR v.employee_id = $1) AND v.starts_at >= $2 ORDER BY v.starts_at, v.id"
-        )),
-        person.0,
-        since
-    )
+    conversations_where(ex, "WHERE (v.leader_id = $1 OR v.employee_id = $1) AND v.starts_at >= $2", "starts_at, id", [person.0, since])
+        .await
 }
 
 /// Gives `person` a calendar address with this secret's hash, replacing any earlier one.
@@ -464,15 +462,13 @@ pub async fn calendar_feed_owner(ex: Ex<'_>, token_hash: &str) -> Result<Option<
 /// Planned conversations that start after `now` and no later than `until`: the candidates for
 /// a reminder.
 pub async fn planned_between(ex: Ex<'_>, now: i64, until: i64) -> Result<Vec<ConversationRow>> {
-    rows!(
+    conversations_where(
         ex,
-        ConversationRow,
-        sqlx::AssertSqlSafe(format!(
-            "{CONVERSATION} WHERE v.status = 'planned' AND v.starts_at > $1 AND v.starts_at <= $2 AND l.active AND e.active ORDER BY v.starts_at, v.id"
-        )),
-        now,
-        until
+        "WHERE v.status = 'planned' AND v.starts_at > $1 AND v.starts_at <= $2 AND l.active AND e.active",
+        "starts_at, id",
+        [now, until],
     )
+    .await
 }
 
 /// Every active pair with what its due date follows from: for the nudges when one is overdue.
