@@ -95,8 +95,8 @@ impl AppState {
     }
 
     /// The organisation's settings, read again on the caller's connection when this node's copy
-    /// is older than 30 seconds. (Taking a second connection while holding one would wait for
-    /// the pool forever once every request in flight did the same.)
+    /// is older than 30 seconds. (A second connection taken while holding one: once every
+    /// request in flight did that at the same moment, all of them waited until the pool gave up.)
     pub async fn settings(&self, ex: crate::store::Ex<'_>) -> Result<OrgSettings, crate::store::Error> {
         if let Ok(guard) = self.settings.read()
             && let Some((at, s)) = *guard
