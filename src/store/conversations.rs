@@ -115,17 +115,22 @@ const CONVERSATION: &str = "SELECT v.id, v.leader_id, l.name AS leader_name, v.e
 
 /// The conversations that `filter` (a WHERE clause over `v`, `l` and `e`) finds with `binds`, in
 /// `order` (of the rows' columns). SQLite hands them over as one JSON value (see `people::list`).
-async fn conversations_where(ex: Ex<'_>, filter: &str, order: &str, binds: [i64; 2]) -> Result<Vec<ConversationRow>> {
+async fn conversations_where(ex: Ex<'_>, filter: &str, order: &str, binds: &[i64]) -> Result<Vec<ConversationRow>> {
     match ex {
         Ex::Sqlite(c) => {
             let sql = format!(
                 "SELECT json_group_array(json_array(id, leader_id, leader_name, employee_id, employee_name, template, starts_at, \
                  minutes, channel, place, status, proposed_by, sequence, updated_at) ORDER BY {order}) FROM ({CONVERSATION} {filter})"
             );
-            let json: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(binds[0]).bind(binds[1]).fetch_one(&mut *c).await?;
+            let query = binds.iter().fold(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)), |q, b| q.bind(*b));
+            let json: String = query.fetch_one(&mut *c).await?;
             super::parse_json_rows(&json)
         }
-        ex => rows!(ex, ConversationRow, sqlx::AssertSqlSafe(format!("{CONVERSATION} {filter} ORDER BY {order}")), binds[0], binds[1]),
+        Ex::Pg(c) => {
+            let sql = format!("{CONVERSATION} {filter} ORDER BY {order}");
+            let query = binds.iter().fold(sqlx::query_as(sqlx::AssertSqlSafe(sql)), |q, b| q.bind(*b));
+            Ok(query.fetch_all(&mut *c).await?)
+        }
     }
 }
 
@@ -142,12 +147,12 @@ pub async fn get(ex: Ex<'_>, person: PersonId, id: i64) -> Result<Option<Convers
 
 /// Every conversation of `employee` as the employee, newest first (with any leader they had).
 pub async fn of_employee(ex: Ex<'_>, employee: PersonId) -> Result<Vec<ConversationRow>> {
-    conversations_where(ex, "WHERE v.employee_id = $1 AND $2 = 0", "starts_at DESC, id DESC", [employee.0, 0]).await
+    conversations_where(ex, "WHERE v.employee_id = $1", "starts_at DESC, id DESC", &[employee.0]).await
 }
 
 /// The conversations of one pair, newest first: a leader's view of one report.
 pub async fn of_pair(ex: Ex<'_>, leader: PersonId, employee: PersonId) -> Result<Vec<ConversationRow>> {
-    conversations_where(ex, "WHERE v.leader_id = $1 AND v.employee_id = $2", "starts_at DESC, id DESC", [leader.0, employee.0]).await
+    conversations_where(ex, "WHERE v.leader_id = $1 AND v.employee_id = $2", "starts_at DESC, id DESC", &[leader.0, employee.0]).await
 }
 
 pub struct NewConversation<'a> {
@@ -423,7 +428,7 @@ pub async fn add_touchpoint(ex: Ex<'_>, t: &NewTouchpoint<'_>, now: i64) -> Resu
 /// The conversations a calendar shows for `person`, as either party: those from `since` on,
 /// cancelled ones included so that calendars remove them.
 pub async fn calendar_of(ex: Ex<'_>, person: PersonId, since: i64) -> Result<Vec<ConversationRow>> {
-    conversations_where(ex, "WHERE (v.leader_id = $1 OR v.employee_id = $1) AND v.starts_at >= $2", "starts_at, id", [person.0, since])
+    conversations_where(ex, "WHERE (v.leader_id = $1 OR v.employee_id = $1) AND v.starts_at >= $2", "starts_at, id", &[person.0, since])
         .await
 }
 
@@ -466,7 +471,7 @@ pub async fn planned_between(ex: Ex<'_>, now: i64, until: i64) -> Result<Vec<Con
         ex,
         "WHERE v.status = 'planned' AND v.starts_at > $1 AND v.starts_at <= $2 AND l.active AND e.active",
         "starts_at, id",
-        [now, until],
+        &[now, until],
     )
     .await
 }
