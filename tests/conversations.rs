@@ -470,3 +470,71 @@ on_both!(an_employee_attaches_a_result_they_share_and_only_while_they_share_it, 
     assert!(!page.contains(&theirs) && page.contains("Aktivt medarbeiderskap"));
     assert_eq!(lars.get(&theirs).await.status, 404);
 });
+
+// The leader's lists read each pair's summary, which every write to the pair's conversations,
+// contact and actions writes again: with both parties writing at the same moment, it still says
+// what the pair's rows say.
+on_both!(a_pairs_summary_keeps_up_with_writes_at_the_same_moment, |t: TestDb| async move {
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let emma = signed_in(&o.app, "emma@etat.no").await;
+    let with = o.employee.0.to_string();
+    let (first, second, third) =
+        tokio::join!(planned(&lars, o.employee, 2), planned(&lars, o.employee, 30), planned(&lars, o.employee, 60));
+    let touch = |c: &Client, from: &'static str, with: &str, channel: &'static str| {
+        let form = [("with", with.to_string()), ("kind", "informal".to_string()), ("channel", channel.to_string())];
+        let c = c.clone();
+        async move {
+            let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            assert_eq!(c.post(from, "/team/touchpoints", &fields).await.status, 303);
+        }
+    };
+    let action = |c: &Client, path: &str, text: &'static str| {
+        let (c, path) = (c.clone(), path.to_string());
+        async move { assert_eq!(work(&c, &path, &[("what", "action"), ("text", text), ("owner", "me"), ("due", "")]).await.status, 303) }
+    };
+    let status = |c: &Client, path: &str, action: &'static str| {
+        let (c, path) = (c.clone(), path.to_string());
+        async move { assert_eq!(c.post(&path, &path, &[("action", action), ("seen", "planned")]).await.status, 303) }
+    };
+    tokio::join!(
+        touch(&lars, "/team", &with, "video"),
+        touch(&emma, "/conversations", "", "phone"),
+        touch(&lars, "/team", &with, "in-person"),
+        touch(&emma, "/conversations", "", "video"),
+        action(&lars, &first, "Melde på kurs"),
+        action(&emma, &first, "Avklare ferie"),
+        action(&lars, &first, "Bestille skjerm"),
+        action(&emma, &first, "Lese strategien"),
+        status(&emma, &first, "hold"),
+        status(&lars, &second, "cancel"),
+    );
+    let mut c = t.db.conn().await.unwrap();
+    let id = |path: &str| path.trim_start_matches("/conversations/").parse::<i64>().unwrap();
+    let held = samspill::store::conversations::get(c.ex(), o.employee, id(&first)).await.unwrap().unwrap();
+    let next = samspill::store::conversations::get(c.ex(), o.employee, id(&third)).await.unwrap().unwrap();
+    let actions = samspill::store::conversations::actions_for(c.ex(), &held).await.unwrap();
+    let (done, open) = (actions[0].id.to_string(), actions[1].id.to_string());
+    // One action done, one opened again after it was done, and one more agreed, at once.
+    work(&lars, &first, &[("what", "done"), ("item", &open), ("on", "1")]).await;
+    tokio::join!(
+        async { assert_eq!(work(&emma, &first, &[("what", "done"), ("item", &done), ("on", "1")]).await.status, 303) },
+        async { assert_eq!(work(&lars, &first, &[("what", "done"), ("item", &open), ("on", "0")]).await.status, 303) },
+        action(&emma, &first, "Sette opp fagdag"),
+    );
+
+    let pairs = samspill::store::conversations::pairs(c.ex(), PersonId(2)).await.unwrap();
+    let emma_pair = pairs.iter().find(|p| p.id == o.employee.0).unwrap();
+    let today = samspill::store::today(samspill::store::now());
+    assert_eq!(held.status, "held");
+    assert_eq!((emma_pair.last_held, emma_pair.last_held_in_person), (Some(held.starts_at), None));
+    assert_eq!(
+        (emma_pair.next_id, emma_pair.next_at, emma_pair.next_status.as_deref()),
+        (Some(next.id), Some(next.starts_at), Some("planned"))
+    );
+    assert_eq!(emma_pair.last_touch.as_deref(), Some(today.as_str()));
+    assert_eq!(emma_pair.last_touch_in_person.as_deref(), Some(today.as_str()));
+    assert_eq!(emma_pair.open_actions, 4, "five agreed, one done");
+    let ida = pairs.iter().find(|p| p.id == o.colleague.0).unwrap();
+    assert_eq!((ida.last_held, ida.next_id, ida.last_touch.as_deref(), ida.open_actions), (None, None, None, 0), "a pair without contact");
+});

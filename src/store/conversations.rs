@@ -25,69 +25,78 @@ pub struct PairRow {
 }
 
 /// The statuses of an open conversation (`domain::conversation::Status::is_open`), as SQL.
-pub(super) const OPEN: &str = "('proposed', 'planned')";
+macro_rules! open {
+    () => {
+        "('proposed', 'planned')"
+    };
+}
+pub(super) const OPEN: &str = open!();
 
+/// The columns of a pair as `PairRow` has them, for the leader `$1`: the report `p`, their
+/// leader `l`, the pair's cadence `c` and summary `s`.
+macro_rules! pair {
+    () => {
+        "SELECT p.id, p.name, p.location_id, l.location_id AS leader_location_id, c.cadence, \
+     COALESCE(c.set_at, p.created_at) AS since, s.last_held, s.next_id, s.next_at, s.next_status, s.last_touch, \
+     s.last_touch_in_person, s.last_held_in_person, COALESCE(s.open_actions, 0) AS open_actions, p.sort_key \
+     FROM people p JOIN people l ON l.id = p.leader_id LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = $1 \
+     LEFT JOIN pair_summaries s ON s.leader_id = $1 AND s.employee_id = p.id \
+     WHERE p.leader_id = $1 AND p.active"
+    };
+}
+
+/// The leader's active reports with what the lists show of each pair, in the reports' order.
 pub async fn pairs(ex: Ex<'_>, leader: PersonId) -> Result<Vec<PairRow>> {
     match ex {
         // SQLite hands the rows over as one JSON value (see `people::list`).
         Ex::Sqlite(c) => {
-            let sql = format!(
+            let json: String = sqlx::query_scalar(concat!(
                 "SELECT json_group_array(json_array(id, name, location_id, leader_location_id, cadence, since, last_held, \
                  next_id, next_at, next_status, last_touch, last_touch_in_person, last_held_in_person, open_actions) \
-                 ORDER BY sort_key, id) FROM ({})",
-                sqlite_pairs()
-            );
-            let json: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(leader.0).fetch_one(&mut *c).await?;
+                 ORDER BY sort_key, id) FROM (",
+                pair!(),
+                ")"
+            ))
+            .bind(leader.0)
+            .fetch_one(&mut *c)
+            .await?;
             super::parse_json_rows(&json)
         }
-        // PostgreSQL reads each table once for the leader and groups it per employee with hash
-        // joins, which costs it less than a lookup per report and column.
-        ex => rows!(
-            ex,
-            PairRow,
-            sqlx::AssertSqlSafe(format!(
-                "WITH v AS (SELECT employee_id, \
-                     MAX(CASE WHEN status = 'held' THEN starts_at END) AS last_held, \
-                     MAX(CASE WHEN status = 'held' AND channel = 'in-person' THEN starts_at END) AS last_held_in_person \
-                   FROM conversations WHERE leader_id = $1 GROUP BY employee_id), \
-                 n AS (SELECT employee_id, id, starts_at, status, ROW_NUMBER() OVER (PARTITION BY employee_id ORDER BY starts_at, id) AS rank \
-                   FROM conversations WHERE leader_id = $1 AND status IN {OPEN}), \
-                 t AS (SELECT employee_id, MAX(on_date) AS last_touch, MAX(CASE WHEN channel = 'in-person' THEN on_date END) AS last_touch_in_person \
-                   FROM touchpoints WHERE leader_id = $1 GROUP BY employee_id), \
-                 a AS (SELECT employee_id, COUNT(*) AS open_actions FROM actions WHERE leader_id = $1 AND done_at IS NULL GROUP BY employee_id) \
-                 SELECT p.id, p.name, p.location_id, l.location_id AS leader_location_id, c.cadence, \
-                 COALESCE(c.set_at, p.created_at) AS since, v.last_held, n.id AS next_id, n.starts_at AS next_at, n.status AS next_status, \
-                 t.last_touch, t.last_touch_in_person, v.last_held_in_person, COALESCE(a.open_actions, 0) AS open_actions \
-                 FROM people p JOIN people l ON l.id = p.leader_id LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = $1 \
-                 LEFT JOIN v ON v.employee_id = p.id LEFT JOIN n ON n.employee_id = p.id AND n.rank = 1 \
-                 LEFT JOIN t ON t.employee_id = p.id LEFT JOIN a ON a.employee_id = p.id \
-                 WHERE p.leader_id = $1 AND p.active ORDER BY p.sort_key, p.id"
-            )),
-            leader.0
-        ),
+        ex => rows!(ex, PairRow, concat!(pair!(), " ORDER BY p.sort_key, p.id"), leader.0),
     }
 }
 
-/// The pairs of leader `$1` on SQLite, unordered, with each report's `sort_key`. SQLite joins a
-/// grouped subquery by scanning it once per report; looked up per report through the pair
-/// indexes, the list takes a sixth of the time (measured on the demo).
-fn sqlite_pairs() -> String {
-    format!(
-        "SELECT p.id, p.name, p.location_id, l.location_id AS leader_location_id, c.cadence, \
-         COALESCE(c.set_at, p.created_at) AS since, \
-         (SELECT MAX(v.starts_at) FROM conversations v WHERE v.employee_id = p.id AND v.leader_id = $1 AND v.status = 'held') AS last_held, \
-         n.id AS next_id, n.starts_at AS next_at, n.status AS next_status, \
-         (SELECT MAX(t.on_date) FROM touchpoints t WHERE t.employee_id = p.id AND t.leader_id = $1) AS last_touch, \
-         (SELECT MAX(t.on_date) FROM touchpoints t WHERE t.employee_id = p.id AND t.leader_id = $1 AND t.channel = 'in-person') AS last_touch_in_person, \
-         (SELECT MAX(v.starts_at) FROM conversations v \
-           WHERE v.employee_id = p.id AND v.leader_id = $1 AND v.status = 'held' AND v.channel = 'in-person') AS last_held_in_person, \
-         (SELECT COUNT(*) FROM actions a WHERE a.employee_id = p.id AND a.leader_id = $1 AND a.done_at IS NULL) AS open_actions, \
-         p.sort_key \
-         FROM people p JOIN people l ON l.id = p.leader_id LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = $1 \
-         LEFT JOIN conversations n ON n.id = (SELECT v.id FROM conversations v \
-           WHERE v.employee_id = p.id AND v.leader_id = $1 AND v.status IN {OPEN} ORDER BY v.starts_at, v.id LIMIT 1) \
-         WHERE p.leader_id = $1 AND p.active"
-    )
+/// Writes the pair's summary again from its conversations, touchpoints and actions. Every write
+/// to those calls it in the same transaction; writers take turns (`Db::begin`), so on PostgreSQL
+/// this statement sees every write committed before it.
+async fn refresh_pair(ex: Ex<'_>, leader: i64, employee: i64) -> Result<()> {
+    exec!(
+        ex,
+        concat!(
+            "INSERT INTO pair_summaries (leader_id, employee_id, last_held, last_held_in_person, next_id, next_at, next_status, \
+             last_touch, last_touch_in_person, open_actions) \
+             SELECT $1, $2, \
+             (SELECT MAX(v.starts_at) FROM conversations v WHERE v.employee_id = $2 AND v.leader_id = $1 AND v.status = 'held'), \
+             (SELECT MAX(v.starts_at) FROM conversations v \
+               WHERE v.employee_id = $2 AND v.leader_id = $1 AND v.status = 'held' AND v.channel = 'in-person'), \
+             n.id, n.starts_at, n.status, \
+             (SELECT MAX(t.on_date) FROM touchpoints t WHERE t.employee_id = $2 AND t.leader_id = $1), \
+             (SELECT MAX(t.on_date) FROM touchpoints t WHERE t.employee_id = $2 AND t.leader_id = $1 AND t.channel = 'in-person'), \
+             (SELECT COUNT(*) FROM actions a WHERE a.employee_id = $2 AND a.leader_id = $1 AND a.done_at IS NULL) \
+             FROM (SELECT 1 AS one) d LEFT JOIN conversations n ON n.id = (SELECT v.id FROM conversations v \
+               WHERE v.employee_id = $2 AND v.leader_id = $1 AND v.status IN ",
+            open!(),
+            " ORDER BY v.starts_at, v.id LIMIT 1) \
+             WHERE true \
+             ON CONFLICT (leader_id, employee_id) DO UPDATE SET last_held = excluded.last_held, \
+             last_held_in_person = excluded.last_held_in_person, next_id = excluded.next_id, next_at = excluded.next_at, \
+             next_status = excluded.next_status, last_touch = excluded.last_touch, \
+             last_touch_in_person = excluded.last_touch_in_person, open_actions = excluded.open_actions"
+        ),
+        leader,
+        employee
+    )?;
+    Ok(())
 }
 
 /// A conversation with the names of its two parties.
@@ -167,9 +176,9 @@ pub struct NewConversation<'a> {
     pub proposed_by: PersonId,
 }
 
-pub async fn insert(ex: Ex<'_>, c: &NewConversation<'_>, now: i64) -> Result<i64> {
-    scalar!(
-        ex,
+pub async fn insert(mut ex: Ex<'_>, c: &NewConversation<'_>, now: i64) -> Result<i64> {
+    let id = scalar!(
+        ex.reborrow(),
         i64,
         "INSERT INTO conversations (leader_id, employee_id, template, starts_at, minutes, channel, place, status, proposed_by, sequence, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $10) RETURNING id",
@@ -183,20 +192,31 @@ pub async fn insert(ex: Ex<'_>, c: &NewConversation<'_>, now: i64) -> Result<i64
         c.status,
         c.proposed_by.0,
         now
-    )
+    )?;
+    refresh_pair(ex, c.leader.0, c.employee.0).await?;
+    Ok(id)
 }
 
 /// Sets the status if it is still `from` (what the person saw); false when it changed meanwhile.
-pub async fn set_status(ex: Ex<'_>, id: i64, from: &str, to: &str, now: i64) -> Result<bool> {
-    let n = exec!(
-        ex,
-        "UPDATE conversations SET status = $1, sequence = sequence + 1, updated_at = $2 WHERE id = $3 AND status = $4",
+pub async fn set_status(mut ex: Ex<'_>, id: i64, from: &str, to: &str, now: i64) -> Result<bool> {
+    let pair = row!(
+        ex.reborrow(),
+        (i64, i64),
+        "UPDATE conversations SET status = $1, sequence = sequence + 1, updated_at = $2 WHERE id = $3 AND status = $4 \
+         RETURNING leader_id, employee_id",
         to,
         now,
         id,
         from
     )?;
-    Ok(n == 1)
+    refresh_changed_pair(ex, pair).await
+}
+
+/// Refreshes the summary of the pair whose conversation changed; false when none did.
+async fn refresh_changed_pair(ex: Ex<'_>, pair: Option<(i64, i64)>) -> Result<bool> {
+    let Some((leader, employee)) = pair else { return Ok(false) };
+    refresh_pair(ex, leader, employee).await?;
+    Ok(true)
 }
 
 /// A new time for an open conversation, and the status it takes.
@@ -210,11 +230,12 @@ pub struct Reschedule<'a> {
 }
 
 /// Gives an open conversation a new time; false when its status changed meanwhile.
-pub async fn reschedule(ex: Ex<'_>, id: i64, r: &Reschedule<'_>, now: i64) -> Result<bool> {
-    let n = exec!(
-        ex,
+pub async fn reschedule(mut ex: Ex<'_>, id: i64, r: &Reschedule<'_>, now: i64) -> Result<bool> {
+    let pair = row!(
+        ex.reborrow(),
+        (i64, i64),
         "UPDATE conversations SET status = $1, starts_at = $2, minutes = $3, proposed_by = $4, sequence = sequence + 1, updated_at = $5 \
-         WHERE id = $6 AND status = $7",
+         WHERE id = $6 AND status = $7 RETURNING leader_id, employee_id",
         r.to,
         r.starts_at,
         r.minutes,
@@ -223,7 +244,7 @@ pub async fn reschedule(ex: Ex<'_>, id: i64, r: &Reschedule<'_>, now: i64) -> Re
         id,
         r.from
     )?;
-    Ok(n == 1)
+    refresh_changed_pair(ex, pair).await
 }
 
 /// The cadence the leader set for the pair, if any.
@@ -322,11 +343,27 @@ pub async fn save_shared_note(ex: Ex<'_>, conversation: i64, version: i64, text:
     Ok(n == 1)
 }
 
-/// The author's own note on a conversation.
-pub async fn private_note(ex: Ex<'_>, conversation: i64, author: PersonId) -> Result<String> {
-    Ok(row!(ex, (String,), "SELECT text FROM private_notes WHERE conversation_id = $1 AND author_id = $2", conversation, author.0)?
-        .map(|(t,)| t)
-        .unwrap_or_default())
+/// A conversation's notes as `author` sees them, in one statement.
+#[derive(sqlx::FromRow, Debug, Default)]
+pub struct Notes {
+    pub shared: String,
+    /// How many times the shared note was saved (0: never).
+    pub version: i64,
+    /// The author's own note, which nobody else sees.
+    pub private: String,
+}
+
+pub async fn notes(ex: Ex<'_>, conversation: i64, author: PersonId) -> Result<Notes> {
+    let notes = row!(
+        ex,
+        Notes,
+        "SELECT COALESCE(s.text, '') AS shared, COALESCE(s.version, 0) AS version, \
+         COALESCE((SELECT p.text FROM private_notes p WHERE p.conversation_id = $1 AND p.author_id = $2), '') AS private \
+         FROM (SELECT 1 AS one) d LEFT JOIN shared_notes s ON s.conversation_id = $1",
+        conversation,
+        author.0
+    )?;
+    Ok(notes.unwrap_or_default())
 }
 
 pub async fn save_private_note(ex: Ex<'_>, conversation: i64, author: PersonId, text: &str, now: i64) -> Result<u64> {
@@ -376,9 +413,9 @@ pub struct NewAction<'a> {
     pub due_date: Option<&'a str>,
 }
 
-pub async fn add_action(ex: Ex<'_>, a: &NewAction<'_>, now: i64) -> Result<u64> {
-    exec!(
-        ex,
+pub async fn add_action(mut ex: Ex<'_>, a: &NewAction<'_>, now: i64) -> Result<u64> {
+    let n = exec!(
+        ex.reborrow(),
         "INSERT INTO actions (leader_id, employee_id, conversation_id, owner_id, text, due_date, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         a.conversation.leader_id,
         a.conversation.employee_id,
@@ -387,19 +424,23 @@ pub async fn add_action(ex: Ex<'_>, a: &NewAction<'_>, now: i64) -> Result<u64> 
         a.text,
         a.due_date,
         now
-    )
+    )?;
+    refresh_pair(ex, a.conversation.leader_id, a.conversation.employee_id).await?;
+    Ok(n)
 }
 
 /// Marks an action of the pair done (or open again).
-pub async fn set_action_done(ex: Ex<'_>, conversation: &ConversationRow, action: i64, done_at: Option<i64>) -> Result<u64> {
-    exec!(
-        ex,
+pub async fn set_action_done(mut ex: Ex<'_>, conversation: &ConversationRow, action: i64, done_at: Option<i64>) -> Result<u64> {
+    let n = exec!(
+        ex.reborrow(),
         "UPDATE actions SET done_at = $1 WHERE id = $2 AND leader_id = $3 AND employee_id = $4",
         done_at,
         action,
         conversation.leader_id,
         conversation.employee_id
-    )
+    )?;
+    refresh_pair(ex, conversation.leader_id, conversation.employee_id).await?;
+    Ok(n)
 }
 
 pub struct NewTouchpoint<'a> {
@@ -411,9 +452,9 @@ pub struct NewTouchpoint<'a> {
     pub on_date: &'a str,
 }
 
-pub async fn add_touchpoint(ex: Ex<'_>, t: &NewTouchpoint<'_>, now: i64) -> Result<u64> {
-    exec!(
-        ex,
+pub async fn add_touchpoint(mut ex: Ex<'_>, t: &NewTouchpoint<'_>, now: i64) -> Result<u64> {
+    let n = exec!(
+        ex.reborrow(),
         "INSERT INTO touchpoints (leader_id, employee_id, author_id, kind, channel, on_date, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         t.leader.0,
         t.employee.0,
@@ -422,7 +463,9 @@ pub async fn add_touchpoint(ex: Ex<'_>, t: &NewTouchpoint<'_>, now: i64) -> Resu
         t.channel,
         t.on_date,
         now
-    )
+    )?;
+    refresh_pair(ex, t.leader.0, t.employee.0).await?;
+    Ok(n)
 }
 
 /// The conversations a calendar shows for `person`, as either party: those from `since` on,
@@ -493,14 +536,11 @@ pub async fn all_pairs_due(ex: Ex<'_>) -> Result<Vec<PairDue>> {
     rows!(
         ex,
         PairDue,
-        sqlx::AssertSqlSafe(format!(
-            "SELECT p.id AS employee_id, p.name AS employee_name, l.id AS leader_id, l.name AS leader_name, c.cadence, \
-             COALESCE(c.set_at, p.created_at) AS since, \
-             (SELECT MAX(v.starts_at) FROM conversations v WHERE v.employee_id = p.id AND v.leader_id = l.id AND v.status = 'held') AS last_held, \
-             EXISTS (SELECT 1 FROM conversations v WHERE v.employee_id = p.id AND v.leader_id = l.id AND v.status IN {OPEN}) AS planned \
-             FROM people p JOIN people l ON l.id = p.leader_id AND l.active \
-             LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = l.id \
-             WHERE p.active ORDER BY p.id"
-        ))
+        "SELECT p.id AS employee_id, p.name AS employee_name, l.id AS leader_id, l.name AS leader_name, c.cadence, \
+         COALESCE(c.set_at, p.created_at) AS since, s.last_held, s.next_id IS NOT NULL AS planned \
+         FROM people p JOIN people l ON l.id = p.leader_id AND l.active \
+         LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = l.id \
+         LEFT JOIN pair_summaries s ON s.leader_id = l.id AND s.employee_id = p.id \
+         WHERE p.active ORDER BY p.id"
     )
 }

@@ -456,12 +456,12 @@ async fn load_work(app: &AppState, ctx: &Ctx, ex: &mut store::Conn, r: &Conversa
         .into_iter()
         .map(|(id, title, at)| (id.to_string(), format!("{title} ({})", day(&i18n, cadence::date_of(at)))))
         .collect();
-    let (note, note_version) = store::conversations::shared_note(ex.ex(), r.id).await?;
+    let notes = store::conversations::notes(ex.ex(), r.id, user.person()).await?;
     if form.value("note").is_empty() {
-        form.set("note", note);
+        form.set("note", notes.shared);
     }
     if form.value("private").is_empty() {
-        form.set("private", store::conversations::private_note(ex.ex(), r.id, user.person()).await?);
+        form.set("private", notes.private);
     }
     let actions = store::conversations::actions_for(ex.ex(), r)
         .await?
@@ -475,7 +475,7 @@ async fn load_work(app: &AppState, ctx: &Ctx, ex: &mut store::Conn, r: &Conversa
             carried: a.conversation_id != r.id,
         })
         .collect();
-    Ok(Work { agenda, note_version, actions, attachable })
+    Ok(Work { agenda, note_version: notes.version, actions, attachable })
 }
 
 struct ConversationView {
