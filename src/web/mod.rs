@@ -38,9 +38,20 @@ use crate::config::WebConfig;
 use crate::domain::settings::OrgSettings;
 use crate::store::Db;
 
-/// What every handler can reach.
+/// What every handler can reach. One shared allocation: axum clones the state for every layer
+/// and extractor of every request, and one reference count costs less than one per field.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<AppInner>);
+
+impl std::ops::Deref for AppState {
+    type Target = AppInner;
+    fn deref(&self) -> &AppInner {
+        &self.0
+    }
+}
+
+#[derive(Clone)]
+pub struct AppInner {
     pub db: Db,
     pub web: Arc<WebConfig>,
     pub keys: Arc<Keys>,
@@ -77,7 +88,7 @@ impl AppState {
         let keys =
             Keys { csrf: keys::SigningKey::load(&db, "csrf").await?, device: keys::SigningKey::load(&db, "device").await?, participation };
         let catalog = catalog::Catalog::load(&db).await?;
-        Ok(AppState {
+        Ok(AppState(Arc::new(AppInner {
             intake: crate::intake::Intake::start(db.clone()),
             db,
             web: Arc::new(web),
@@ -86,12 +97,13 @@ impl AppState {
             settings: Arc::default(),
             closed_waves: Arc::default(),
             provider: None,
-        })
+        })))
     }
 
     /// People may also sign in at `provider`.
-    pub fn with_provider(self, provider: Arc<crate::oidc::Provider>) -> AppState {
-        AppState { provider: Some(provider), ..self }
+    pub fn with_provider(mut self, provider: Arc<crate::oidc::Provider>) -> AppState {
+        Arc::make_mut(&mut self.0).provider = Some(provider);
+        self
     }
 
     /// The organisation's settings, read again on the caller's connection when this node's copy
