@@ -69,7 +69,7 @@ async fn work(c: &Client, path: &str, what: &str, text: &str) {
 
 async fn pending(db: &Db) -> Vec<store::outbox::PendingRow> {
     let mut c = db.conn().await.unwrap();
-    store::outbox::pending(c.ex(), 1000).await.unwrap()
+    store::outbox::pending(c.ex(), 1000, 0).await.unwrap()
 }
 
 on_both!(the_other_party_hears_in_their_language_and_never_a_note, |t: TestDb| async move {
@@ -314,4 +314,38 @@ on_both!(a_failing_server_stops_the_batch_and_an_unknown_mailbox_stops_only_its_
     assert_eq!(waiting.len(), 1);
     assert_eq!(waiting[0].recipient, "gone@etat.no");
     assert!(waiting[0].last_error.as_deref().unwrap().contains("550"), "{:?}", waiting[0].last_error);
+});
+
+on_both!(hr_pages_through_a_long_outbox_oldest_first, |t: TestDb| async move {
+    let o = org(&t).await;
+    let mut c = t.db.conn().await.unwrap();
+    let now = store::now();
+    for i in 0..30 {
+        let key = format!("test-{i}");
+        let recipient = format!("person{i:02}@etat.no");
+        let m = store::outbox::NewMessage {
+            event_key: &key,
+            person: o.employee,
+            recipient: &recipient,
+            kind: "invitation",
+            subject: "Samtale",
+            body_text: "Tekst",
+            body_html: "<p>Tekst</p>",
+        };
+        assert!(store::outbox::queue(c.ex(), &m, now + i).await.unwrap());
+    }
+    drop(c);
+    let hr = signed_in(&o.app, "hr@etat.no").await;
+    let first = hr.get("/org/mail").await;
+    assert!(first.contains("30 venter") && first.contains("Side 1 av 2"), "{}", first.body);
+    assert!(first.contains("person00@etat.no") && first.contains("person24@etat.no") && !first.contains("person25@etat.no"));
+    assert!(first.contains("href=\"/org/mail?page=2\""));
+    let second = hr.get("/org/mail?page=2").await;
+    assert!(second.contains("person25@etat.no") && second.contains("person29@etat.no") && !second.contains("person24@etat.no"));
+    assert!(second.contains("Side 2 av 2") && second.contains("href=\"/org/mail?page=1\""));
+    for odd in ["99", "-3", "abc", "99999999999999999999"] {
+        let page = hr.get(&format!("/org/mail?page={odd}")).await;
+        assert_eq!(page.status, 200, "page={odd}");
+    }
+    assert!(hr.get("/org/mail?page=99").await.contains("person29@etat.no"), "past the end: the last page");
 });

@@ -247,7 +247,7 @@ on_both!(the_asked_are_invited_by_mail_and_only_the_silent_reminded_unseen, |t: 
     let wave = open_pulse(&lars).await;
     let pending = |db: samspill::store::Db| async move {
         let mut c = db.conn().await.unwrap();
-        samspill::store::outbox::pending(c.ex(), 100).await.unwrap()
+        samspill::store::outbox::pending(c.ex(), 100, 0).await.unwrap()
     };
     let invitations = pending(t.db.clone()).await;
     assert_eq!(invitations.len(), 6, "everyone asked is invited");

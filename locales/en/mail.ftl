@@ -80,4 +80,4 @@ org-mail-next = Next attempt
 org-mail-reason = Why it waits
 org-mail-reason-off = No mail server is set up.
 org-mail-reason-first = Not tried yet.
-org-mail-shown = Showing the { $count } oldest.
+org-mail-pages = Pages of outgoing e-mail

@@ -80,4 +80,4 @@ org-mail-next = Neste forsøk
 org-mail-reason = Hvorfor den venter
 org-mail-reason-off = Ingen e-posttjener er satt opp.
 org-mail-reason-first = Ikke forsøkt ennå.
-org-mail-shown = Viser de { $count } eldste.
+org-mail-pages = Sider med utgående e-post

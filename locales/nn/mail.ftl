@@ -80,4 +80,4 @@ org-mail-next = Neste forsøk
 org-mail-reason = Kvifor han ventar
 org-mail-reason-off = Ingen e-posttenar er sett opp.
 org-mail-reason-first = Ikkje prøvd enno.
-org-mail-shown = Viser dei { $count } eldste.
+org-mail-pages = Sider med utgåande e-post

@@ -37,11 +37,11 @@ pub(super) const OPEN: &str = open!();
 macro_rules! pair {
     () => {
         "SELECT p.id, p.name, p.location_id, l.location_id AS leader_location_id, c.cadence, \
-     COALESCE(c.set_at, p.created_at) AS since, s.last_held, s.next_id, s.next_at, s.next_status, s.last_touch, \
-     s.last_touch_in_person, s.last_held_in_person, COALESCE(s.open_actions, 0) AS open_actions, p.sort_key \
-     FROM people p JOIN people l ON l.id = p.leader_id LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = $1 \
-     LEFT JOIN pair_summaries s ON s.leader_id = $1 AND s.employee_id = p.id \
-     WHERE p.leader_id = $1 AND p.active"
+         COALESCE(c.set_at, p.created_at) AS since, s.last_held, s.next_id, s.next_at, s.next_status, s.last_touch, \
+         s.last_touch_in_person, s.last_held_in_person, COALESCE(s.open_actions, 0) AS open_actions, p.sort_key \
+         FROM people p JOIN people l ON l.id = p.leader_id LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = $1 \
+         LEFT JOIN pair_summaries s ON s.leader_id = $1 AND s.employee_id = p.id \
+         WHERE p.leader_id = $1 AND p.active"
     };
 }
 

@@ -86,16 +86,17 @@ pub struct PendingRow {
     pub created_at: i64,
 }
 
-/// The oldest messages still waiting, survey reminders left out: who gets one is who has not
-/// answered, and that is nobody's to see.
-pub async fn pending(ex: Ex<'_>, limit: i64) -> Result<Vec<PendingRow>> {
+/// The messages still waiting, oldest first from `offset` on, survey reminders left out: who
+/// gets one is who has not answered, and that is nobody's to see. The limit and offset are
+/// written in, not bound: SQLite prepares a statement with a bound LIMIT again at every run.
+pub async fn pending(ex: Ex<'_>, limit: i64, offset: i64) -> Result<Vec<PendingRow>> {
     rows!(
         ex,
         PendingRow,
         sqlx::AssertSqlSafe(format!(
             "SELECT o.id, o.person_id, p.name, o.recipient, o.kind, o.attempts, o.next_attempt_at, o.last_error, o.created_at \
              FROM outbox o JOIN people p ON p.id = o.person_id WHERE o.status = 'pending' AND o.kind <> 'wave-reminder' \
-             ORDER BY o.id LIMIT {limit}"
+             ORDER BY o.id LIMIT {limit} OFFSET {offset}"
         ))
     )
 }

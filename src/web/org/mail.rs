@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::routing::get;
 
 use crate::domain::mail::Kind;
@@ -13,9 +13,10 @@ use crate::web::AppState;
 use crate::web::conversations::when;
 use crate::web::ctx::{Ctx, Nav, Page};
 use crate::web::error::AppError;
+use crate::web::pager::{Pager, page_of};
 
-/// The oldest waiting messages shown; the count says how many wait in all.
-const SHOWN: i64 = 200;
+/// Waiting messages to a page, oldest first; the count says how many wait in all.
+const PAGE_SIZE: i64 = 25;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/org/mail", get(show))
@@ -38,17 +39,25 @@ struct MailPage {
     configured: bool,
     counts: String,
     waiting: Vec<Waiting>,
-    more: Option<String>,
+    pager: Pager,
     /// Survey reminders waiting, counted only.
     hidden: Option<String>,
 }
 
-async fn show(ctx: Ctx, State(app): State<AppState>) -> Result<MailPage, AppError> {
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct MailQuery {
+    page: String,
+}
+
+async fn show(ctx: Ctx, State(app): State<AppState>, Query(q): Query<MailQuery>) -> Result<MailPage, AppError> {
     let i18n = ctx.i18n();
     let now = store::now();
     let mut c = app.db.conn().await?;
     let (pending, reminders, sent) = store::outbox::counts(c.ex(), now - 30 * 86_400).await?;
-    let rows = store::outbox::pending(c.ex(), SHOWN).await?;
+    // A page before the first or past the last (an old link, a typo) shows the nearest.
+    let (page, pages) = page_of(q.page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000), pending, PAGE_SIZE);
+    let rows = store::outbox::pending(c.ex(), PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
     let configured = app.web.mail;
     let waiting = rows
         .into_iter()
@@ -66,13 +75,13 @@ async fn show(ctx: Ctx, State(app): State<AppState>) -> Result<MailPage, AppErro
             recipient: r.recipient,
         })
         .collect::<Vec<_>>();
-    let more = (pending > waiting.len() as i64).then(|| i18n.t1("org-mail-shown", "count", waiting.len()));
+    let pager = if pages > 1 { Pager::new(&i18n, page, pages, |n| format!("/org/mail?page={n}")) } else { Pager::single() };
     Ok(MailPage {
         page: ctx.page("org-mail-title", Nav::Organisation),
         configured,
         counts: i18n.t_with("org-mail-counts", &[("pending", i18n.number(pending)), ("sent", i18n.number(sent))]),
         waiting,
-        more,
+        pager,
         hidden: (reminders > 0).then(|| i18n.t1("org-mail-hidden", "count", i18n.number(reminders))),
     })
 }
