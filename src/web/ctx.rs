@@ -284,7 +284,7 @@ pub enum Nav {
 
 pub struct NavItem {
     pub href: &'static str,
-    pub label: String,
+    pub label: std::borrow::Cow<'static, str>,
     pub current: bool,
 }
 
@@ -299,8 +299,8 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn t(&self, key: &str) -> String {
-        self.i18n.t(key)
+    pub fn t(&self, key: &str) -> std::borrow::Cow<'static, str> {
+        self.i18n.text(key)
     }
 
     pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
@@ -344,7 +344,7 @@ impl Page {
             "instrument" => "survey-instrument",
             _ => return None,
         };
-        Some(self.t(key))
+        Some(self.i18n.t(key))
     }
 
     pub fn lang(&self) -> &'static str {

@@ -20,8 +20,9 @@ fluent_templates::static_loader! {
 
 static IDS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| Locale::ALL.map(|l| l.code().parse().unwrap_or_default()));
 
-/// Formatted argument-free messages per language (keys come from code, so the tables stay small).
-static PLAIN: LazyLock<[RwLock<HashMap<String, String>>; 3]> = LazyLock::new(Default::default);
+/// Formatted argument-free messages per language, kept for the life of the process: the ids
+/// are those of the message files, so the tables stay small.
+static PLAIN: LazyLock<[RwLock<HashMap<String, &'static str>>; 3]> = LazyLock::new(Default::default);
 
 fn id(locale: Locale) -> &'static LanguageIdentifier {
     &IDS[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
@@ -40,15 +41,20 @@ impl I18n {
     /// Messages without arguments are formatted once per language and then reused: every page
     /// shows dozens of them.
     pub fn t(&self, key: &str) -> String {
+        self.text(key).into_owned()
+    }
+
+    /// The message as `t` gives it, borrowed where it can be: templates show dozens of labels
+    /// on every page, and a borrowed one costs no copy. A missing id is not kept.
+    pub fn text(&self, key: &str) -> Cow<'static, str> {
         let table = &PLAIN[Locale::ALL.iter().position(|l| *l == self.0).unwrap_or(0)];
-        if let Some(text) = table.read().ok().and_then(|t| t.get(key).cloned()) {
-            return text;
+        if let Some(text) = table.read().ok().and_then(|t| t.get(key).copied()) {
+            return Cow::Borrowed(text);
         }
-        let text = LOCALES.try_lookup(id(self.0), key).unwrap_or_else(|| key.to_string());
-        if let Ok(mut t) = table.write() {
-            t.insert(key.to_string(), text.clone());
-        }
-        text
+        let Some(text) = LOCALES.try_lookup(id(self.0), key) else { return Cow::Owned(key.to_string()) };
+        let Ok(mut t) = table.write() else { return Cow::Owned(text) };
+        let kept: &'static str = t.entry(key.to_string()).or_insert_with(|| Box::leak(text.into_boxed_str()));
+        Cow::Borrowed(kept)
     }
 
     /// The message with arguments; whole numbers are passed as numbers so plurals work.
