@@ -278,7 +278,7 @@ on_both!(notes_agenda_and_actions_follow_the_pair, |t: TestDb| async move {
     let page = emma.get(&second).await;
     assert!(page.contains("Melde på kurs") && page.contains("Avklare ferie") && page.contains("fra før"));
     let row = samspill::store::conversations::get(c.ex(), o.employee, id).await.unwrap().unwrap();
-    let actions = samspill::store::conversations::actions_for(c.ex(), &row).await.unwrap();
+    let actions = samspill::store::conversations::work(c.ex(), &row, o.employee).await.unwrap().actions;
     let course = actions.iter().find(|a| a.text == "Melde på kurs").unwrap();
     assert_eq!(course.owner_id, o.employee.0, "\"the other\" of the leader is the employee");
     assert!(emma.get("/").await.contains("Du har ett åpent tiltak."), "Min side counts the actions each owns");
@@ -462,7 +462,11 @@ on_both!(an_employee_attaches_a_result_they_share_and_only_while_they_share_it, 
     assert!(emma.get(&first).await.contains(&format!("href=\"/development/results/{shared}\"")));
     let mut c = t.db.conn().await.unwrap();
     let conversation = samspill::store::conversations::get(c.ex(), o.employee, id_of(&first)).await.unwrap().unwrap();
-    assert_eq!(samspill::store::conversations::agenda(c.ex(), &conversation).await.unwrap().len(), 1, "nothing refused was added");
+    assert_eq!(
+        samspill::store::conversations::work(c.ex(), &conversation, PersonId(conversation.employee_id)).await.unwrap().agenda.len(),
+        1,
+        "nothing refused was added"
+    );
 
     // She stops sharing: the item stays, the link to it goes.
     samspill::store::development::unshare(c.ex(), o.employee, shared).await.unwrap();
@@ -513,7 +517,7 @@ on_both!(a_pairs_summary_keeps_up_with_writes_at_the_same_moment, |t: TestDb| as
     let id = |path: &str| path.trim_start_matches("/conversations/").parse::<i64>().unwrap();
     let held = samspill::store::conversations::get(c.ex(), o.employee, id(&first)).await.unwrap().unwrap();
     let next = samspill::store::conversations::get(c.ex(), o.employee, id(&third)).await.unwrap().unwrap();
-    let actions = samspill::store::conversations::actions_for(c.ex(), &held).await.unwrap();
+    let actions = samspill::store::conversations::work(c.ex(), &held, o.employee).await.unwrap().actions;
     let (done, open) = (actions[0].id.to_string(), actions[1].id.to_string());
     // One action done, one opened again after it was done, and one more agreed, at once.
     work(&lars, &first, &[("what", "done"), ("item", &open), ("on", "1")]).await;

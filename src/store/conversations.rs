@@ -265,7 +265,7 @@ pub async fn set_cadence(ex: Ex<'_>, leader: PersonId, employee: PersonId, caden
     )
 }
 
-#[derive(sqlx::FromRow, Debug, Clone)]
+#[derive(serde::Deserialize, Debug, Clone)]
 pub struct AgendaRow {
     pub id: i64,
     pub author_id: i64,
@@ -276,21 +276,6 @@ pub struct AgendaRow {
     pub attempt_id: Option<i64>,
     pub instrument_id: Option<String>,
     pub instrument_version: Option<i64>,
-}
-
-/// The agenda of a conversation. An attached result is named only while its owner shares it
-/// with the conversation's leader.
-pub async fn agenda(ex: Ex<'_>, conversation: &ConversationRow) -> Result<Vec<AgendaRow>> {
-    rows!(
-        ex,
-        AgendaRow,
-        "SELECT a.id, a.author_id, p.name AS author_name, a.text, a.discussed, t.id AS attempt_id, t.instrument_id, t.instrument_version \
-         FROM agenda_items a JOIN people p ON p.id = a.author_id \
-         LEFT JOIN (attempts t JOIN attempt_shares s ON s.attempt_id = t.id AND s.leader_id = $2) ON t.id = a.attempt_id \
-         WHERE a.conversation_id = $1 ORDER BY a.position, a.id",
-        conversation.id,
-        conversation.leader_id
-    )
 }
 
 /// Adds a point at the end of the agenda, with a result of the author's attached if any.
@@ -343,27 +328,74 @@ pub async fn save_shared_note(ex: Ex<'_>, conversation: i64, version: i64, text:
     Ok(n == 1)
 }
 
-/// A conversation's notes as `author` sees them, in one statement.
+/// A conversation's notes as one reader sees them.
 #[derive(sqlx::FromRow, Debug, Default)]
 pub struct Notes {
     pub shared: String,
     /// How many times the shared note was saved (0: never).
     pub version: i64,
-    /// The author's own note, which nobody else sees.
+    /// The reader's own note, which nobody else sees.
     pub private: String,
 }
 
-pub async fn notes(ex: Ex<'_>, conversation: i64, author: PersonId) -> Result<Notes> {
-    let notes = row!(
+/// What a conversation's page shows besides the conversation itself.
+pub struct Work {
+    /// The agenda in order. An attached result is named only while its owner shares it with the
+    /// conversation's leader.
+    pub agenda: Vec<AgendaRow>,
+    /// The pair's actions the conversation shows: every open one agreed at or before it, and
+    /// those agreed in it.
+    pub actions: Vec<ActionRow>,
+    pub notes: Notes,
+}
+
+#[derive(sqlx::FromRow)]
+struct WorkJson {
+    agenda: String,
+    actions: String,
+    #[sqlx(flatten)]
+    notes: Notes,
+}
+
+/// The agenda, the actions and the notes of a conversation as `reader` sees them, in one
+/// statement: the two lists come as JSON arrays, so that lists of different shapes share a
+/// round trip.
+pub async fn work(ex: Ex<'_>, conversation: &ConversationRow, reader: PersonId) -> Result<Work> {
+    let pg = matches!(ex, Ex::Pg(_));
+    let list = |columns: &str, order: &str| {
+        if pg {
+            format!("COALESCE(json_agg(json_build_array({columns}) ORDER BY {order})::text, '[]')")
+        } else {
+            format!("json_group_array(json_array({columns}) ORDER BY {order})")
+        }
+    };
+    let discussed = if pg { "a.discussed" } else { "json(CASE WHEN a.discussed THEN 'true' ELSE 'false' END)" };
+    let agenda =
+        list(&format!("a.id, a.author_id, p.name, a.text, {discussed}, t.id, t.instrument_id, t.instrument_version"), "a.position, a.id");
+    let actions =
+        list("a.id, a.conversation_id, a.owner_id, p.name, a.text, a.due_date, a.done_at", "a.done_at IS NOT NULL, a.due_date, a.id");
+    let sql = format!(
+        "SELECT (SELECT {agenda} FROM agenda_items a JOIN people p ON p.id = a.author_id \
+           LEFT JOIN (attempts t JOIN attempt_shares s ON s.attempt_id = t.id AND s.leader_id = $2) ON t.id = a.attempt_id \
+           WHERE a.conversation_id = $1) AS agenda, \
+         (SELECT {actions} FROM actions a JOIN people p ON p.id = a.owner_id JOIN conversations c ON c.id = a.conversation_id \
+           WHERE a.leader_id = $2 AND a.employee_id = $3 AND (a.conversation_id = $1 OR (a.done_at IS NULL AND c.starts_at <= $4))) AS actions, \
+         COALESCE(n.text, '') AS shared, COALESCE(n.version, 0) AS version, \
+         COALESCE((SELECT o.text FROM private_notes o WHERE o.conversation_id = $1 AND o.author_id = $5), '') AS private \
+         FROM (SELECT 1 AS one) d LEFT JOIN shared_notes n ON n.conversation_id = $1"
+    );
+    let json = row!(
         ex,
-        Notes,
-        "SELECT COALESCE(s.text, '') AS shared, COALESCE(s.version, 0) AS version, \
-         COALESCE((SELECT p.text FROM private_notes p WHERE p.conversation_id = $1 AND p.author_id = $2), '') AS private \
-         FROM (SELECT 1 AS one) d LEFT JOIN shared_notes s ON s.conversation_id = $1",
-        conversation,
-        author.0
-    )?;
-    Ok(notes.unwrap_or_default())
+        WorkJson,
+        sqlx::AssertSqlSafe(sql),
+        conversation.id,
+        conversation.leader_id,
+        conversation.employee_id,
+        conversation.starts_at,
+        reader.0
+    )?
+    .ok_or(sqlx::Error::RowNotFound)?;
+    Ok(Work { agenda: super::parse_json_rows(&json.agenda)?, actions: super::parse_json_rows(&json.actions)?, notes: json.notes })
 }
 
 pub async fn save_private_note(ex: Ex<'_>, conversation: i64, author: PersonId, text: &str, now: i64) -> Result<u64> {
@@ -378,7 +410,7 @@ pub async fn save_private_note(ex: Ex<'_>, conversation: i64, author: PersonId, 
     )
 }
 
-#[derive(sqlx::FromRow, Debug, Clone)]
+#[derive(serde::Deserialize, Debug, Clone)]
 pub struct ActionRow {
     pub id: i64,
     pub conversation_id: i64,
@@ -387,23 +419,6 @@ pub struct ActionRow {
     pub text: String,
     pub due_date: Option<String>,
     pub done_at: Option<i64>,
-}
-
-/// The pair's actions a conversation shows: every open one agreed at or before it, and those
-/// agreed in it.
-pub async fn actions_for(ex: Ex<'_>, conversation: &ConversationRow) -> Result<Vec<ActionRow>> {
-    rows!(
-        ex,
-        ActionRow,
-        "SELECT a.id, a.conversation_id, a.owner_id, p.name AS owner_name, a.text, a.due_date, a.done_at \
-         FROM actions a JOIN people p ON p.id = a.owner_id JOIN conversations c ON c.id = a.conversation_id \
-         WHERE a.leader_id = $1 AND a.employee_id = $2 AND (a.conversation_id = $3 OR (a.done_at IS NULL AND c.starts_at <= $4)) \
-         ORDER BY a.done_at IS NOT NULL, a.due_date, a.id",
-        conversation.leader_id,
-        conversation.employee_id,
-        conversation.id,
-        conversation.starts_at
-    )
 }
 
 pub struct NewAction<'a> {

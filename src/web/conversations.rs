@@ -434,7 +434,7 @@ async fn attachable(
 async fn load_work(app: &AppState, ctx: &Ctx, ex: &mut store::Conn, r: &ConversationRow, form: &mut FormState) -> Result<Work, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
-    let rows = store::conversations::agenda(ex.ex(), r).await?;
+    let store::conversations::Work { agenda: rows, actions, notes } = store::conversations::work(ex.ex(), r, user.person()).await?;
     let wanted = rows.iter().filter_map(|a| a.instrument_id.clone().zip(a.instrument_version)).collect();
     let instruments = app.catalog.get_all(ex.ex(), wanted).await?;
     let agenda = rows
@@ -456,15 +456,13 @@ async fn load_work(app: &AppState, ctx: &Ctx, ex: &mut store::Conn, r: &Conversa
         .into_iter()
         .map(|(id, title, at)| (id.to_string(), format!("{title} ({})", day(&i18n, cadence::date_of(at)))))
         .collect();
-    let notes = store::conversations::notes(ex.ex(), r.id, user.person()).await?;
     if form.value("note").is_empty() {
         form.set("note", notes.shared);
     }
     if form.value("private").is_empty() {
         form.set("private", notes.private);
     }
-    let actions = store::conversations::actions_for(ex.ex(), r)
-        .await?
+    let actions = actions
         .into_iter()
         .map(|a| ActionLine {
             id: a.id,

@@ -71,7 +71,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                 let action = store::conversations::NewAction { conversation: &row, owner, text, due_date: Some(&due) };
                 store::conversations::add_action(tx.ex(), &action, at + 3_600).await?;
             }
-            let actions = store::conversations::actions_for(tx.ex(), &row).await?;
+            let actions = store::conversations::work(tx.ex(), &row, leader).await?.actions;
             if let Some(first) = actions.iter().find(|a| a.text == done) {
                 store::conversations::set_action_done(tx.ex(), &row, first.id, Some(at + 10 * 86_400)).await?;
             }

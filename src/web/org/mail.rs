@@ -75,7 +75,7 @@ async fn show(ctx: Ctx, State(app): State<AppState>, Query(q): Query<MailQuery>)
             recipient: r.recipient,
         })
         .collect::<Vec<_>>();
-    let pager = if pages > 1 { Pager::new(&i18n, page, pages, |n| format!("/org/mail?page={n}")) } else { Pager::single() };
+    let pager = Pager::new(&i18n, page, pages, |n| format!("/org/mail?page={n}"));
     Ok(MailPage {
         page: ctx.page("org-mail-title", Nav::Organisation),
         configured,
