@@ -119,11 +119,23 @@ struct OverviewPage {
     sort: String,
     filter: String,
     counts: (usize, usize, usize),
-    kinds: Vec<(String, String)>,
-    channels: Vec<(String, String)>,
+    /// The kinds and channels of contact as `<option>` elements: every row repeats them.
+    kind_options: String,
+    channel_options: String,
     logged: Option<String>,
     /// What *distant* means, with the organisation's thresholds.
     distance_note: String,
+}
+
+/// Choices as `<option>` elements, escaped once for a page that shows them on every row.
+#[derive(Template)]
+#[template(source = r#"{% for (code, label) in choices %}<option value="{{ code }}">{{ label }}</option>{% endfor %}"#, ext = "html")]
+struct Options<'a> {
+    choices: Vec<(&'a str, std::borrow::Cow<'a, str>)>,
+}
+
+fn options<'a>(choices: impl Iterator<Item = (&'a str, std::borrow::Cow<'a, str>)>) -> Result<String, AppError> {
+    Options { choices: choices.collect() }.render().map_err(|e| AppError::Internal(e.to_string()))
 }
 
 #[derive(Deserialize, Default)]
@@ -171,8 +183,8 @@ async fn overview(ctx: Ctx, State(app): State<AppState>, Query(q): Query<Overvie
         sort: q.sort,
         filter: q.filter,
         counts,
-        kinds: TouchKind::ALL.iter().map(|k| (k.code().to_string(), i18n.t(&format!("touch-kind-{}", k.code())))).collect(),
-        channels: Channel::ALL.iter().map(|c| (c.code().to_string(), i18n.t(&format!("conversation-channel-{}", c.code())))).collect(),
+        kind_options: options(TouchKind::ALL.iter().map(|k| (k.code(), i18n.text(&format!("touch-kind-{}", k.code())))))?,
+        channel_options: options(Channel::ALL.iter().map(|c| (c.code(), i18n.text(&format!("conversation-channel-{}", c.code())))))?,
         logged,
         distance_note: i18n.t_with(
             "team-distant-explained",
