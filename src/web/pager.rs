@@ -10,6 +10,12 @@ pub struct Pager {
     pub next_href: Option<String>,
 }
 
+/// The page a link asks for: what is not a number is the first page, and numbers beyond any
+/// list's size are capped (`page_of` shows the last page for them).
+pub fn requested_page(page: &str) -> i64 {
+    page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000)
+}
+
 /// The page shown and the number of pages for `total` items, `size` to a page: a page before
 /// the first shows the first, one past the end (an old link) the last.
 pub fn page_of(requested: i64, total: i64, size: i64) -> (i64, i64) {

@@ -13,7 +13,7 @@ use crate::web::AppState;
 use crate::web::conversations::when;
 use crate::web::ctx::{Ctx, Nav, Page};
 use crate::web::error::AppError;
-use crate::web::pager::{Pager, page_of};
+use crate::web::pager::{Pager, page_of, requested_page};
 
 /// Waiting messages to a page, oldest first; the count says how many wait in all.
 const PAGE_SIZE: i64 = 25;
@@ -56,7 +56,7 @@ async fn show(ctx: Ctx, State(app): State<AppState>, Query(q): Query<MailQuery>)
     let mut c = app.db.conn().await?;
     let (pending, reminders, sent) = store::outbox::counts(c.ex(), now - 30 * 86_400).await?;
     // A page before the first or past the last (an old link, a typo) shows the nearest.
-    let (page, pages) = page_of(q.page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000), pending, PAGE_SIZE);
+    let (page, pages) = page_of(requested_page(&q.page), pending, PAGE_SIZE);
     let rows = store::outbox::pending(c.ex(), PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
     let configured = app.web.mail;
     let waiting = rows

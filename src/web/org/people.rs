@@ -20,7 +20,7 @@ use crate::web::AppState;
 use crate::web::ctx::{Ctx, Nav, Page};
 use crate::web::error::AppError;
 use crate::web::forms::FormState;
-use crate::web::pager::{Pager, page_of};
+use crate::web::pager::{Pager, page_of, requested_page};
 
 const PAGE_SIZE: i64 = 50;
 
@@ -70,8 +70,7 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
         include_inactive: q.inactive == "on",
     };
     let mut c = app.db.conn().await?;
-    // Page numbers beyond any organisation's size are read as the last page.
-    let requested = q.page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000);
+    let requested = requested_page(&q.page);
     let (people, total) = store::people::list(c.ex(), &filter, PAGE_SIZE, (requested - 1) * PAGE_SIZE).await?;
     let (page_number, pages) = page_of(requested, total, PAGE_SIZE);
     let people = if page_number == requested {
