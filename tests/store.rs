@@ -512,3 +512,19 @@ on_both!(a_kept_connection_serves_the_request_next, |t: TestDb| async move {
     })
     .await;
 });
+
+// Writers take turns across nodes: a second node's write transaction starts only once the first
+// node's has ended (PostgreSQL: the advisory lock taken as the transaction begins; SQLite: the
+// write lock), and the connection is usable again afterwards.
+on_both!(a_write_transaction_holds_the_writers_turn_until_it_ends, |t: TestDb| async move {
+    let other_node = t.second_pool().await;
+    let first = t.db.begin().await.unwrap();
+    let mut second = tokio::spawn(async move { other_node.begin().await.unwrap().commit().await });
+    let waited = tokio::time::timeout(std::time::Duration::from_millis(300), &mut second).await;
+    assert!(waited.is_err(), "the second node began while the first held the turn");
+    first.commit().await.unwrap();
+    let second = tokio::time::timeout(std::time::Duration::from_secs(5), second).await.expect("the turn passes on");
+    second.unwrap().unwrap();
+    let mut c = t.db.conn().await.unwrap();
+    sql(&mut c, "SELECT 1").await.expect("the connection is outside any transaction");
+});

@@ -249,8 +249,12 @@ pub(crate) use {exec, on, row, rows, scalar};
 /// switches on a small machine (measured with bench/run.sh), and writers take turns anyway.
 const SQLITE_CONNECTIONS: u32 = 4;
 
-/// The PostgreSQL advisory lock that write transactions take turns on ("samspill" in ASCII).
-const WRITE_LOCK: i64 = 0x7361_6d73_7069_6c6c;
+/// How a PostgreSQL write transaction starts: it takes the transaction-level advisory lock that
+/// writers take turns on (key 0x73616d7370696c6c, "samspill" in ASCII) and opens the transaction
+/// block, in one round trip. The lock runs first, in the implicit transaction that `BEGIN` then
+/// turns into the block, so it is held until commit or rollback; if it fails, the implicit
+/// transaction ends with it and the connection is left outside any transaction.
+const BEGIN_WRITE: &str = "SELECT pg_advisory_xact_lock(8314046729677270124); BEGIN";
 
 static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
@@ -322,11 +326,7 @@ impl Db {
         let turn = self.writers.clone().acquire_owned().await.map_err(|_| sqlx::Error::PoolClosed)?;
         let inner = match &self.pool {
             Pool::Sqlite(p) => TxInner::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
-            Pool::Pg(p) => {
-                let mut tx = p.begin().await?;
-                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(WRITE_LOCK).execute(&mut *tx).await?;
-                TxInner::Pg(tx)
-            }
+            Pool::Pg(p) => TxInner::Pg(p.begin_with(BEGIN_WRITE).await?),
         };
         Ok(Tx { inner, _turn: Some(turn), _held: held })
     }
