@@ -129,10 +129,30 @@ pub async fn write(db: &Db, batch: &[Submission], now: i64) -> Result<Vec<Outcom
     Ok(outcomes)
 }
 
+/// At most this many bytes of new answers go into one statement that writes a chunk again on
+/// PostgreSQL. sqlx 0.9.0 leaves Nagle's algorithm on for PostgreSQL's sockets (sqlx issue
+/// 4335): a statement that leaves in more than one write (over TLS, a record holds 16 KB) waits
+/// some 40 ms for a delayed acknowledgement.
+const NEW_BYTES_PER_REWRITE: usize = 12 * 1024;
+
 /// Adds the answers to the wave's smallest chunk and writes it again, every answer in it under a
 /// new random id and in the order of those ids; split in two when it grows too large.
 async fn place(mut ex: Ex<'_>, wave: i64, k: i64, answers: Vec<(Option<i64>, &str)>) -> Result<(), Error> {
-    let sizes = store::surveys::chunk_sizes(ex.reborrow(), wave).await?;
+    let mut sizes = store::surveys::chunk_sizes(ex.reborrow(), wave).await?;
+    if ex.is_postgres() {
+        // PostgreSQL renames and writes the chunk itself, in one statement per part of the new
+        // answers; each part joins the chunk that is smallest by then.
+        for part in parts(&answers, NEW_BYTES_PER_REWRITE) {
+            let p = anonymity::place(&sizes, part.len() as i64, anonymity::chunk_size(k));
+            for (chunk, held) in store::surveys::rewrite_chunk_on_postgres(ex.reborrow(), wave, p.chunk, p.split_into, part).await? {
+                match sizes.iter_mut().find(|(c, _)| *c == chunk) {
+                    Some(size) => size.1 = held,
+                    None => sizes.push((chunk, held)),
+                }
+            }
+        }
+        return Ok(());
+    }
     let p = anonymity::place(&sizes, answers.len() as i64, anonymity::chunk_size(k));
     let mut all = store::surveys::take_chunk(ex.reborrow(), wave, p.chunk).await?;
     all.extend(answers.into_iter().map(|(g, a)| (g, a.to_string())));
@@ -150,4 +170,40 @@ async fn place(mut ex: Ex<'_>, wave: i64, k: i64, answers: Vec<(Option<i64>, &st
         }
     }
     Ok(store::surveys::write_chunk(ex, wave, p.chunk, &rows).await?)
+}
+
+/// The answers in runs of at most `bytes` of answers each (a longer answer alone).
+fn parts<'a, 'b>(answers: &'a [(Option<i64>, &'b str)], bytes: usize) -> Vec<&'a [(Option<i64>, &'b str)]> {
+    let mut parts = Vec::new();
+    let mut rest = answers;
+    while !rest.is_empty() {
+        let mut total = 0;
+        let n = rest
+            .iter()
+            .take_while(|(_, a)| {
+                total += a.len();
+                total <= bytes
+            })
+            .count()
+            .max(1);
+        let (part, more) = rest.split_at(n);
+        parts.push(part);
+        rest = more;
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_cut_into_runs_that_fit_a_statement() {
+        let long = "x".repeat(100);
+        let answers: Vec<(Option<i64>, &str)> = vec![(None, "aaaa"), (Some(1), "bbbb"), (None, &long), (None, "cc")];
+        let sizes: Vec<usize> = parts(&answers, 10).iter().map(|p| p.len()).collect();
+        assert_eq!(sizes, [2, 1, 1], "two that fit, a long one alone, the rest");
+        assert_eq!(parts(&answers, 1_000).len(), 1);
+        assert!(parts(&[], 10).is_empty());
+    }
 }

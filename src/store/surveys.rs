@@ -365,6 +365,56 @@ pub async fn write_chunk(mut ex: Ex<'_>, wave: i64, taken: i64, rows: &[AnswerRo
     Ok(())
 }
 
+/// PostgreSQL only: takes one chunk of the wave out and writes it again with the `new` answers
+/// (group, answers), in one statement, so that the chunk's answers need not travel to samspill
+/// and back. Every row gets a new random id (SHA-256 of two `gen_random_uuid()`s, 244 random
+/// bits), the rows are written in the order of those ids, and with `split_into` the upper half
+/// by id goes to that chunk: what `intake` does on SQLite with `take_chunk` and `write_chunk`.
+/// Says how many answers each chunk written now holds.
+pub async fn rewrite_chunk_on_postgres(
+    ex: Ex<'_>,
+    wave: i64,
+    chunk: i64,
+    split_into: Option<i64>,
+    new: &[(Option<i64>, &str)],
+) -> Result<Vec<(i64, i64)>> {
+    let Ex::Pg(c) = ex else {
+        return Err(sqlx::Error::Configuration("rewrite_chunk_on_postgres runs on PostgreSQL only".into()).into());
+    };
+    let groups: Vec<Option<i64>> = new.iter().map(|(g, _)| *g).collect();
+    let answers: Vec<&str> = new.iter().map(|(_, a)| *a).collect();
+    sqlx::query_as(
+        "WITH taken AS (
+             DELETE FROM survey_answers WHERE wave_id = $1 AND chunk = $2 RETURNING group_id, answers
+         ), renamed AS (
+             SELECT encode(sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')), 'hex') AS id,
+                    group_id, answers
+             FROM (SELECT group_id, answers FROM taken UNION ALL SELECT * FROM unnest($4::bigint[], $5::text[])) AS joined
+         ), placed AS (
+             SELECT id, group_id, answers,
+                    CASE WHEN $3::bigint IS NOT NULL AND row_number() OVER (ORDER BY id) > count(*) OVER () / 2
+                         THEN $3::bigint ELSE $2 END AS chunk
+             FROM renamed
+         ), written AS (
+             INSERT INTO survey_answers (id, wave_id, group_id, chunk, answers)
+             SELECT id, $1, group_id, chunk, answers FROM placed ORDER BY id
+             RETURNING chunk
+         )
+         INSERT INTO answer_chunks (wave_id, chunk, answers)
+         SELECT $1, chunk, COUNT(*) FROM written GROUP BY chunk
+         ON CONFLICT (wave_id, chunk) DO UPDATE SET answers = excluded.answers
+         RETURNING chunk, answers",
+    )
+    .bind(wave)
+    .bind(chunk)
+    .bind(split_into)
+    .bind(groups)
+    .bind(answers)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(super::Error::from)
+}
+
 /// Replaces all of the wave's answers with `rows` (random id, group, answers), in one chunk,
 /// written in the order given.
 pub async fn rewrite_answers(mut ex: Ex<'_>, wave: i64, rows: &[(String, Option<i64>, String)]) -> Result<()> {
