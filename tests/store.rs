@@ -331,6 +331,19 @@ on_both!(a_large_import_is_written_in_batches_and_changes_nothing_the_second_tim
         units.iter().map(|u| tree((u.id, &u.name, u.parent_id, u.active))).collect::<Vec<_>>(),
         "the choices are the tree, in the same order"
     );
+    let (unit_choices, location_choices) = store::people::form_choices(c.ex()).await.unwrap();
+    assert_eq!(
+        unit_choices.iter().map(|n| tree((n.id, &n.name, n.parent_id, n.active))).collect::<Vec<_>>(),
+        nodes.iter().map(|n| tree((n.id, &n.name, n.parent_id, n.active))).collect::<Vec<_>>(),
+        "the person form offers the same tree"
+    );
+    let locations = store::locations::all(c.ex()).await.unwrap();
+    assert!(!locations.is_empty());
+    assert_eq!(
+        location_choices.iter().map(|l| (l.id, l.name.clone(), l.active)).collect::<Vec<_>>(),
+        locations.iter().map(|l| (l.id, l.name.clone(), l.active)).collect::<Vec<_>>(),
+        "and every location, by name"
+    );
     let leader = store::people::id_by_email(c.ex(), "p2491@etat.no").await.unwrap().unwrap();
     assert_eq!(store::people::count_reports(c.ex(), leader).await.unwrap(), 8);
     drop(c);

@@ -157,6 +157,7 @@ on_both!(the_asked_answer_once_and_results_wait_for_the_close_and_k_answers, |t:
         assert_eq!(send(&c, wave, &full_answer(if n % 2 == 0 { "4" } else { "5" }, &format!("Kommentar {n}"))).await.status, 303);
     }
     close(&lars, wave).await;
+    assert!(lars.get("/surveys").await.contains("6 av 6 svarte"), "the closed wave's count on the list");
     let page = lars.get(&format!("/surveys/{wave}/results")).await;
     assert_eq!(page.status, 200);
     assert!(page.contains("6 av 6 svarte") && page.contains("4,5") && page.contains("Kommentar 5"), "{}", page.body);
@@ -595,6 +596,7 @@ on_both!(hr_asks_a_unit_whose_groups_show_only_from_k_and_never_by_difference, |
     }
     let token = hr.get("/surveys").await.csrf();
     assert_eq!(hr.post_raw(&format!("/surveys/{}/close", wave.id), &[("csrf", &token)]).await.status, 303);
+    assert!(hr.get("/surveys").await.contains("11 av 15 svarte"), "the closed unit wave's count on HR's list");
     let page = hr.get(&format!("/surveys/{}/results", wave.id)).await;
     assert!(page.contains("11 av 15 svarte") && page.contains("Per gruppe"), "{}", page.body);
     assert!(page.contains("En gruppe vises ikke"), "section C is hidden: {}", page.body);

@@ -23,16 +23,11 @@ pub async fn all(ex: Ex<'_>) -> Result<Vec<Location>> {
 }
 
 /// A location without its head count, for choosing one.
-#[derive(sqlx::FromRow, Clone, Debug)]
+#[derive(serde::Deserialize, sqlx::FromRow, Clone, Debug)]
 pub struct LocationName {
     pub id: i64,
     pub name: String,
     pub active: bool,
-}
-
-/// Every location by name, without counting people: what a choice of location needs.
-pub async fn names(ex: Ex<'_>) -> Result<Vec<LocationName>> {
-    rows!(ex, LocationName, "SELECT id, name, active FROM locations ORDER BY name")
 }
 
 pub async fn insert(ex: Ex<'_>, name: &str) -> Result<LocationId> {

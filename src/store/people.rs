@@ -437,3 +437,24 @@ pub async fn id_by_number(ex: Ex<'_>, number: &str) -> Result<Option<PersonId>> 
 pub async fn contact(ex: Ex<'_>, id: PersonId) -> Result<Option<(String, String, Option<String>)>> {
     row!(ex, (String, String, Option<String>), "SELECT name, email, locale FROM people WHERE id = $1 AND active", id.0)
 }
+
+/// What the person form offers, in one statement: every unit (as `units::nodes` reads them) and
+/// every location by name without its head count, each list as one JSON value.
+pub async fn form_choices(ex: Ex<'_>) -> Result<(Vec<super::units::UnitNode>, Vec<super::locations::LocationName>)> {
+    let (units, locations): (String, String) = match ex {
+        Ex::Sqlite(c) => sqlx::query_as(
+            "SELECT (SELECT json_group_array(json_array(id, name, parent_id, iif(active, json('true'), json('false'))) ORDER BY name, id) \
+                 FROM units), \
+                 (SELECT json_group_array(json_array(id, name, iif(active, json('true'), json('false'))) ORDER BY name) FROM locations)",
+        )
+        .fetch_one(&mut *c)
+        .await?,
+        Ex::Pg(c) => sqlx::query_as(
+            "SELECT COALESCE((SELECT json_agg(json_build_array(id, name, parent_id, active) ORDER BY name, id) FROM units)::text, '[]'), \
+                 COALESCE((SELECT json_agg(json_build_array(id, name, active) ORDER BY name) FROM locations)::text, '[]')",
+        )
+        .fetch_one(&mut *c)
+        .await?,
+    };
+    Ok((super::parse_json_rows(&units)?, super::parse_json_rows(&locations)?))
+}

@@ -214,15 +214,34 @@ pub async fn wave_for(ex: Ex<'_>, id: i64, person: PersonId) -> Result<Option<Wa
     )
 }
 
-/// The waves `person` is asked to answer, newest first.
-pub async fn invited_to(ex: Ex<'_>, person: PersonId) -> Result<Vec<WaveRow>> {
+/// A wave on the survey list, with whether the person is asked to answer it and how many have
+/// answered (shown only once it has closed).
+#[derive(sqlx::FromRow)]
+pub struct ListedWave {
+    #[sqlx(flatten)]
+    pub wave: WaveRow,
+    pub asked: bool,
+    pub answers: i64,
+}
+
+/// In one statement, newest first: the waves `person` is asked to answer, with `team` those they
+/// have asked (their team or reporting lines), and with `units` every unit's wave.
+pub async fn listed(ex: Ex<'_>, person: PersonId, team: bool, units: bool) -> Result<Vec<ListedWave>> {
     rows!(
         ex,
-        WaveRow,
-        sqlx::AssertSqlSafe(format!(
-            "{WAVE} JOIN wave_invitees i ON i.wave_id = w.id WHERE i.person_id = $1 ORDER BY w.closes_on DESC, w.id DESC"
-        )),
-        person.0
+        ListedWave,
+        concat!(
+            wave_select!(
+                ", EXISTS (SELECT 1 FROM wave_invitees i WHERE i.wave_id = w.id AND i.person_id = $1) AS asked, \
+                 CAST(COALESCE((SELECT SUM(c.answers) FROM answer_chunks c WHERE c.wave_id = w.id), 0) AS BIGINT) AS answers"
+            ),
+            " WHERE w.id IN (SELECT i.wave_id FROM wave_invitees i WHERE i.person_id = $1) \
+              OR ($2 AND w.leader_id = $1) OR ($3 AND w.unit_id IS NOT NULL) \
+             ORDER BY w.closes_on DESC, w.id DESC"
+        ),
+        person.0,
+        team,
+        units
     )
 }
 
@@ -297,23 +316,6 @@ pub async fn add_participations(ex: Ex<'_>, wave: i64, person_keys: &[&str]) -> 
 /// How many answered the wave.
 pub async fn answer_count(ex: Ex<'_>, wave: i64) -> Result<i64> {
     scalar!(ex, i64, "SELECT CAST(COALESCE(SUM(answers), 0) AS BIGINT) FROM answer_chunks WHERE wave_id = $1", wave)
-}
-
-/// How many answered each of the waves, by wave (none: not listed).
-pub async fn answer_counts(ex: Ex<'_>, waves: &[i64]) -> Result<std::collections::HashMap<i64, i64>> {
-    if waves.is_empty() {
-        return Ok(Default::default());
-    }
-    // Numbers only: the list is written into the statement.
-    let list = waves.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-    let counts: Vec<(i64, i64)> = rows!(
-        ex,
-        (i64, i64),
-        sqlx::AssertSqlSafe(format!(
-            "SELECT wave_id, CAST(SUM(answers) AS BIGINT) FROM answer_chunks WHERE wave_id IN ({list}) GROUP BY wave_id"
-        ))
-    )?;
-    Ok(counts.into_iter().collect())
 }
 
 /// A stored answer: its random id, the group it counts in, its chunk, and the answers as JSON.

@@ -28,7 +28,7 @@ use crate::domain::cadence;
 use crate::domain::instrument::{Instrument, ItemType};
 use crate::domain::survey::{self, WaveState};
 use crate::intake::Outcome;
-use crate::store::{self, surveys::Scope, surveys::WaveRow};
+use crate::store::{self, surveys::ListedWave, surveys::Scope, surveys::WaveRow};
 
 /// The surveys a leader can ask their team.
 pub const SURVEYS: [&str; 2] = ["pulse", "upward-view"];
@@ -251,10 +251,11 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let i18n = ctx.i18n();
     let today = cadence::date_of(store::now());
     let mut c = app.db.conn().await?;
-    let invited = store::surveys::invited_to(c.ex(), user.person()).await?;
-    let team = if user.is_leader { store::surveys::of_leader(c.ex(), user.person()).await? } else { Vec::new() };
-    let units = if user.is_admin { store::surveys::of_units(c.ex()).await? } else { Vec::new() };
-    let wanted = invited.iter().chain(&team).chain(&units).map(|w| (w.instrument_id.clone(), w.instrument_version)).collect();
+    let listed = store::surveys::listed(c.ex(), user.person(), user.is_leader, user.is_admin).await?;
+    let invited: Vec<&WaveRow> = listed.iter().filter(|l| l.asked).map(|l| &l.wave).collect();
+    let team: Vec<&ListedWave> = listed.iter().filter(|l| user.is_leader && l.wave.leader_id == Some(user.person().0)).collect();
+    let units: Vec<&ListedWave> = listed.iter().filter(|l| user.is_admin && l.wave.unit_id.is_some()).collect();
+    let wanted = listed.iter().map(|l| (l.wave.instrument_id.clone(), l.wave.instrument_version)).collect();
     let instruments = app.catalog.get_all(c.ex(), wanted).await?;
     let title = |w: &WaveRow| {
         instruments
@@ -275,18 +276,17 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
             repeats: w.repeat_weeks.map(|n| i18n.t1("survey-repeats", "count", n)),
         }
     };
-    let open: Vec<&WaveRow> = invited.iter().filter(|w| wave_state(w, today) == WaveState::Open).collect();
+    let open: Vec<&WaveRow> = invited.iter().copied().filter(|w| wave_state(w, today) == WaveState::Open).collect();
     let done = answered_by(&app, &mut c, user.person(), &open.iter().map(|w| w.id).collect::<Vec<_>>()).await?;
     let (answered, waiting): (Vec<&WaveRow>, Vec<&WaveRow>) = open.into_iter().partition(|w| done.contains(&w.id));
     let waiting: Vec<WaveLine> = waiting.into_iter().map(|w| line(w, None)).collect();
     let answered: Vec<WaveLine> = answered.into_iter().map(|w| line(w, None)).collect();
     let earlier = invited.iter().filter(|w| wave_state(w, today) == WaveState::Closed).map(|w| line(w, None)).collect();
-    // The closed waves' counts in one read; a running wave's count is never shown.
-    let closed: Vec<i64> = team.iter().chain(&units).filter(|w| wave_state(w, today) == WaveState::Closed).map(|w| w.id).collect();
-    let counts = store::surveys::answer_counts(c.ex(), &closed).await?;
+    // A running wave's count is never shown.
     let mut lines = Vec::new();
-    for w in team.iter().chain(&units) {
-        let rate = closed.contains(&w.id).then(|| counts.get(&w.id).copied().unwrap_or(0)).and_then(|count| {
+    for l in team.iter().chain(&units) {
+        let w = &l.wave;
+        let rate = (wave_state(w, today) == WaveState::Closed).then_some(l.answers).and_then(|count| {
             anonymity::response_rate(true, count, w.invited, w.threshold)
                 .map(|(n, of)| i18n.t_with("survey-rate", &[("count", n.to_string()), ("invited", of.to_string())]))
         });

@@ -239,13 +239,13 @@ async fn form_page(
     // Deactivated units, leaders and locations are not offered, except the one the person has:
     // saving the form must not quietly take it away.
     let inactive = |name: &str| i18n.t1("org-people-inactive-option", "name", name);
-    let unit_nodes = store::units::nodes(c.ex()).await?;
+    let (unit_nodes, location_names) = store::people::form_choices(c.ex()).await?;
     let mut units = unit_options(&unit_nodes);
     if let Some(current) = person.as_ref().and_then(|p| unit_nodes.iter().find(|u| Some(u.id) == p.unit_id && !u.active)) {
         units.push((current.id.to_string(), inactive(&current.name)));
     }
     let mut locations = Vec::new();
-    for l in store::locations::names(c.ex()).await? {
+    for l in location_names {
         if l.active {
             locations.push((l.id.to_string(), l.name));
         } else if person.as_ref().is_some_and(|p| p.location_id == Some(l.id)) {
@@ -404,14 +404,13 @@ async fn validate(
     // What the person has now stays allowed even when deactivated since.
     let id = current.map(|p| p.id);
     let has_now = |field: fn(&Person) -> Option<i64>, value: i64| current.is_some_and(|p| field(p) == Some(value));
-    let units = store::units::nodes(tx.ex()).await?;
+    let (units, locations) = store::people::form_choices(tx.ex()).await?;
     let unit = chosen(&f.unit, |u| units.iter().any(|x| x.id == u && (x.active || has_now(|p| p.unit_id, u))))
         .unwrap_or_else(|()| {
             form.add_error("unit", i18n.t("org-people-error-unit"));
             None
         })
         .map(UnitId);
-    let locations = store::locations::names(tx.ex()).await?;
     let location = chosen(&f.location, |l| locations.iter().any(|x| x.id == l && (x.active || has_now(|p| p.location_id, l))))
         .unwrap_or_else(|()| {
             form.add_error("location", i18n.t("org-people-error-location"));
