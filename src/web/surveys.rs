@@ -251,11 +251,16 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let i18n = ctx.i18n();
     let today = cadence::date_of(store::now());
     let mut c = app.db.conn().await?;
-    let listed = store::surveys::listed(c.ex(), user.person(), user.is_leader, user.is_admin).await?;
+    let listed = store::surveys::listed(c.ex(), user.person()).await?;
     let invited: Vec<&WaveRow> = listed.iter().filter(|l| l.asked).map(|l| &l.wave).collect();
     let team: Vec<&ListedWave> = listed.iter().filter(|l| user.is_leader && l.wave.leader_id == Some(user.person().0)).collect();
     let units: Vec<&ListedWave> = listed.iter().filter(|l| user.is_admin && l.wave.unit_id.is_some()).collect();
-    let wanted = listed.iter().map(|l| (l.wave.instrument_id.clone(), l.wave.instrument_version)).collect();
+    let wanted = invited
+        .iter()
+        .copied()
+        .chain(team.iter().chain(&units).map(|l| &l.wave))
+        .map(|w| (w.instrument_id.clone(), w.instrument_version))
+        .collect();
     let instruments = app.catalog.get_all(c.ex(), wanted).await?;
     let title = |w: &WaveRow| {
         instruments
