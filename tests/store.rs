@@ -331,6 +331,16 @@ on_both!(a_large_import_is_written_in_batches_and_changes_nothing_the_second_tim
         units.iter().map(|u| tree((u.id, &u.name, u.parent_id, u.active))).collect::<Vec<_>>(),
         "the choices are the tree, in the same order"
     );
+    let all = store::people::Filter::default();
+    let (listed, total, list_units) = store::people::list_with_units(c.ex(), &all, 50, 100).await.unwrap();
+    let (alone, alone_total) = store::people::list(c.ex(), &all, 50, 100).await.unwrap();
+    assert_eq!((total, alone_total), (2500, 2500));
+    assert_eq!(listed.iter().map(|p| p.id).collect::<Vec<_>>(), alone.iter().map(|p| p.id).collect::<Vec<_>>(), "the same page");
+    assert_eq!(
+        list_units.iter().map(|n| tree((n.id, &n.name, n.parent_id, n.active))).collect::<Vec<_>>(),
+        nodes.iter().map(|n| tree((n.id, &n.name, n.parent_id, n.active))).collect::<Vec<_>>(),
+        "the list's filter offers the tree"
+    );
     let (unit_choices, location_choices) = store::people::form_choices(c.ex()).await.unwrap();
     assert_eq!(
         unit_choices.iter().map(|n| tree((n.id, &n.name, n.parent_id, n.active))).collect::<Vec<_>>(),

@@ -1,5 +1,6 @@
 //! People: their records, reporting lines, accounts.
 
+use super::units::UnitNode;
 use super::{Ex, Result, exec, now, row, rows, scalar};
 use crate::domain::fields::Weekdays;
 use crate::domain::text::{search_query, search_text, sort_key};
@@ -244,7 +245,24 @@ impl ListedPerson {
 /// The database hands the page over as one JSON array: read row by row, SQLite's driver spends
 /// two thirds of the page's time copying each of the 550 values across threads (measured with
 /// callgrind), while one text value costs little to copy and to parse.
-pub async fn list(mut ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result<(Vec<ListedPerson>, i64)> {
+pub async fn list(ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result<(Vec<ListedPerson>, i64)> {
+    let (people, total, _) = read_list(ex, f, limit, offset, false).await?;
+    Ok((people, total))
+}
+
+/// A page of the people list as `list` reads it, and every unit (as `units::nodes`) for its
+/// filter; on SQLite in one statement.
+pub async fn list_with_units(ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result<(Vec<ListedPerson>, i64, Vec<UnitNode>)> {
+    read_list(ex, f, limit, offset, true).await
+}
+
+async fn read_list(
+    mut ex: Ex<'_>,
+    f: &Filter,
+    limit: i64,
+    offset: i64,
+    with_units: bool,
+) -> Result<(Vec<ListedPerson>, i64, Vec<UnitNode>)> {
     let (clause, pattern, unit) = filter_sql(f);
     // LIMIT and OFFSET are written in, not bound: SQLite prepares a statement again when a bound
     // LIMIT changes, and a page's statement is reused from the cache this way.
@@ -255,25 +273,31 @@ pub async fn list(mut ex: Ex<'_>, f: &Filter, limit: i64, offset: i64) -> Result
          ORDER BY p.sort_key, p.id LIMIT {limit} OFFSET {offset}",
         person_from!()
     );
-    let rows: Vec<ListedPerson> = match ex.reborrow() {
+    let (rows, units): (Vec<ListedPerson>, Vec<UnitNode>) = match ex.reborrow() {
         Ex::Sqlite(c) => {
             let flag = |column: &str| format!("iif({column}, json('true'), json('false'))");
             let sql = format!(
-                "SELECT json_group_array(json_array(id, name, employee_number, title, unit_name, leader_name, location_name, \
-                 home_office_days, {}, {}, {}) ORDER BY sort_key, id) FROM ({page})",
+                "SELECT (SELECT json_group_array(json_array(id, name, employee_number, title, unit_name, leader_name, location_name, \
+                 home_office_days, {}, {}, {}) ORDER BY sort_key, id) FROM ({page})), {}",
                 flag("active"),
                 flag("is_admin"),
-                flag("remote")
+                flag("remote"),
+                if with_units { super::units::nodes_json_sqlite!() } else { "'[]'" }
             );
-            let json: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(&pattern).bind(unit).fetch_one(&mut *c).await?;
-            super::parse_json_rows(&json)?
+            let (people, units): (String, String) =
+                sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(&pattern).bind(unit).fetch_one(&mut *c).await?;
+            (super::parse_json_rows(&people)?, super::parse_json_rows(&units)?)
         }
         // PostgreSQL's driver decodes rows cheaply; building JSON there costs more than it saves.
-        Ex::Pg(c) => sqlx::query_as(sqlx::AssertSqlSafe(page)).bind(&pattern).bind(unit).fetch_all(&mut *c).await?,
+        Ex::Pg(c) => {
+            let rows = sqlx::query_as(sqlx::AssertSqlSafe(page)).bind(&pattern).bind(unit).fetch_all(&mut *c).await?;
+            let units = if with_units { super::units::nodes(ex.reborrow()).await? } else { Vec::new() };
+            (rows, units)
+        }
     };
     // A first page that is not full holds everyone: no need to count.
     let total = if offset == 0 && (rows.len() as i64) < limit { rows.len() as i64 } else { count(ex, f).await? };
-    Ok((rows, total))
+    Ok((rows, total, units))
 }
 
 pub async fn count(ex: Ex<'_>, f: &Filter) -> Result<i64> {
@@ -440,15 +464,17 @@ pub async fn contact(ex: Ex<'_>, id: PersonId) -> Result<Option<(String, String,
 
 /// What the person form offers, in one statement: every unit (as `units::nodes` reads them) and
 /// every location by name without its head count, each list as one JSON value.
-pub async fn form_choices(ex: Ex<'_>) -> Result<(Vec<super::units::UnitNode>, Vec<super::locations::LocationName>)> {
+pub async fn form_choices(ex: Ex<'_>) -> Result<(Vec<UnitNode>, Vec<super::locations::LocationName>)> {
     let (units, locations): (String, String) = match ex {
-        Ex::Sqlite(c) => sqlx::query_as(
-            "SELECT (SELECT json_group_array(json_array(id, name, parent_id, iif(active, json('true'), json('false'))) ORDER BY name, id) \
-                 FROM units), \
-                 (SELECT json_group_array(json_array(id, name, iif(active, json('true'), json('false'))) ORDER BY name) FROM locations)",
-        )
-        .fetch_one(&mut *c)
-        .await?,
+        Ex::Sqlite(c) => {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                super::units::nodes_json_sqlite!(),
+                ", (SELECT json_group_array(json_array(id, name, iif(active, json('true'), json('false'))) ORDER BY name) FROM locations)"
+            ))
+            .fetch_one(&mut *c)
+            .await?
+        }
         Ex::Pg(c) => sqlx::query_as(
             "SELECT COALESCE((SELECT json_agg(json_build_array(id, name, parent_id, active) ORDER BY name, id) FROM units)::text, '[]'), \
                  COALESCE((SELECT json_agg(json_build_array(id, name, active) ORDER BY name) FROM locations)::text, '[]')",

@@ -28,18 +28,21 @@ pub struct UnitNode {
     pub active: bool,
 }
 
+/// Every unit as `nodes` reads them, as one JSON value on SQLite (a scalar subquery, so that
+/// another statement can carry it too).
+macro_rules! nodes_json_sqlite {
+    () => {
+        "(SELECT json_group_array(json_array(id, name, parent_id, iif(active, json('true'), json('false'))) ORDER BY name, id) FROM units)"
+    };
+}
+
+pub(crate) use nodes_json_sqlite;
+
 pub async fn nodes(ex: Ex<'_>) -> Result<Vec<UnitNode>> {
     match ex {
         // Every unit is a choice on the people pages; SQLite hands them over as one JSON value
         // (see `people::list`): a thousand units read row by row took two milliseconds.
-        Ex::Sqlite(c) => {
-            super::json_rows(
-                c,
-                "SELECT json_group_array(json_array(id, name, parent_id, iif(active, json('true'), json('false'))) ORDER BY name, id) \
-             FROM units",
-            )
-            .await
-        }
+        Ex::Sqlite(c) => super::json_rows(c, concat!("SELECT ", nodes_json_sqlite!())).await,
         ex => rows!(ex, UnitNode, "SELECT id, name, parent_id, active FROM units ORDER BY name, id"),
     }
 }

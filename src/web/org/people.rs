@@ -71,14 +71,13 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
     };
     let mut c = app.db.conn().await?;
     let requested = requested_page(&q.page);
-    let (people, total) = store::people::list(c.ex(), &filter, PAGE_SIZE, (requested - 1) * PAGE_SIZE).await?;
+    let (people, total, units) = store::people::list_with_units(c.ex(), &filter, PAGE_SIZE, (requested - 1) * PAGE_SIZE).await?;
     let (page_number, pages) = page_of(requested, total, PAGE_SIZE);
     let people = if page_number == requested {
         people
     } else {
         store::people::list(c.ex(), &filter, PAGE_SIZE, (page_number - 1) * PAGE_SIZE).await?.0
     };
-    let units = store::units::nodes(c.ex()).await?;
     let rows = people.into_iter().map(|p| PersonRow { days: i18n.weekdays(p.days()), person: p }).collect();
     let href = |n: i64| {
         let query = serde_urlencoded::to_string([
