@@ -77,16 +77,16 @@ impl I18n {
     /// messages shown on every row of a long list.
     pub fn fill(&self, key: &'static str, names: &[&str], values: &[&str]) -> String {
         static PATTERNS: LazyLock<RwLock<HashMap<(Locale, &'static str), String>>> = LazyLock::new(Default::default);
-        let marker = |i: usize| char::from_u32(0xE000 + i as u32).unwrap_or('\u{E000}').to_string();
-        let pattern = PATTERNS.read().ok().and_then(|p| p.get(&(self.0, key)).cloned()).unwrap_or_else(|| {
-            let args: Vec<(&str, String)> = names.iter().enumerate().map(|(i, n)| (*n, marker(i))).collect();
-            let pattern = self.t_with(key, &args);
-            if let Ok(mut p) = PATTERNS.write() {
-                p.insert((self.0, key), pattern.clone());
-            }
-            pattern
-        });
-        values.iter().enumerate().fold(pattern, |text, (i, v)| text.replace(&marker(i), v))
+        if let Some(text) = PATTERNS.read().ok().and_then(|p| p.get(&(self.0, key)).map(|pattern| fill_in(pattern, values))) {
+            return text;
+        }
+        let args: Vec<(&str, String)> = names.iter().enumerate().map(|(i, n)| (*n, marker(i).to_string())).collect();
+        let pattern = self.t_with(key, &args);
+        let text = fill_in(&pattern, values);
+        if let Ok(mut p) = PATTERNS.write() {
+            p.insert((self.0, key), pattern);
+        }
+        text
     }
 
     /// The message with one argument.
@@ -131,6 +131,24 @@ impl I18n {
     pub fn number(&self, n: i64) -> String {
         self.0.format_number(n)
     }
+}
+
+/// The character that stands for the `i`th argument in a pattern of `I18n::fill` (private use,
+/// so no message holds it).
+fn marker(i: usize) -> char {
+    char::from_u32(0xE000 + i as u32).unwrap_or('\u{E000}')
+}
+
+/// The pattern with each marker replaced by its value, in one pass.
+fn fill_in(pattern: &str, values: &[&str]) -> String {
+    let mut text = String::with_capacity(pattern.len() + values.iter().map(|v| v.len()).sum::<usize>());
+    for c in pattern.chars() {
+        match (c as usize).checked_sub(0xE000).and_then(|i| values.get(i)) {
+            Some(value) => text.push_str(value),
+            None => text.push(c),
+        }
+    }
+    text
 }
 
 #[cfg(test)]
