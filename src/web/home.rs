@@ -27,7 +27,7 @@ pub struct PersonView {
     pub title: String,
     pub unit: String,
     pub location: String,
-    pub home_office_days: String,
+    pub home_office_days: std::borrow::Cow<'static, str>,
     pub leader: String,
     /// Works at another site than their leader.
     pub remote: bool,

@@ -101,7 +101,7 @@ impl I18n {
 
     /// Weekdays as a readable list, or the "none" message. The 128 possible lists are written
     /// once per language: every row of the people list shows one.
-    pub fn weekdays(&self, days: crate::domain::fields::Weekdays) -> String {
+    pub fn weekdays(&self, days: crate::domain::fields::Weekdays) -> Cow<'static, str> {
         static LISTS: LazyLock<[Vec<String>; 3]> = LazyLock::new(|| {
             Locale::ALL.map(|l| {
                 let i18n = I18n(l);
@@ -109,7 +109,10 @@ impl I18n {
             })
         });
         let lists = &LISTS[Locale::ALL.iter().position(|l| *l == self.0).unwrap_or(0)];
-        usize::try_from(days.bits()).ok().and_then(|b| lists.get(b)).cloned().unwrap_or_else(|| self.write_weekdays(days))
+        match usize::try_from(days.bits()).ok().and_then(|b| lists.get(b)) {
+            Some(list) => Cow::Borrowed(list),
+            None => Cow::Owned(self.write_weekdays(days)),
+        }
     }
 
     fn write_weekdays(&self, days: crate::domain::fields::Weekdays) -> String {

@@ -46,7 +46,7 @@ struct ListQuery {
 /// A row of the list, formatted for display.
 struct PersonRow {
     person: ListedPerson,
-    days: String,
+    days: std::borrow::Cow<'static, str>,
 }
 
 #[derive(Template, WebTemplate)]
