@@ -224,25 +224,34 @@ pub struct ListedWave {
     pub answers: i64,
 }
 
-/// In one statement, newest first: the waves `person` is asked to answer, those they have asked
-/// (their team or reporting lines) and every unit's wave; the caller keeps what the person may
-/// see. (Asking for the last two only when wanted made PostgreSQL plan the statement afresh
-/// each time, which cost more than reading a few waves too many.)
+/// The columns of a `ListedWave` for `person` ($1), and the tables they come from.
+macro_rules! listed_select {
+    () => {
+        wave_select!(
+            ", EXISTS (SELECT 1 FROM wave_invitees i WHERE i.wave_id = w.id AND i.person_id = $1) AS asked, \
+             CAST(COALESCE((SELECT SUM(c.answers) FROM answer_chunks c WHERE c.wave_id = w.id), 0) AS BIGINT) AS answers"
+        )
+    };
+}
+
+/// In one statement, newest first: the waves `person` is asked to answer and those they have
+/// asked (their team or reporting lines); the caller keeps the latter for a leader only.
 pub async fn listed(ex: Ex<'_>, person: PersonId) -> Result<Vec<ListedWave>> {
     rows!(
         ex,
         ListedWave,
         concat!(
-            wave_select!(
-                ", EXISTS (SELECT 1 FROM wave_invitees i WHERE i.wave_id = w.id AND i.person_id = $1) AS asked, \
-                 CAST(COALESCE((SELECT SUM(c.answers) FROM answer_chunks c WHERE c.wave_id = w.id), 0) AS BIGINT) AS answers"
-            ),
-            " WHERE w.id IN (SELECT i.wave_id FROM wave_invitees i WHERE i.person_id = $1) \
-              OR w.leader_id = $1 OR w.unit_id IS NOT NULL \
+            listed_select!(),
+            " WHERE w.id IN (SELECT i.wave_id FROM wave_invitees i WHERE i.person_id = $1) OR w.leader_id = $1 \
              ORDER BY w.closes_on DESC, w.id DESC"
         ),
         person.0
     )
+}
+
+/// Every unit's wave as `listed` reads it for `person` (HR), newest first.
+pub async fn listed_units(ex: Ex<'_>, person: PersonId) -> Result<Vec<ListedWave>> {
+    rows!(ex, ListedWave, concat!(listed_select!(), " WHERE w.unit_id IS NOT NULL ORDER BY w.closes_on DESC, w.id DESC"), person.0)
 }
 
 /// The waves a leader has asked their team, newest first.

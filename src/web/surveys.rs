@@ -252,9 +252,10 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let today = cadence::date_of(store::now());
     let mut c = app.db.conn().await?;
     let listed = store::surveys::listed(c.ex(), user.person()).await?;
+    let listed_units = if user.is_admin { store::surveys::listed_units(c.ex(), user.person()).await? } else { Vec::new() };
     let invited: Vec<&WaveRow> = listed.iter().filter(|l| l.asked).map(|l| &l.wave).collect();
     let team: Vec<&ListedWave> = listed.iter().filter(|l| user.is_leader && l.wave.leader_id == Some(user.person().0)).collect();
-    let units: Vec<&ListedWave> = listed.iter().filter(|l| user.is_admin && l.wave.unit_id.is_some()).collect();
+    let units: Vec<&ListedWave> = listed_units.iter().collect();
     let wanted = invited
         .iter()
         .copied()
