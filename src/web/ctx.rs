@@ -103,16 +103,9 @@ pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> 
     let mut lookup_failed = false;
     let session_token = cookie(headers, names.session).filter(|t| looks_like_token(t)).map(str::to_string);
     let session_hash = session_token.as_deref().map(token_hash);
-    // A signed-in request goes on with the session's connection: a page reads its own data on
-    // it, a form post what it checks before writing (a transaction gives it back first). Not an
-    // upload: its body can take long to arrive, and the connection would wait with it.
-    let keeps_connection = match *req.method() {
-        axum::http::Method::GET | axum::http::Method::HEAD => true,
-        axum::http::Method::POST => {
-            headers.get(axum::http::header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"application/x-www-form-urlencoded"))
-        }
-        _ => false,
-    };
+    // A signed-in page reads its own data on the session's connection. A form post gives it
+    // back: its body is read after this, and a body sent slowly would hold the connection.
+    let keeps_connection = matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD);
     if let Some(hash) = &session_hash {
         let found = match app.db.conn().await {
             Ok(mut c) => {
