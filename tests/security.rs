@@ -452,3 +452,23 @@ on_both!(an_asset_the_browser_has_stays_cacheable, |t: TestDb| async move {
     assert_eq!(again.status(), 304);
     assert_eq!(again.headers()["cache-control"], "public, max-age=31536000, immutable");
 });
+
+// A form post's body is read before the session's connection is taken: one too large is
+// refused with a clear page in the person's language, and a form of the right size after it is
+// taken as before.
+on_both!(a_form_too_large_is_refused_with_a_clear_page, |t: TestDb| async move {
+    t.person("1", "Emma Nilsen", "emma@etat.no", None, false).await;
+    let app = TestApp::spawn(t.db.clone()).await;
+    let c = app.client();
+    c.sign_in("emma@etat.no").await;
+    let token = c.get("/settings").await.csrf();
+    let huge = "x".repeat(1_100_000);
+    for _ in 0..6 {
+        let refused = c.post_raw("/settings/language", &[("csrf", &token), ("language", &huge)]).await;
+        assert_eq!(refused.status, 400);
+        assert!(refused.contains("Forespørselen kunne ikke leses"), "{}", refused.body);
+    }
+    let saved = c.post_raw("/settings/language", &[("csrf", &token), ("language", "nn")]).await;
+    assert_eq!(saved.status, 303, "a form of the right size is taken");
+    assert!(c.get("/settings").await.contains("Innstillingar"), "saved in nynorsk");
+});

@@ -50,6 +50,28 @@ fn same_origin(req: &Request, web: &WebConfig) -> bool {
     matches(b"http://") || (web.behind_proxy && matches(b"https://"))
 }
 
+/// Whether the request's body is a form (`application/x-www-form-urlencoded`).
+pub fn is_form(headers: &axum::http::HeaderMap) -> bool {
+    headers.get(CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/x-www-form-urlencoded"))
+}
+
+/// Marks a request whose form body was too large or broke off; its body is then empty.
+#[derive(Clone, Copy)]
+pub struct UnreadableForm;
+
+/// The request with its form body read whole (at most `MAX_FORM_BYTES`), so that nothing later
+/// waits for it to arrive; one that could not be read is marked `UnreadableForm`.
+pub async fn read_form(req: Request) -> Request {
+    let (mut parts, body) = req.into_parts();
+    match axum::body::to_bytes(body, MAX_FORM_BYTES).await {
+        Ok(bytes) => Request::from_parts(parts, Body::from(bytes)),
+        Err(_) => {
+            parts.extensions.insert(UnreadableForm);
+            Request::from_parts(parts, Body::empty())
+        }
+    }
+}
+
 pub async fn verify(State(app): State<AppState>, req: Request, next: Next) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
@@ -62,8 +84,11 @@ pub async fn verify(State(app): State<AppState>, req: Request, next: Next) -> Re
     if sent.is_none() {
         sent = req.uri().query().and_then(|q| token_in_pairs(q.as_bytes()));
     }
-    let is_form = req.headers().get(CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/x-www-form-urlencoded"));
-    let req = if sent.is_none() && is_form {
+    // `ctx::load` has read a form's body already, or marked it when it could not.
+    if req.extensions().get::<UnreadableForm>().is_some() {
+        return AppError::BadRequest.into_response();
+    }
+    let req = if sent.is_none() && is_form(req.headers()) {
         let (parts, body) = req.into_parts();
         let Ok(bytes): Result<Bytes, _> = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
             return AppError::BadRequest.into_response();

@@ -95,7 +95,11 @@ fn looks_like_token(t: &str) -> bool {
 }
 
 /// Middleware: loads the session's person, picks the language, binds the CSRF token.
-pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn load(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    // A form post's body is read first: the post may then keep the session's connection, which
+    // no body sent slowly can hold on to.
+    let form_post = req.method() == axum::http::Method::POST && super::csrf::is_form(req.headers());
+    let mut req = if form_post { super::csrf::read_form(req).await } else { req };
     let headers = req.headers();
     let names = app.web.cookies;
     let mut user = None;
@@ -103,9 +107,9 @@ pub async fn load(State(app): State<AppState>, mut req: Request, next: Next) -> 
     let mut lookup_failed = false;
     let session_token = cookie(headers, names.session).filter(|t| looks_like_token(t)).map(str::to_string);
     let session_hash = session_token.as_deref().map(token_hash);
-    // A signed-in page reads its own data on the session's connection. A form post gives it
-    // back: its body is read after this, and a body sent slowly would hold the connection.
-    let keeps_connection = matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    // A signed-in page reads its own data on the session's connection, and a form post what it
+    // checks before writing (a transaction gives it back first).
+    let keeps_connection = form_post || matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD);
     if let Some(hash) = &session_hash {
         let found = match app.db.conn().await {
             Ok(mut c) => {
