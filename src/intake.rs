@@ -139,12 +139,12 @@ const NEW_BYTES_PER_REWRITE: usize = 12 * 1024;
 /// new random id and in the order of those ids; split in two when it grows too large.
 async fn place(mut ex: Ex<'_>, wave: i64, k: i64, answers: Vec<(Option<i64>, &str)>) -> Result<(), Error> {
     let mut sizes = store::surveys::chunk_sizes(ex.reborrow(), wave).await?;
-    if ex.is_postgres() {
+    if let Ex::Pg(c) = &mut ex {
         // PostgreSQL renames and writes the chunk itself, in one statement per part of the new
         // answers; each part joins the chunk that is smallest by then.
         for part in parts(&answers, NEW_BYTES_PER_REWRITE) {
             let p = anonymity::place(&sizes, part.len() as i64, anonymity::chunk_size(k));
-            for (chunk, held) in store::surveys::rewrite_chunk_on_postgres(ex.reborrow(), wave, p.chunk, p.split_into, part).await? {
+            for (chunk, held) in store::surveys::rewrite_chunk_on_postgres(c, wave, p.chunk, p.split_into, part).await? {
                 match sizes.iter_mut().find(|(c, _)| *c == chunk) {
                     Some(size) => size.1 = held,
                     None => sizes.push((chunk, held)),

@@ -66,10 +66,6 @@ pub enum Ex<'c> {
 
 /// A connection checked out of the pool; `ex()` lends it to store functions.
 impl Ex<'_> {
-    pub fn is_postgres(&self) -> bool {
-        matches!(self, Ex::Pg(_))
-    }
-
     /// A shorter borrow of the same connection, for running several queries through one `Ex`.
     pub fn reborrow(&mut self) -> Ex<'_> {
         match self {

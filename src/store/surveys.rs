@@ -376,22 +376,19 @@ pub async fn write_chunk(mut ex: Ex<'_>, wave: i64, taken: i64, rows: &[AnswerRo
     Ok(())
 }
 
-/// PostgreSQL only: takes one chunk of the wave out and writes it again with the `new` answers
+/// Takes one chunk of the wave out and writes it again with the `new` answers
 /// (group, answers), in one statement, so that the chunk's answers need not travel to samspill
 /// and back. Every row gets a new random id (SHA-256 of two `gen_random_uuid()`s, 244 random
 /// bits), the rows are written in the order of those ids, and with `split_into` the upper half
 /// by id goes to that chunk: what `intake` does on SQLite with `take_chunk` and `write_chunk`.
 /// Says how many answers each chunk written now holds.
 pub async fn rewrite_chunk_on_postgres(
-    ex: Ex<'_>,
+    c: &mut sqlx::PgConnection,
     wave: i64,
     chunk: i64,
     split_into: Option<i64>,
     new: &[(Option<i64>, &str)],
 ) -> Result<Vec<(i64, i64)>> {
-    let Ex::Pg(c) = ex else {
-        return Err(sqlx::Error::Configuration("rewrite_chunk_on_postgres runs on PostgreSQL only".into()).into());
-    };
     let groups: Vec<Option<i64>> = new.iter().map(|(g, _)| *g).collect();
     let answers: Vec<&str> = new.iter().map(|(_, a)| *a).collect();
     sqlx::query_as(
