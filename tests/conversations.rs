@@ -528,7 +528,7 @@ on_both!(a_pairs_summary_keeps_up_with_writes_at_the_same_moment, |t: TestDb| as
     );
 
     let pairs = samspill::store::conversations::pairs(c.ex(), PersonId(2)).await.unwrap();
-    let emma_pair = pairs.iter().find(|p| p.id == o.employee.0).unwrap();
+    let emma_pair = &pairs.iter().find(|p| p.id == o.employee.0).unwrap().state;
     let today = samspill::store::today(samspill::store::now());
     assert_eq!(held.status, "held");
     assert_eq!((emma_pair.last_held, emma_pair.last_held_in_person), (Some(held.starts_at), None));
@@ -539,6 +539,6 @@ on_both!(a_pairs_summary_keeps_up_with_writes_at_the_same_moment, |t: TestDb| as
     assert_eq!(emma_pair.last_touch.as_deref(), Some(today.as_str()));
     assert_eq!(emma_pair.last_touch_in_person.as_deref(), Some(today.as_str()));
     assert_eq!(emma_pair.open_actions, 4, "five agreed, one done");
-    let ida = pairs.iter().find(|p| p.id == o.colleague.0).unwrap();
+    let ida = &pairs.iter().find(|p| p.id == o.colleague.0).unwrap().state;
     assert_eq!((ida.last_held, ida.next_id, ida.last_touch.as_deref(), ida.open_actions), (None, None, None, 0), "a pair without contact");
 });

@@ -56,11 +56,11 @@ on_both!(import_creates_units_people_and_reporting_lines_then_changes_nothing, |
     let nord = units.iter().find(|u| u.name == "Avdeling Nord").unwrap();
     assert_eq!(team.parent_id, Some(nord.id));
     let lars = store::people::id_by_email(c.ex(), "lars@etat.no").await.unwrap().unwrap();
-    let (me, reports, _) = store::people::home(c.ex(), lars, store::now(), "2026-11-27").await.unwrap().unwrap();
+    let store::people::Home { me, reports, .. } = store::people::home(c.ex(), lars, store::now(), "2026-11-27").await.unwrap().unwrap();
     assert_eq!(me.name, "Lars Haugen");
     assert_eq!(reports.into_iter().map(|p| p.name).collect::<Vec<_>>(), ["Emma Nilsen", "Ida Mathisen"]);
     let emma = store::people::id_by_email(c.ex(), "emma@etat.no").await.unwrap().unwrap();
-    let (me, reports, _) = store::people::home(c.ex(), emma, store::now(), "2026-11-27").await.unwrap().unwrap();
+    let store::people::Home { me, reports, .. } = store::people::home(c.ex(), emma, store::now(), "2026-11-27").await.unwrap().unwrap();
     assert_eq!((me.name.as_str(), reports.len()), ("Emma Nilsen", 0));
     assert!(store::people::home(c.ex(), samspill::domain::PersonId(999_999), store::now(), "2026-11-27").await.unwrap().is_none());
     drop(c);
@@ -441,27 +441,30 @@ async fn both_databases_read_the_pairs_min_side_and_conversations_alike() {
         let email = store::people::get(a.ex(), samspill::domain::PersonId(id)).await.unwrap().unwrap().email;
         let other = store::people::id_by_email(b.ex(), &email).await.unwrap().unwrap();
         // Ids and creation times come from each database; the rest must agree.
-        let pair = |p: store::conversations::PairRow| {
+        let pair = |p: &store::conversations::PairRow| {
+            let s = &p.state;
             (
-                p.name,
-                p.cadence,
-                p.last_held,
-                p.next_at,
-                p.next_status,
-                p.last_touch,
-                p.last_touch_in_person,
-                p.last_held_in_person,
-                p.open_actions,
+                p.name.clone(),
+                s.cadence.clone(),
+                s.last_held,
+                s.next_at,
+                s.next_status.clone(),
+                s.last_touch.clone(),
+                s.last_touch_in_person.clone(),
+                s.last_held_in_person,
+                s.open_actions,
             )
         };
         let lite_pairs: Vec<_> =
-            store::conversations::pairs(a.ex(), samspill::domain::PersonId(id)).await.unwrap().into_iter().map(pair).collect();
-        let pg_pairs: Vec<_> = store::conversations::pairs(b.ex(), other).await.unwrap().into_iter().map(pair).collect();
+            store::conversations::pairs(a.ex(), samspill::domain::PersonId(id)).await.unwrap().iter().map(pair).collect();
+        let pg_pairs: Vec<_> = store::conversations::pairs(b.ex(), other).await.unwrap().iter().map(pair).collect();
         assert_eq!(lite_pairs, pg_pairs, "the pairs of {name}");
         pairs_seen += lite_pairs.len();
 
-        let home = |h: Option<(store::people::Person, Vec<store::people::Person>, store::people::Waiting)>| {
-            let (me, reports, w) = h.unwrap();
+        // Min side reads the pairs in its own statement: the same pairs.
+        let home = |h: Option<store::people::Home>| {
+            let store::people::Home { me, reports, pairs, waiting: w } = h.unwrap();
+            assert_eq!(pairs.iter().map(pair).collect::<Vec<_>>(), lite_pairs, "the pairs on Min side of {name}");
             let person = |p: store::people::Person| {
                 (
                     p.name,

@@ -10,6 +10,13 @@ pub struct PairRow {
     pub name: String,
     pub location_id: Option<i64>,
     pub leader_location_id: Option<i64>,
+    #[sqlx(flatten)]
+    pub state: PairState,
+}
+
+/// Where a pair stands: its cadence and the summary of its conversations, touchpoints and actions.
+#[derive(sqlx::FromRow, serde::Deserialize, Debug, Clone)]
+pub struct PairState {
     pub cadence: Option<String>,
     /// When the pair's cadence was set, or the person was added: where the first due date counts from.
     pub since: i64,
@@ -32,37 +39,61 @@ macro_rules! open {
 }
 pub(super) const OPEN: &str = open!();
 
-/// The columns of a pair as `PairRow` has them, for the leader `$1`: the report `p`, their
-/// leader `l`, the pair's cadence `c` and summary `s`.
-macro_rules! pair {
+/// The joins that find the pair of the leader `$1` and the person `p`: cadence `c`, summary `s`.
+macro_rules! pair_joins {
     () => {
-        "SELECT p.id, p.name, p.location_id, l.location_id AS leader_location_id, c.cadence, \
-         COALESCE(c.set_at, p.created_at) AS since, s.last_held, s.next_id, s.next_at, s.next_status, s.last_touch, \
-         s.last_touch_in_person, s.last_held_in_person, COALESCE(s.open_actions, 0) AS open_actions, p.sort_key \
-         FROM people p JOIN people l ON l.id = p.leader_id LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = $1 \
-         LEFT JOIN pair_summaries s ON s.leader_id = $1 AND s.employee_id = p.id \
-         WHERE p.leader_id = $1 AND p.active"
+        " LEFT JOIN cadences c ON c.employee_id = p.id AND c.leader_id = $1 \
+         LEFT JOIN pair_summaries s ON s.leader_id = $1 AND s.employee_id = p.id"
     };
 }
+/// The columns of `PairState` from `pair_joins!`.
+macro_rules! pair_state {
+    () => {
+        "c.cadence, COALESCE(c.set_at, p.created_at) AS since, s.last_held, s.next_id, s.next_at, s.next_status, \
+         s.last_touch, s.last_touch_in_person, s.last_held_in_person, COALESCE(s.open_actions, 0) AS open_actions"
+    };
+}
+/// `pair_state!` as a JSON array, for SQLite.
+macro_rules! pair_state_json {
+    () => {
+        "json_array(c.cadence, COALESCE(c.set_at, p.created_at), s.last_held, s.next_id, s.next_at, s.next_status, \
+         s.last_touch, s.last_touch_in_person, s.last_held_in_person, COALESCE(s.open_actions, 0))"
+    };
+}
+pub(crate) use {pair_joins, pair_state, pair_state_json};
 
 /// The leader's active reports with what the lists show of each pair, in the reports' order.
 pub async fn pairs(ex: Ex<'_>, leader: PersonId) -> Result<Vec<PairRow>> {
+    macro_rules! from {
+        () => {
+            concat!(" FROM people p JOIN people l ON l.id = p.leader_id", pair_joins!(), " WHERE p.leader_id = $1 AND p.active")
+        };
+    }
     match ex {
         // SQLite hands the rows over as one JSON value (see `people::list`).
         Ex::Sqlite(c) => {
             let json: String = sqlx::query_scalar(concat!(
-                "SELECT json_group_array(json_array(id, name, location_id, leader_location_id, cadence, since, last_held, \
-                 next_id, next_at, next_status, last_touch, last_touch_in_person, last_held_in_person, open_actions) \
-                 ORDER BY sort_key, id) FROM (",
-                pair!(),
-                ")"
+                "SELECT json_group_array(json_array(p.id, p.name, p.location_id, l.location_id, ",
+                pair_state_json!(),
+                ") ORDER BY p.sort_key, p.id)",
+                from!()
             ))
             .bind(leader.0)
             .fetch_one(&mut *c)
             .await?;
             super::parse_json_rows(&json)
         }
-        ex => rows!(ex, PairRow, concat!(pair!(), " ORDER BY p.sort_key, p.id"), leader.0),
+        ex => rows!(
+            ex,
+            PairRow,
+            concat!(
+                "SELECT p.id, p.name, p.location_id, l.location_id AS leader_location_id, ",
+                pair_state!(),
+                from!(),
+                " ORDER BY p.sort_key, p.id"
+            ),
+            leader.0
+        ),
     }
 }
 

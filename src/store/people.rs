@@ -1,5 +1,6 @@
 //! People: their records, reporting lines, accounts.
 
+use super::conversations::{PairRow, PairState, pair_joins, pair_state, pair_state_json};
 use super::units::UnitNode;
 use super::{Ex, Result, exec, now, row, rows, scalar};
 use crate::domain::fields::Weekdays;
@@ -83,9 +84,13 @@ pub async fn get(ex: Ex<'_>, id: PersonId) -> Result<Option<Person>> {
 /// whether they have answered is a keyed hash only the application can make).
 #[derive(sqlx::FromRow, Debug, Clone, Default)]
 pub struct Waiting {
+    #[sqlx(rename = "my_next_id")]
     pub next_id: Option<i64>,
+    #[sqlx(rename = "my_next_at")]
     pub next_at: Option<i64>,
+    #[sqlx(rename = "my_next_status")]
     pub next_status: Option<String>,
+    #[sqlx(rename = "my_open_actions")]
     pub open_actions: i64,
     pub open_waves: Option<String>,
 }
@@ -96,15 +101,27 @@ impl Waiting {
     }
 }
 
+/// Min side: a person, the active people who report to them (by name) with where each pair
+/// stands, and what waits for the person.
+#[derive(Debug)]
+pub struct Home {
+    pub me: Person,
+    pub reports: Vec<Person>,
+    pub pairs: Vec<PairRow>,
+    pub waiting: Waiting,
+}
+
 #[derive(sqlx::FromRow)]
 struct HomeRow {
     #[sqlx(flatten)]
     person: Person,
     #[sqlx(flatten)]
+    pair: PairState,
+    #[sqlx(flatten)]
     waiting: Waiting,
 }
 
-/// Min side on SQLite: the person and their reports as one JSON value (see `list`).
+/// Min side on SQLite: the people, each with their pair, as one JSON value (see `list`).
 #[derive(sqlx::FromRow)]
 struct HomeJson {
     people: String,
@@ -112,9 +129,8 @@ struct HomeJson {
     waiting: Waiting,
 }
 
-/// A person, the active people who report to them (by name), and what waits for them: Min side,
-/// in one statement.
-pub async fn home(ex: Ex<'_>, id: PersonId, now: i64, today: &str) -> Result<Option<(Person, Vec<Person>, Waiting)>> {
+/// Min side in one statement. The person comes first; their own pair columns are empty.
+pub async fn home(ex: Ex<'_>, id: PersonId, now: i64, today: &str) -> Result<Option<Home>> {
     // The next open conversation as an employee, looked up once.
     let open = super::conversations::OPEN;
     let next = format!(
@@ -123,36 +139,54 @@ pub async fn home(ex: Ex<'_>, id: PersonId, now: i64, today: &str) -> Result<Opt
     );
     // A wave takes answers from its first day through its last unless closed early
     // (`domain::survey::state`).
-    let waiting = "n.id AS next_id, n.starts_at AS next_at, n.status AS next_status, \
-         (SELECT COUNT(*) FROM actions a WHERE a.owner_id = $1 AND a.done_at IS NULL) AS open_actions, \
+    let waiting = "n.id AS my_next_id, n.starts_at AS my_next_at, n.status AS my_next_status, \
+         (SELECT COUNT(*) FROM actions a WHERE a.owner_id = $1 AND a.done_at IS NULL) AS my_open_actions, \
          (SELECT string_agg(CAST(w.id AS TEXT), ',') FROM wave_invitees i JOIN waves w ON w.id = i.wave_id \
            WHERE i.person_id = $1 AND w.closed_at IS NULL AND w.opens_on <= $3 AND w.closes_on >= $3) AS open_waves";
     let who = "WHERE p.id = $1 OR (p.leader_id = $1 AND p.active)";
     let (mut people, waiting) = match ex {
         Ex::Sqlite(c) => {
             let sql = format!(
-                "SELECT (SELECT json_group_array({} ORDER BY p.id <> $1, p.sort_key, p.id){} {who}) AS people, {waiting} \
-                 FROM (SELECT 1) {next}",
+                "SELECT (SELECT json_group_array(json_array({}, {}) ORDER BY p.id <> $1, p.sort_key, p.id){}{} {who}) AS people, \
+                 {waiting} FROM (SELECT 1) {next}",
                 person_json!(),
-                person_from!()
+                pair_state_json!(),
+                person_from!(),
+                pair_joins!()
             );
             let row: HomeJson = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.0).bind(now).bind(today).fetch_one(&mut *c).await?;
-            (super::parse_json_rows::<Person>(&row.people)?, row.waiting)
+            (super::parse_json_rows::<(Person, PairState)>(&row.people)?, row.waiting)
         }
         // The waiting columns do not depend on the row: PostgreSQL works them out once.
         ex => {
-            let sql =
-                format!("SELECT {}, {waiting}{} {next} {who} ORDER BY p.id <> $1, p.sort_key, p.id", person_columns!(), person_from!());
+            let sql = format!(
+                "SELECT {}, {}, {waiting}{}{} {next} {who} ORDER BY p.id <> $1, p.sort_key, p.id",
+                person_columns!(),
+                pair_state!(),
+                person_from!(),
+                pair_joins!()
+            );
             let rows = rows!(ex, HomeRow, sqlx::AssertSqlSafe(sql), id.0, now, today)?;
             let waiting = rows.first().map(|r| r.waiting.clone()).unwrap_or_default();
-            (rows.into_iter().map(|r| r.person).collect::<Vec<_>>(), waiting)
+            (rows.into_iter().map(|r| (r.person, r.pair)).collect::<Vec<_>>(), waiting)
         }
     };
-    if people.first().is_none_or(|p| p.id != id.0) {
+    if people.first().is_none_or(|(p, _)| p.id != id.0) {
         return Ok(None);
     }
-    let reports = people.split_off(1);
-    Ok(people.pop().map(|me| (me, reports, waiting)))
+    let rest = people.split_off(1);
+    let Some((me, _)) = people.pop() else { return Ok(None) };
+    let pairs = rest
+        .iter()
+        .map(|(p, state)| PairRow {
+            id: p.id,
+            name: p.name.clone(),
+            location_id: p.location_id,
+            leader_location_id: p.leader_location_id,
+            state: state.clone(),
+        })
+        .collect();
+    Ok(Some(Home { me, reports: rest.into_iter().map(|(p, _)| p).collect(), pairs, waiting }))
 }
 
 /// A person as the edit form shows them: the record, how many report to them, and their leader's

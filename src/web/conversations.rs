@@ -64,7 +64,8 @@ pub fn pair_lines(
     // Most pairs share a cadence: each label is written once.
     let mut labels: Vec<(Cadence, String)> = Vec::new();
     rows.into_iter()
-        .map(|p| {
+        .map(|row| {
+            let p = &row.state;
             let cad = p.cadence.as_deref().and_then(Cadence::from_code).unwrap_or(settings.default_cadence);
             let cadence_text = match labels.iter().find(|(c, _)| *c == cad) {
                 Some((_, text)) => text.clone(),
@@ -81,7 +82,7 @@ pub fn pair_lines(
             let in_person = p.last_held_in_person.map(cadence::date_of).max(p.last_touch_in_person.as_deref().and_then(|d| d.parse().ok()));
             let due = cadence::due(cad, held, since);
             PairLine {
-                remote: is_remote(p.leader_location_id.map(LocationId), p.location_id.map(LocationId)),
+                remote: is_remote(row.leader_location_id.map(LocationId), row.location_id.map(LocationId)),
                 cadence: cadence_text,
                 last_held: held.map_or_else(dash, |d| day(i18n, d)),
                 next: p.next_id.zip(p.next_at).map(|(id, at)| (id, when(i18n, at), status_key(p.next_status.as_deref().unwrap_or("")))),
@@ -92,8 +93,8 @@ pub fn pair_lines(
                 open_actions: p.open_actions,
                 days_since_contact: (today - last_contact.unwrap_or(since)).get_days() as i64,
                 due_date: due,
-                id: p.id,
-                name: p.name,
+                id: row.id,
+                name: row.name,
             }
         })
         .collect()

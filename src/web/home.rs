@@ -74,7 +74,8 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
     let mut c = app.db.conn().await?;
     let now = store::now();
     let today = crate::domain::cadence::date_of(now);
-    let (me, reports, waiting) = store::people::home(c.ex(), user.person(), now, &today.to_string()).await?.ok_or(AppError::NotFound)?;
+    let store::people::Home { me, reports, pairs, waiting } =
+        store::people::home(c.ex(), user.person(), now, &today.to_string()).await?.ok_or(AppError::NotFound)?;
     let viewer = ctx.viewer()?;
     let team: Vec<PersonView> =
         reports.iter().filter(|p| access::may(&viewer, Op::Read, &p.record())).map(|p| PersonView::new(p, &i18n)).collect();
@@ -83,12 +84,7 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
     let attention = if team.is_empty() {
         None
     } else {
-        let pairs = super::conversations::pair_lines(
-            &i18n,
-            store::conversations::pairs(c.ex(), user.person()).await?,
-            today,
-            &app.settings(c.ex()).await?,
-        );
+        let pairs = super::conversations::pair_lines(&i18n, pairs, today, &app.settings(c.ex()).await?);
         Some((pairs.iter().filter(|p| p.overdue).count(), pairs.iter().filter(|p| p.distant).count()))
     };
     let surveys_waiting = super::surveys::waiting_for(&app, &mut c, user.person(), &waiting.open_waves()).await?;
