@@ -1,5 +1,5 @@
-//! The benchmark's baseline: the same axum, sqlx, tokio and askama as samspill, and no
-//! application logic. `GET /` reads a table of 20 rows and renders it as an escaped HTML page;
+//! The benchmark's baseline: the same axum, sqlx, tokio, askama and allocator as samspill, and
+//! no application logic. `GET /` reads a table of 20 rows and renders it as an escaped HTML page;
 //! `POST /write` commits one inserted row per request in a transaction of its own (SQLite:
 //! `BEGIN IMMEDIATE`, as samspill's writes). `bench/run.sh` compares samspill's pages with it.
 //!
@@ -20,6 +20,10 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+/// The allocator samspill runs with (src/main.rs), so that the baseline is the same stack.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The pools as samspill's store opens them (src/store/mod.rs).
 #[derive(Clone)]

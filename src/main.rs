@@ -2,6 +2,11 @@
 
 use clap::Parser;
 
+/// Pages are built from many short-lived strings; mimalloc hands them out and takes them back
+/// faster than the system allocator, on both cores at once.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     samspill::cli::init_tracing();
