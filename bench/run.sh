@@ -32,7 +32,8 @@ if ! command -v wrk >/dev/null; then
   as_root apt-get install -y -qq wrk >/dev/null
 fi
 cargo build --release --locked --quiet --bin samspill --example bare --example survey_fixture
-BIN=target/release/samspill
+# SAMSPILL_BENCH_BIN measures another build of samspill against the same baseline (to compare two).
+BIN=${SAMSPILL_BENCH_BIN:-target/release/samspill}
 BARE=target/release/examples/bare
 FIXTURE=target/release/examples/survey_fixture
 # People in the unit whose survey is answered: each answers once, so enough for the whole run.
@@ -156,6 +157,9 @@ measure() {
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url")
     [ "$status" = 200 ] || { echo "$url answered $status, not 200: not measuring a redirect" >&2; exit 1; }
   fi
+  # A second of the same load first, not counted: the pool opens its connections and each
+  # connection prepares the page's statements before the measured run.
+  [[ $kind == write* ]] || wrk "${args[@]/#-d*/-d1s}" "$url" >/dev/null
   out=$(BODY=$body wrk "${args[@]}" "$url")
   KINDS+=("$kind")
   LABELS+=("$label")

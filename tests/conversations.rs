@@ -281,6 +281,14 @@ on_both!(notes_agenda_and_actions_follow_the_pair, |t: TestDb| async move {
     let actions = samspill::store::conversations::work(c.ex(), &row, o.employee).await.unwrap().actions;
     let course = actions.iter().find(|a| a.text == "Melde på kurs").unwrap();
     assert_eq!(course.owner_id, o.employee.0, "\"the other\" of the leader is the employee");
+    // The page reads the conversation and its work in one statement: the same as read apart,
+    // for each of the pair (each with their own private note), and nothing for anyone else.
+    for reader in [o.employee, PersonId(row.leader_id)] {
+        let apart = samspill::store::conversations::work(c.ex(), &row, reader).await.unwrap();
+        let together = samspill::store::conversations::get_with_work(c.ex(), reader, id).await.unwrap().unwrap();
+        assert_eq!(format!("{:?}", (&row, &apart)), format!("{:?}", (&together.0, &together.1)));
+    }
+    assert!(samspill::store::conversations::get_with_work(c.ex(), o.colleague, id).await.unwrap().is_none());
     assert!(emma.get("/").await.contains("Du har ett åpent tiltak."), "Min side counts the actions each owns");
     assert!(lars.get("/").await.contains("Du har ett åpent tiltak."), "and Lars his one");
     let course = course.id.to_string();

@@ -149,9 +149,9 @@ pub struct ConversationRow {
     pub updated_at: i64,
 }
 
-const CONVERSATION: &str = "SELECT v.id, v.leader_id, l.name AS leader_name, v.employee_id, e.name AS employee_name, v.template, \
-     v.starts_at, v.minutes, v.channel, v.place, v.status, v.proposed_by, v.sequence, v.updated_at \
-     FROM conversations v JOIN people l ON l.id = v.leader_id JOIN people e ON e.id = v.employee_id";
+const CONVERSATION_COLUMNS: &str = "SELECT v.id, v.leader_id, l.name AS leader_name, v.employee_id, e.name AS employee_name, \
+     v.template, v.starts_at, v.minutes, v.channel, v.place, v.status, v.proposed_by, v.sequence, v.updated_at";
+const CONVERSATION_FROM: &str = " FROM conversations v JOIN people l ON l.id = v.leader_id JOIN people e ON e.id = v.employee_id";
 
 /// The conversations that `filter` (a WHERE clause over `v`, `l` and `e`) finds with `binds`, in
 /// `order` (of the rows' columns). SQLite hands them over as one JSON value (see `people::list`).
@@ -160,14 +160,14 @@ async fn conversations_where(ex: Ex<'_>, filter: &str, order: &str, binds: &[i64
         Ex::Sqlite(c) => {
             let sql = format!(
                 "SELECT json_group_array(json_array(id, leader_id, leader_name, employee_id, employee_name, template, starts_at, \
-                 minutes, channel, place, status, proposed_by, sequence, updated_at) ORDER BY {order}) FROM ({CONVERSATION} {filter})"
+                 minutes, channel, place, status, proposed_by, sequence, updated_at) ORDER BY {order}) FROM ({CONVERSATION_COLUMNS}{CONVERSATION_FROM} {filter})"
             );
             let query = binds.iter().fold(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)), |q, b| q.bind(*b));
             let json: String = query.fetch_one(&mut *c).await?;
             super::parse_json_rows(&json)
         }
         Ex::Pg(c) => {
-            let sql = format!("{CONVERSATION} {filter} ORDER BY {order}");
+            let sql = format!("{CONVERSATION_COLUMNS}{CONVERSATION_FROM} {filter} ORDER BY {order}");
             let query = binds.iter().fold(sqlx::query_as(sqlx::AssertSqlSafe(sql)), |q, b| q.bind(*b));
             Ok(query.fetch_all(&mut *c).await?)
         }
@@ -179,7 +179,9 @@ pub async fn get(ex: Ex<'_>, person: PersonId, id: i64) -> Result<Option<Convers
     row!(
         ex,
         ConversationRow,
-        sqlx::AssertSqlSafe(format!("{CONVERSATION} WHERE v.id = $1 AND (v.leader_id = $2 OR v.employee_id = $2)")),
+        sqlx::AssertSqlSafe(format!(
+            "{CONVERSATION_COLUMNS}{CONVERSATION_FROM} WHERE v.id = $1 AND (v.leader_id = $2 OR v.employee_id = $2)"
+        )),
         id,
         person.0
     )
@@ -370,6 +372,7 @@ pub struct Notes {
 }
 
 /// What a conversation's page shows besides the conversation itself.
+#[derive(Debug)]
 pub struct Work {
     /// The agenda in order. An attached result is named only while its owner shares it with the
     /// conversation's leader.
@@ -388,11 +391,17 @@ struct WorkJson {
     notes: Notes,
 }
 
-/// The agenda, the actions and the notes of a conversation as `reader` sees them, in one
-/// statement: the two lists come as JSON arrays, so that lists of different shapes share a
-/// round trip.
-pub async fn work(ex: Ex<'_>, conversation: &ConversationRow, reader: PersonId) -> Result<Work> {
-    let pg = matches!(ex, Ex::Pg(_));
+impl WorkJson {
+    fn parse(self) -> Result<Work> {
+        Ok(Work { agenda: super::parse_json_rows(&self.agenda)?, actions: super::parse_json_rows(&self.actions)?, notes: self.notes })
+    }
+}
+
+/// The columns of `WorkJson` for the conversation whose id, leader, employee and start the
+/// given SQL expressions are, as `reader` (also an expression) sees it; they need the shared
+/// note joined as `n`. The two lists come as JSON arrays, so that lists of different shapes
+/// share a round trip.
+fn work_columns(pg: bool, conversation: &str, leader: &str, employee: &str, starts_at: &str, reader: &str) -> String {
     let list = |columns: &str, order: &str| {
         if pg {
             format!("COALESCE(json_agg(json_build_array({columns}) ORDER BY {order})::text, '[]')")
@@ -405,17 +414,24 @@ pub async fn work(ex: Ex<'_>, conversation: &ConversationRow, reader: PersonId) 
         list(&format!("a.id, a.author_id, p.name, a.text, {discussed}, t.id, t.instrument_id, t.instrument_version"), "a.position, a.id");
     let actions =
         list("a.id, a.conversation_id, a.owner_id, p.name, a.text, a.due_date, a.done_at", "a.done_at IS NOT NULL, a.due_date, a.id");
-    let sql = format!(
-        "SELECT (SELECT {agenda} FROM agenda_items a JOIN people p ON p.id = a.author_id \
-           LEFT JOIN (attempts t JOIN attempt_shares s ON s.attempt_id = t.id AND s.leader_id = $2) ON t.id = a.attempt_id \
-           WHERE a.conversation_id = $1) AS agenda, \
+    format!(
+        "(SELECT {agenda} FROM agenda_items a JOIN people p ON p.id = a.author_id \
+           LEFT JOIN (attempts t JOIN attempt_shares s ON s.attempt_id = t.id AND s.leader_id = {leader}) ON t.id = a.attempt_id \
+           WHERE a.conversation_id = {conversation}) AS agenda, \
          (SELECT {actions} FROM actions a JOIN people p ON p.id = a.owner_id JOIN conversations c ON c.id = a.conversation_id \
-           WHERE a.leader_id = $2 AND a.employee_id = $3 AND (a.conversation_id = $1 OR (a.done_at IS NULL AND c.starts_at <= $4))) AS actions, \
+           WHERE a.leader_id = {leader} AND a.employee_id = {employee} \
+           AND (a.conversation_id = {conversation} OR (a.done_at IS NULL AND c.starts_at <= {starts_at}))) AS actions, \
          COALESCE(n.text, '') AS shared, COALESCE(n.version, 0) AS version, \
-         COALESCE((SELECT o.text FROM private_notes o WHERE o.conversation_id = $1 AND o.author_id = $5), '') AS private \
-         FROM (SELECT 1 AS one) d LEFT JOIN shared_notes n ON n.conversation_id = $1"
-    );
-    let json = row!(
+         COALESCE((SELECT o.text FROM private_notes o WHERE o.conversation_id = {conversation} AND o.author_id = {reader}), '') AS private"
+    )
+}
+
+/// The agenda, the actions and the notes of a conversation as `reader` sees them, in one
+/// statement.
+pub async fn work(ex: Ex<'_>, conversation: &ConversationRow, reader: PersonId) -> Result<Work> {
+    let columns = work_columns(matches!(ex, Ex::Pg(_)), "$1", "$2", "$3", "$4", "$5");
+    let sql = format!("SELECT {columns} FROM (SELECT 1 AS one) d LEFT JOIN shared_notes n ON n.conversation_id = $1");
+    row!(
         ex,
         WorkJson,
         sqlx::AssertSqlSafe(sql),
@@ -425,8 +441,30 @@ pub async fn work(ex: Ex<'_>, conversation: &ConversationRow, reader: PersonId) 
         conversation.starts_at,
         reader.0
     )?
-    .ok_or(sqlx::Error::RowNotFound)?;
-    Ok(Work { agenda: super::parse_json_rows(&json.agenda)?, actions: super::parse_json_rows(&json.actions)?, notes: json.notes })
+    .ok_or(sqlx::Error::RowNotFound)?
+    .parse()
+}
+
+#[derive(sqlx::FromRow)]
+struct ConversationWork {
+    #[sqlx(flatten)]
+    conversation: ConversationRow,
+    #[sqlx(flatten)]
+    work: WorkJson,
+}
+
+/// A conversation of `person`'s (as `get` finds it) with its work as they see it (as `work`
+/// reads it), in one statement: the conversation's page.
+pub async fn get_with_work(ex: Ex<'_>, person: PersonId, id: i64) -> Result<Option<(ConversationRow, Work)>> {
+    let columns = work_columns(matches!(ex, Ex::Pg(_)), "v.id", "v.leader_id", "v.employee_id", "v.starts_at", "$2");
+    let sql = format!(
+        "{CONVERSATION_COLUMNS}, {columns}{CONVERSATION_FROM} LEFT JOIN shared_notes n ON n.conversation_id = v.id \
+         WHERE v.id = $1 AND (v.leader_id = $2 OR v.employee_id = $2)"
+    );
+    match row!(ex, ConversationWork, sqlx::AssertSqlSafe(sql), id, person.0)? {
+        Some(row) => Ok(Some((row.conversation, row.work.parse()?))),
+        None => Ok(None),
+    }
 }
 
 pub async fn save_private_note(ex: Ex<'_>, conversation: i64, author: PersonId, text: &str, now: i64) -> Result<u64> {

@@ -174,19 +174,17 @@ pub async fn home(ex: Ex<'_>, id: PersonId, now: i64, today: &str) -> Result<Opt
     if people.first().is_none_or(|(p, _)| p.id != id.0) {
         return Ok(None);
     }
-    let rest = people.split_off(1);
-    let Some((me, _)) = people.pop() else { return Ok(None) };
-    let pairs = rest
-        .iter()
-        .map(|(p, state)| PairRow {
-            id: p.id,
-            name: p.name.clone(),
-            location_id: p.location_id,
-            leader_location_id: p.leader_location_id,
-            state: state.clone(),
+    let (reports, pairs) = people
+        .split_off(1)
+        .into_iter()
+        .map(|(p, state)| {
+            let pair =
+                PairRow { id: p.id, name: p.name.clone(), location_id: p.location_id, leader_location_id: p.leader_location_id, state };
+            (p, pair)
         })
-        .collect();
-    Ok(Some(Home { me, reports: rest.into_iter().map(|(p, _)| p).collect(), pairs, waiting }))
+        .unzip();
+    let Some((me, _)) = people.pop() else { return Ok(None) };
+    Ok(Some(Home { me, reports, pairs, waiting }))
 }
 
 /// A person as the edit form shows them: the record, how many report to them, and their leader's

@@ -432,10 +432,20 @@ async fn attachable(
         .collect())
 }
 
-async fn load_work(app: &AppState, ctx: &Ctx, ex: &mut store::Conn, r: &ConversationRow, form: &mut FormState) -> Result<Work, AppError> {
+async fn load_work(
+    app: &AppState,
+    ctx: &Ctx,
+    ex: &mut store::Conn,
+    r: &ConversationRow,
+    read: Option<store::conversations::Work>,
+    form: &mut FormState,
+) -> Result<Work, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
-    let store::conversations::Work { agenda: rows, actions, notes } = store::conversations::work(ex.ex(), r, user.person()).await?;
+    let store::conversations::Work { agenda: rows, actions, notes } = match read {
+        Some(work) => work,
+        None => store::conversations::work(ex.ex(), r, user.person()).await?,
+    };
     let wanted = rows.iter().filter_map(|a| a.instrument_id.clone().zip(a.instrument_version)).collect();
     let instruments = app.catalog.get_all(ex.ex(), wanted).await?;
     let agenda = rows
@@ -526,7 +536,7 @@ struct ShowQuery {
 async fn show(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(q): Query<ShowQuery>) -> Result<ShowPage, AppError> {
     let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let r = store::conversations::get(c.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    let (r, work) = store::conversations::get_with_work(c.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
     let notice = match q.saved.as_str() {
         "planned" => Some("conversation-saved-planned"),
         "proposed" => Some("conversation-saved-proposed"),
@@ -537,15 +547,16 @@ async fn show(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(
         "private" => Some("conversation-private-saved"),
         _ => None,
     };
-    show_page(&app, &ctx, &mut c, &r, FormState::new(), notice, None).await
+    show_page(&app, &ctx, &mut c, (&r, Some(work)), FormState::new(), notice, None).await
 }
 
-/// The conversation's page; `form` holds what was typed when a form was refused.
+/// The conversation's page, with its work when it was read with it; `form` holds what was typed
+/// when a form was refused.
 async fn show_page(
     app: &AppState,
     ctx: &Ctx,
     c: &mut store::Conn,
-    r: &ConversationRow,
+    (r, work): (&ConversationRow, Option<store::conversations::Work>),
     mut form: FormState,
     notice: Option<&'static str>,
     conflict: Option<String>,
@@ -559,7 +570,7 @@ async fn show_page(
         form.set("time", local.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())).unwrap_or_default());
         form.set("minutes", r.minutes.to_string());
     }
-    let work = load_work(app, ctx, c, r, &mut form).await?;
+    let work = load_work(app, ctx, c, r, work, &mut form).await?;
     let mut page = ctx.page("conversations-title", Nav::Conversations);
     page.title = ctx.i18n().t1("conversation-with", "name", &v.with);
     let other_name = v.with.clone();
@@ -720,7 +731,7 @@ async fn work(
     }
     drop(tx);
     let mut c = app.db.conn().await?;
-    Ok(show_page(&app, &ctx, &mut c, &r, form, None, conflict).await?.into_response())
+    Ok(show_page(&app, &ctx, &mut c, (&r, None), form, None, conflict).await?.into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -771,7 +782,7 @@ async fn change(
                 }
                 drop(tx);
                 let mut c = app.db.conn().await?;
-                return Ok(show_page(&app, &ctx, &mut c, &r, form, None, None).await?.into_response());
+                return Ok(show_page(&app, &ctx, &mut c, (&r, None), form, None, None).await?.into_response());
             }
         }
     } else {
