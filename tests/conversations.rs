@@ -169,7 +169,9 @@ on_both!(bad_times_are_refused_with_the_form_kept, |t: TestDb| async move {
         assert!(page.contains(message), "{message}");
     }
     let mut c = t.db.conn().await.unwrap();
-    assert!(samspill::store::conversations::of_employee(c.ex(), o.employee).await.unwrap().is_empty(), "nothing was planned");
+    let mine = samspill::store::conversations::of_employee(c.ex(), o.employee).await.unwrap();
+    assert!(mine.conversations.is_empty(), "nothing was planned");
+    assert_eq!(mine.leader_name.as_deref(), Some("Lars Haugen"), "the leader is named without a conversation");
 });
 
 on_both!(two_parties_changing_one_conversation_at_once_do_not_overwrite_each_other, |t: TestDb| async move {

@@ -490,15 +490,14 @@ async fn both_databases_read_the_pairs_min_side_and_conversations_alike() {
         };
         let conversation =
             |v: store::conversations::ConversationRow| (v.leader_name, v.employee_name, v.template, v.starts_at, v.status, v.channel);
-        let lite_conversations: Vec<_> = store::conversations::of_employee(a.ex(), samspill::domain::PersonId(id))
-            .await
-            .unwrap()
-            .into_iter()
-            .map(conversation)
-            .collect();
-        let pg_conversations: Vec<_> =
-            store::conversations::of_employee(b.ex(), other).await.unwrap().into_iter().map(conversation).collect();
+        let as_employee =
+            |e: store::conversations::AsEmployee| (e.leader_name, e.conversations.into_iter().map(conversation).collect::<Vec<_>>());
+        let (lite_leader, lite_conversations) =
+            as_employee(store::conversations::of_employee(a.ex(), samspill::domain::PersonId(id)).await.unwrap());
+        let (pg_leader, pg_conversations) = as_employee(store::conversations::of_employee(b.ex(), other).await.unwrap());
         assert_eq!(lite_conversations, pg_conversations, "the conversations of {name}");
+        let leader = store::people::get(a.ex(), samspill::domain::PersonId(id)).await.unwrap().unwrap().leader_name;
+        assert_eq!((&lite_leader, &pg_leader), (&leader, &leader), "the leader of {name}");
         conversations_seen += lite_conversations.len();
 
         let lite_home = home(store::people::home(a.ex(), samspill::domain::PersonId(id), now, &today).await.unwrap());

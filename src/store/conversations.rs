@@ -187,9 +187,28 @@ pub async fn get(ex: Ex<'_>, person: PersonId, id: i64) -> Result<Option<Convers
     )
 }
 
-/// Every conversation of `employee` as the employee, newest first (with any leader they had).
-pub async fn of_employee(ex: Ex<'_>, employee: PersonId) -> Result<Vec<ConversationRow>> {
-    conversations_where(ex, "WHERE v.employee_id = $1", "starts_at DESC, id DESC", &[employee.0]).await
+/// The employee's side of Samtaler: the name of their leader now, and every conversation they
+/// had as the employee, newest first (with any leader they had).
+#[derive(Debug)]
+pub struct AsEmployee {
+    pub leader_name: Option<String>,
+    pub conversations: Vec<ConversationRow>,
+}
+
+/// `AsEmployee` in one statement, the conversations as one JSON value.
+pub async fn of_employee(ex: Ex<'_>, employee: PersonId) -> Result<AsEmployee> {
+    let list = json_list(
+        matches!(ex, Ex::Pg(_)),
+        "id, leader_id, leader_name, employee_id, employee_name, template, starts_at, minutes, channel, place, status, \
+         proposed_by, sequence, updated_at",
+        "starts_at DESC, id DESC",
+    );
+    let sql = format!(
+        "SELECT (SELECT ml.name FROM people me JOIN people ml ON ml.id = me.leader_id WHERE me.id = $1), \
+         (SELECT {list} FROM ({CONVERSATION_COLUMNS}{CONVERSATION_FROM} WHERE v.employee_id = $1) c)"
+    );
+    let (leader_name, json) = row!(ex, (Option<String>, String), sqlx::AssertSqlSafe(sql), employee.0)?.ok_or(sqlx::Error::RowNotFound)?;
+    Ok(AsEmployee { leader_name, conversations: super::parse_json_rows(&json)? })
 }
 
 /// The conversations of one pair, newest first: a leader's view of one report.
@@ -397,18 +416,21 @@ impl WorkJson {
     }
 }
 
+/// An aggregate of `columns` as a JSON array of arrays in `order`, as text (`[]` for no rows).
+fn json_list(pg: bool, columns: &str, order: &str) -> String {
+    if pg {
+        format!("COALESCE(json_agg(json_build_array({columns}) ORDER BY {order})::text, '[]')")
+    } else {
+        format!("json_group_array(json_array({columns}) ORDER BY {order})")
+    }
+}
+
 /// The columns of `WorkJson` for the conversation whose id, leader, employee and start the
 /// given SQL expressions are, as `reader` (also an expression) sees it; they need the shared
 /// note joined as `n`. The two lists come as JSON arrays, so that lists of different shapes
 /// share a round trip.
 fn work_columns(pg: bool, conversation: &str, leader: &str, employee: &str, starts_at: &str, reader: &str) -> String {
-    let list = |columns: &str, order: &str| {
-        if pg {
-            format!("COALESCE(json_agg(json_build_array({columns}) ORDER BY {order})::text, '[]')")
-        } else {
-            format!("json_group_array(json_array({columns}) ORDER BY {order})")
-        }
-    };
+    let list = |columns: &str, order: &str| json_list(pg, columns, order);
     let discussed = if pg { "a.discussed" } else { "json(CASE WHEN a.discussed THEN 'true' ELSE 'false' END)" };
     let agenda =
         list(&format!("a.id, a.author_id, p.name, a.text, {discussed}, t.id, t.instrument_id, t.instrument_version"), "a.position, a.id");

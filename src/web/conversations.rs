@@ -163,7 +163,8 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let today = cadence::date_of(now);
     let mut c = app.db.conn().await?;
     let pairs = if user.is_leader { store::conversations::pairs(c.ex(), user.person()).await? } else { Vec::new() };
-    let mine = store::conversations::of_employee(c.ex(), user.person()).await?;
+    let store::conversations::AsEmployee { leader_name, conversations: mine } =
+        store::conversations::of_employee(c.ex(), user.person()).await?;
     let pairs = pair_lines(&i18n, pairs, today, &app.settings(c.ex()).await?);
     let line = |r: &ConversationRow| ConversationLine {
         id: r.id,
@@ -175,7 +176,6 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let mut upcoming: Vec<ConversationLine> = mine.iter().filter(|r| open(r)).map(line).collect();
     upcoming.reverse();
     let history = mine.iter().filter(|r| !open(r)).map(line).collect();
-    let leader_name = store::people::get(c.ex(), user.person()).await?.and_then(|me| me.leader_name);
     Ok(IndexPage {
         page: ctx.page("conversations-title", Nav::Conversations),
         pairs,
