@@ -728,6 +728,13 @@ on_both!(a_recurring_wave_opens_the_next_once_however_many_nodes_try, |t: TestDb
     assert_eq!(samspill::store::surveys::wave(c.ex(), first.id).await.unwrap().unwrap().repeat_weeks, None, "only the newest repeats");
     let invitations = samspill::store::outbox::counts(c.ex(), 0).await.unwrap();
     assert_eq!(invitations.0, 12, "both waves invited the six");
+    // The outbox page reads the counts and a page in one statement: the same as read apart.
+    for offset in [0, 5, 10, 15] {
+        let (counts, page) = samspill::store::outbox::overview(c.ex(), 0, 5, offset).await.unwrap();
+        let apart = samspill::store::outbox::pending(c.ex(), 5, offset).await.unwrap();
+        assert_eq!((counts, format!("{page:?}")), (invitations, format!("{apart:?}")), "the page from {offset}");
+        assert_eq!(page.len(), [5, 5, 2, 0][offset as usize / 5]);
+    }
     drop(c);
     assert_eq!(samspill::waves::open_repeats(&t.db, None, later).await.unwrap(), 0);
 

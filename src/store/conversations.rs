@@ -197,7 +197,7 @@ pub struct AsEmployee {
 
 /// `AsEmployee` in one statement, the conversations as one JSON value.
 pub async fn of_employee(ex: Ex<'_>, employee: PersonId) -> Result<AsEmployee> {
-    let list = json_list(
+    let list = super::json_list(
         matches!(ex, Ex::Pg(_)),
         "id, leader_id, leader_name, employee_id, employee_name, template, starts_at, minutes, channel, place, status, \
          proposed_by, sequence, updated_at",
@@ -416,21 +416,12 @@ impl WorkJson {
     }
 }
 
-/// An aggregate of `columns` as a JSON array of arrays in `order`, as text (`[]` for no rows).
-fn json_list(pg: bool, columns: &str, order: &str) -> String {
-    if pg {
-        format!("COALESCE(json_agg(json_build_array({columns}) ORDER BY {order})::text, '[]')")
-    } else {
-        format!("json_group_array(json_array({columns}) ORDER BY {order})")
-    }
-}
-
 /// The columns of `WorkJson` for the conversation whose id, leader, employee and start the
 /// given SQL expressions are, as `reader` (also an expression) sees it; they need the shared
 /// note joined as `n`. The two lists come as JSON arrays, so that lists of different shapes
 /// share a round trip.
 fn work_columns(pg: bool, conversation: &str, leader: &str, employee: &str, starts_at: &str, reader: &str) -> String {
-    let list = |columns: &str, order: &str| json_list(pg, columns, order);
+    let list = |columns: &str, order: &str| super::json_list(pg, columns, order);
     let discussed = if pg { "a.discussed" } else { "json(CASE WHEN a.discussed THEN 'true' ELSE 'false' END)" };
     let agenda =
         list(&format!("a.id, a.author_id, p.name, a.text, {discussed}, t.id, t.instrument_id, t.instrument_version"), "a.position, a.id");

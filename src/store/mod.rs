@@ -211,6 +211,16 @@ pub(crate) async fn json_rows<T: serde::de::DeserializeOwned>(c: &mut SqliteConn
     parse_json_rows(&json)
 }
 
+/// An aggregate of `columns` as a JSON array of arrays in `order`, as text (`[]` for no rows):
+/// rows of any shape that share a statement with other values, parsed with `parse_json_rows`.
+pub(crate) fn json_list(pg: bool, columns: &str, order: &str) -> String {
+    if pg {
+        format!("COALESCE(json_agg(json_build_array({columns}) ORDER BY {order})::text, '[]')")
+    } else {
+        format!("json_group_array(json_array({columns}) ORDER BY {order})")
+    }
+}
+
 pub(crate) fn parse_json_rows<T: serde::de::DeserializeOwned>(json: &str) -> Result<Vec<T>> {
     Ok(serde_json::from_str(json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?)
 }

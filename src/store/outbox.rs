@@ -73,7 +73,7 @@ pub async fn mark_failed(ex: Ex<'_>, id: i64, error: &str, next_attempt_at: i64)
 }
 
 /// A message not yet sent, as HR sees it: to whom, about what kind of thing, and why it waits.
-#[derive(sqlx::FromRow, Debug, Clone)]
+#[derive(sqlx::FromRow, serde::Deserialize, Debug, Clone)]
 pub struct PendingRow {
     pub id: i64,
     pub person_id: i64,
@@ -86,19 +86,16 @@ pub struct PendingRow {
     pub created_at: i64,
 }
 
+/// The messages waiting, survey reminders apart, oldest first; `LIMIT` and `OFFSET` to follow.
+const PENDING: &str = "SELECT o.id, o.person_id, p.name, o.recipient, o.kind, o.attempts, o.next_attempt_at, o.last_error, \
+     o.created_at FROM outbox o JOIN people p ON p.id = o.person_id WHERE o.status = 'pending' AND o.kind <> 'wave-reminder' \
+     ORDER BY o.id";
+
 /// The messages still waiting, oldest first from `offset` on, survey reminders left out: who
 /// gets one is who has not answered, and that is nobody's to see. The limit and offset are
 /// written in, not bound: SQLite prepares a statement with a bound LIMIT again at every run.
 pub async fn pending(ex: Ex<'_>, limit: i64, offset: i64) -> Result<Vec<PendingRow>> {
-    rows!(
-        ex,
-        PendingRow,
-        sqlx::AssertSqlSafe(format!(
-            "SELECT o.id, o.person_id, p.name, o.recipient, o.kind, o.attempts, o.next_attempt_at, o.last_error, o.created_at \
-             FROM outbox o JOIN people p ON p.id = o.person_id WHERE o.status = 'pending' AND o.kind <> 'wave-reminder' \
-             ORDER BY o.id LIMIT {limit} OFFSET {offset}"
-        ))
-    )
+    rows!(ex, PendingRow, sqlx::AssertSqlSafe(format!("{PENDING} LIMIT {limit} OFFSET {offset}")))
 }
 
 /// How many messages wait (survey reminders apart), how many survey reminders wait, and how
@@ -115,6 +112,29 @@ pub async fn counts(ex: Ex<'_>, since: i64) -> Result<(i64, i64, i64)> {
         since
     )?;
     Ok(counts.unwrap_or_default())
+}
+
+/// The outbox page in one statement: `counts`, and the page of `pending` from `offset` on.
+pub async fn overview(ex: Ex<'_>, since: i64, limit: i64, offset: i64) -> Result<((i64, i64, i64), Vec<PendingRow>)> {
+    let list = super::json_list(
+        matches!(ex, Ex::Pg(_)),
+        "id, person_id, name, recipient, kind, attempts, next_attempt_at, last_error, created_at",
+        "id",
+    );
+    let (pending, reminders, sent, json) = row!(
+        ex,
+        (i64, i64, i64, String),
+        sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) - COALESCE(SUM(CASE WHEN kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
+                    COALESCE(SUM(CASE WHEN kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
+                    (SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND sent_at >= $1), \
+                    (SELECT {list} FROM ({PENDING} LIMIT {limit} OFFSET {offset}) w) \
+             FROM outbox WHERE status = 'pending'"
+        )),
+        since
+    )?
+    .ok_or(sqlx::Error::RowNotFound)?;
+    Ok(((pending, reminders, sent), super::parse_json_rows(&json)?))
 }
 
 /// Whether a message for this event is queued or sent already.

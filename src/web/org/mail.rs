@@ -54,10 +54,14 @@ async fn show(ctx: Ctx, State(app): State<AppState>, Query(q): Query<MailQuery>)
     let i18n = ctx.i18n();
     let now = store::now();
     let mut c = app.db.conn().await?;
-    let (pending, reminders, sent) = store::outbox::counts(c.ex(), now - 30 * 86_400).await?;
+    let requested = requested_page(&q.page);
+    let ((pending, reminders, sent), mut rows) =
+        store::outbox::overview(c.ex(), now - 30 * 86_400, PAGE_SIZE, (requested - 1) * PAGE_SIZE).await?;
     // A page before the first or past the last (an old link, a typo) shows the nearest.
-    let (page, pages) = page_of(requested_page(&q.page), pending, PAGE_SIZE);
-    let rows = store::outbox::pending(c.ex(), PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let (page, pages) = page_of(requested, pending, PAGE_SIZE);
+    if page != requested {
+        rows = store::outbox::pending(c.ex(), PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    }
     let configured = app.web.mail;
     let waiting = rows
         .into_iter()
