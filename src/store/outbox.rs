@@ -102,17 +102,15 @@ pub async fn pending(ex: Ex<'_>, limit: i64, offset: i64) -> Result<Vec<PendingR
 /// many were sent since `since`. Each count reads an index only (`outbox_waiting`, `outbox_sent`),
 /// never the messages themselves.
 pub async fn counts(ex: Ex<'_>, since: i64) -> Result<(i64, i64, i64)> {
-    let counts = row!(
-        ex,
-        (i64, i64, i64),
-        "SELECT COUNT(*) - COALESCE(SUM(CASE WHEN kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
-                COALESCE(SUM(CASE WHEN kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
-                (SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND sent_at >= $1) \
-         FROM outbox WHERE status = 'pending'",
-        since
-    )?;
+    let counts = row!(ex, (i64, i64, i64), sqlx::AssertSqlSafe(format!("SELECT {COUNTS} {COUNTED}")), since)?;
     Ok(counts.unwrap_or_default())
 }
+
+/// The columns of `counts`, over `COUNTED`, with `since` as `$1`.
+const COUNTS: &str = "COUNT(*) - COALESCE(SUM(CASE WHEN kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
+     COALESCE(SUM(CASE WHEN kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
+     (SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND sent_at >= $1)";
+const COUNTED: &str = "FROM outbox WHERE status = 'pending'";
 
 /// The outbox page in one statement: `counts`, and the page of `pending` from `offset` on.
 pub async fn overview(ex: Ex<'_>, since: i64, limit: i64, offset: i64) -> Result<((i64, i64, i64), Vec<PendingRow>)> {
@@ -124,13 +122,7 @@ pub async fn overview(ex: Ex<'_>, since: i64, limit: i64, offset: i64) -> Result
     let (pending, reminders, sent, json) = row!(
         ex,
         (i64, i64, i64, String),
-        sqlx::AssertSqlSafe(format!(
-            "SELECT COUNT(*) - COALESCE(SUM(CASE WHEN kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
-                    COALESCE(SUM(CASE WHEN kind = 'wave-reminder' THEN 1 ELSE 0 END), 0), \
-                    (SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND sent_at >= $1), \
-                    (SELECT {list} FROM ({PENDING} LIMIT {limit} OFFSET {offset}) w) \
-             FROM outbox WHERE status = 'pending'"
-        )),
+        sqlx::AssertSqlSafe(format!("SELECT {COUNTS}, (SELECT {list} FROM ({PENDING} LIMIT {limit} OFFSET {offset}) w) {COUNTED}")),
         since
     )?
     .ok_or(sqlx::Error::RowNotFound)?;
