@@ -144,7 +144,7 @@ pub async fn home(ex: Ex<'_>, id: PersonId, now: i64, today: &str) -> Result<Opt
          (SELECT string_agg(CAST(w.id AS TEXT), ',') FROM wave_invitees i JOIN waves w ON w.id = i.wave_id \
            WHERE i.person_id = $1 AND w.closed_at IS NULL AND w.opens_on <= $3 AND w.closes_on >= $3) AS open_waves";
     let who = "WHERE p.id = $1 OR (p.leader_id = $1 AND p.active)";
-    let (mut people, waiting) = match ex {
+    let (people, waiting) = match ex {
         Ex::Sqlite(c) => {
             let sql = format!(
                 "SELECT (SELECT json_group_array(json_array({}, {}) ORDER BY p.id <> $1, p.sort_key, p.id){}{} {who}) AS people, \
@@ -171,19 +171,15 @@ pub async fn home(ex: Ex<'_>, id: PersonId, now: i64, today: &str) -> Result<Opt
             (rows.into_iter().map(|r| (r.person, r.pair)).collect::<Vec<_>>(), waiting)
         }
     };
-    if people.first().is_none_or(|(p, _)| p.id != id.0) {
-        return Ok(None);
-    }
+    let mut people = people.into_iter();
+    let Some((me, _)) = people.next().filter(|(p, _)| p.id == id.0) else { return Ok(None) };
     let (reports, pairs) = people
-        .split_off(1)
-        .into_iter()
         .map(|(p, state)| {
             let pair =
                 PairRow { id: p.id, name: p.name.clone(), location_id: p.location_id, leader_location_id: p.leader_location_id, state };
             (p, pair)
         })
         .unzip();
-    let Some((me, _)) = people.pop() else { return Ok(None) };
     Ok(Some(Home { me, reports, pairs, waiting }))
 }
 
