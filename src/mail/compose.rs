@@ -43,7 +43,8 @@ struct Body {
 }
 
 #[derive(Template)]
-#[template(path = "mail/message.txt")]
+// A plain-text e-mail keeps its lines as written.
+#[template(path = "mail/message.txt", whitespace = "preserve")]
 struct TextMail<'a> {
     m: &'a Body,
 }
