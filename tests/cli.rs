@@ -193,7 +193,7 @@ fn instruments_check_passes_a_valid_file_and_names_each_problem_of_a_bad_one() {
     let nowhere = "postgres://nobody@127.0.0.1:1/none";
     let out = samspill(nowhere, &["instruments", "check", "instruments/leadership-skills.toml"], &[]);
     assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
-    assert!(text(&out.stdout).contains("valid, leadership-skills version 1"));
+    assert!(text(&out.stdout).contains("valid, leadership-skills version 2"));
 
     let bad = dir.join("bad.toml");
     let source =
@@ -207,6 +207,18 @@ fn instruments_check_passes_a_valid_file_and_names_each_problem_of_a_bad_one() {
     assert_eq!(lines.len(), 2, "{stdout}");
     assert!(lines[0].ends_with("scales.broken: bad scale: min and max must be whole numbers with 0 <= min < max <= 10"), "{stdout}");
     assert!(lines[1].ends_with(".id: duplicate id \"own-job\""), "{stdout}");
+
+    // A text without its nynorsk, and a dimension without items: each named on its own line.
+    let source =
+        std::fs::read_to_string("instruments/active-employeeship.toml").unwrap().replacen("title.nn = \"Aktivt medarbeidarskap\"\n", "", 1)
+            + "\n[[dimensions]]\nid = \"nothing-here\"\ntitle = { nb = \"T\", nn = \"T\", en = \"T\" }\n";
+    std::fs::write(&bad, source).unwrap();
+    let out = samspill(nowhere, &["instruments", "check", bad.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stdout.lines().any(|l| l.ends_with("title.nn: missing translation")), "{stdout}");
+    assert!(stdout.lines().any(|l| l.ends_with("dimensions[5]: empty dimension: it has no items")), "{stdout}");
 
     let out = samspill(nowhere, &["instruments", "check", dir.join("missing.toml").to_str().unwrap()], &[]);
     assert_eq!(out.status.code(), Some(1));

@@ -437,11 +437,12 @@ on_both!(an_employee_attaches_a_result_they_share_and_only_while_they_share_it, 
     // Emma has two results: one shared with Lars, one kept; Ida has one shared.
     let mut c = t.db.conn().await.unwrap();
     let now = samspill::store::now();
+    let version = t.current_version("active-employeeship").await;
     let submitted = |person: PersonId| {
         let db = t.db.clone();
         async move {
             let mut c = db.conn().await.unwrap();
-            let id = samspill::store::development::start(c.ex(), person, "active-employeeship", 1, now).await.unwrap();
+            let id = samspill::store::development::start(c.ex(), person, "active-employeeship", version, now).await.unwrap();
             assert!(samspill::store::development::submit(c.ex(), person, id, "{}", now).await.unwrap());
             id
         }

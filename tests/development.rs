@@ -37,7 +37,17 @@ async fn post_step(c: &Client, attempt: i64, step: &str, action: &str, answers: 
     let path = format!("/development/attempts/{attempt}");
     let mut form = vec![("step", step), ("action", action)];
     form.extend_from_slice(answers);
-    c.post(&format!("{path}?step={step}"), &path, &form).await
+    let page = c.post(&format!("{path}?step={step}"), &path, &form).await;
+    every_error_links_to_its_field(&page);
+    page
+}
+
+/// Each link of an error summary leads to an element of the page.
+fn every_error_links_to_its_field(page: &Page) {
+    for link in page.body.split("href=\"#").skip(1) {
+        let target = &link[..link.find('"').unwrap()];
+        assert!(page.contains(&format!("id=\"{target}\"")), "the error link #{target} leads nowhere");
+    }
 }
 
 /// Takes Active employeeship from start to submit; the attempt's id.
@@ -48,8 +58,12 @@ async fn take_active_employeeship(c: &Client, value: &str) -> i64 {
     answers.extend([
         ("q.development-areas.1.area", "Si fra tidligere"),
         ("q.development-areas.1.how", "Ett ønske til hver samtale"),
+        ("q.development-areas.2.area", "Egen karriere"),
+        ("q.development-areas.2.how", "Ett kurs før sommeren"),
         ("q.strengths.1.strength", "God kollega"),
         ("q.strengths.1.how", "Ta imot nye"),
+        ("q.strengths.2.strength", "Utvikler egen jobb"),
+        ("q.strengths.2.how", "Dele sjekklisten"),
     ]);
     let page = post_step(c, id, "all", "submit", &answers).await;
     assert_eq!(page.location.as_deref(), Some(format!("/development/results/{id}").as_str()), "{}", page.body);
@@ -118,6 +132,11 @@ on_both!(a_result_is_seen_by_its_owner_and_by_the_leader_only_while_shared, |t: 
     assert_eq!(page.status, 200);
     assert!(page.contains("Ett ønske til hver samtale"));
     assert!(!page.contains("/share") && !page.contains("/export"), "the leader cannot share or export it");
+    let id = id_after(&mine, "/development/results/");
+    assert_eq!(lars.get(&format!("{mine}/export?format=csv")).await.status, 404, "nor by its address");
+    assert_eq!(lars.get(&format!("/development/attempts/{id}")).await.status, 404, "nor open it as their own");
+    let unshare = lars.post(&leaders_view, &format!("{mine}/unshare"), &[]).await;
+    assert_eq!(unshare.status, 404, "nor stop the sharing");
     let page = lars.get(&format!("/team/{}", o.colleague.0)).await;
     assert_eq!(page.status, 200, "a report who shared nothing has a page too");
     assert!(page.contains("Ingenting er delt med deg ennå") && !page.contains("/results/"));
@@ -193,9 +212,10 @@ on_both!(answering_by_steps_keeps_every_answer_and_refuses_bad_input, |t: TestDb
     assert_eq!(page.status, 200);
     assert!(page.contains("Svar på dette spørsmålet"));
     assert!(page.contains("href=\"#f-q.constructive\"") && page.contains("href=\"#f-q.strengths\""));
+    assert!(page.contains("Fyll ut 2, med alle feltene for hver."), "two development areas are asked for: {}", page.body);
     assert!(!page.contains("href=\"#f-q.own-job\""), "answered items are not listed");
     let mut c = t.db.conn().await.unwrap();
-    let row = store::development::attempt(c.ex(), o.employee, id).await.unwrap().unwrap();
+    let row = store::development::attempt(c.ex(), id).await.unwrap().unwrap();
     assert!(row.submitted_at.is_none());
     assert!(row.answers.contains("\"wishes-and-needs\":3"), "{}", row.answers);
 
@@ -208,7 +228,7 @@ on_both!(answering_by_steps_keeps_every_answer_and_refuses_bad_input, |t: TestDb
         assert_eq!(page.status, 404, "{target}");
     }
     assert_eq!(lars.get(&path).await.status, 404);
-    let after = store::development::attempt(c.ex(), o.employee, id).await.unwrap().unwrap();
+    let after = store::development::attempt(c.ex(), id).await.unwrap().unwrap();
     assert_eq!(after.answers, row.answers);
 
     // An instrument that does not exist, or one for leaders only: nothing to start.
@@ -237,6 +257,7 @@ on_both!(shares_must_sum_to_a_hundred_and_a_double_submit_stores_one_attempt, |t
     let page = post_step(&lars, id, "1", "next", &shares("60")).await;
     assert_eq!(page.status, 200);
     assert!(page.contains("Nå er summen 110 prosent"), "{}", page.body);
+    assert!(page.contains("href=\"#f-q.time-now\""), "the summary links to the item's first share");
     assert!(page.contains("value=\"60\""), "the typed shares are kept");
     let page = post_step(&lars, id, "1", "next", &shares("50")).await;
     assert_eq!(page.status, 303);
@@ -265,7 +286,7 @@ on_both!(shares_must_sum_to_a_hundred_and_a_double_submit_stores_one_attempt, |t
         let second = [("csrf", token.as_str()), ("step", "2"), ("action", "save"), ("q.constructive", value)];
         let (a, b) = tokio::join!(lars.post_raw(&path, &first), lars.post_raw(&path, &second));
         assert_eq!((a.status, b.status), (303, 303));
-        let row = store::development::attempt(c.ex(), o.leader, id).await.unwrap().unwrap();
+        let row = store::development::attempt(c.ex(), id).await.unwrap().unwrap();
         let answers: serde_json::Value = serde_json::from_str(&row.answers).unwrap();
         assert_eq!(
             (answers["own-job"].as_i64(), answers["constructive"].as_i64()),
@@ -359,11 +380,31 @@ on_both!(hr_adds_an_instrument_from_a_file_and_a_bad_file_is_refused_whole, |t: 
     // The same version again is refused; a higher one is added beside it.
     let page = upload_instrument(&hr, &source).await;
     assert!(page.contains("finnes allerede i versjon 1"), "{}", page.body);
-    let page = upload_instrument(&hr, &source.replacen("version = 1", "version = 2", 1)).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let draft = start(&lars, "home-office-week").await;
+    let answers = [
+        ("q.enough-contact", "4"),
+        ("q.felt-alone", "2"),
+        ("q.preferred-channel", "video"),
+        ("q.where.home-office", "60"),
+        ("q.where.office", "40"),
+    ];
+    let page = post_step(&emma, id, "all", "submit", &answers).await;
+    assert_eq!(page.location.as_deref(), Some(format!("/development/results/{id}").as_str()), "{}", page.body);
+    let old_text = "Jeg har hatt den kontakten med lederen min som jeg trenger.";
+    let new_text = "Jeg har snakket nok med lederen min.";
+    let version_2 = source.replacen("version = 1", "version = 2", 1).replacen(old_text, new_text, 1);
+    let page = upload_instrument(&hr, &version_2).await;
     assert_eq!(page.status, 303);
-    // The draft keeps the version it started on; a new start would take version 2.
+    // A submitted result is read with the version it was taken on; a new start takes version 2.
+    let result = emma.get(&format!("/development/results/{id}")).await;
+    assert!(result.contains(old_text) && !result.contains(new_text), "{}", result.body);
+    let again = start(&emma, "home-office-week").await;
     let mut c = t.db.conn().await.unwrap();
-    assert_eq!(store::development::attempt(c.ex(), o.employee, id).await.unwrap().unwrap().instrument_version, 1);
+    assert_eq!(store::development::attempt(c.ex(), again).await.unwrap().unwrap().instrument_version, 2);
+    assert!(emma.get(&format!("/development/attempts/{again}?step=all")).await.contains(new_text));
+    // A draft keeps the version it started on.
+    assert_eq!(store::development::attempt(c.ex(), draft).await.unwrap().unwrap().instrument_version, 1);
 
     // Only HR adds instruments.
     assert_eq!(emma.get("/org/instruments").await.status, 403);

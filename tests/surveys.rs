@@ -350,7 +350,8 @@ on_both!(the_upward_view_sets_the_team_beside_the_leaders_own_view, |t: TestDb| 
     .map(|i| (i, 4))
     .collect();
     let now = samspill::store::now();
-    let attempt = samspill::store::development::start(c.ex(), lars_id, "leadership-skills", 1, now).await.unwrap();
+    let version = t.current_version("leadership-skills").await;
+    let attempt = samspill::store::development::start(c.ex(), lars_id, "leadership-skills", version, now).await.unwrap();
     assert!(samspill::store::development::submit(c.ex(), lars_id, attempt, &serde_json::to_string(&answers).unwrap(), now).await.unwrap());
     let page = lars.get(&format!("/surveys/{wave}/results")).await;
     assert!(page.contains("Ditt blikk og teamets") && page.contains("teamet 2,0, du 4 (−2,0)"), "{}", page.body);

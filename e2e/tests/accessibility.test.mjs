@@ -151,5 +151,50 @@ for (const lang of ["nb", "nn", "en"]) {
       await expectAccessible(lead, `${lang} leader ${path}`);
     }
     await lead.close();
+
+    // The exercises: a task list with a choice per task, shares of time with a wrong sum, and the
+    // career quadrant taken to its result. Each is started (or resumed) from Utvikling.
+    const start = async (page, instrument) => {
+      await page.goto(`${env.server.base}/development`);
+      await Promise.all([page.waitForLoadState("load"), page.click(`form[action='/development/start']:has(input[value='${instrument}']) button`)]);
+      if (!/\/development\/attempts\/\d+/.test(page.url())) throw new Error(`${instrument} did not start: ${page.url()}`);
+    };
+    const jonas = await newPage(env.browser);
+    await signIn(jonas, env.server.base, "jonas.pedersen@demo.samspill.no");
+    await chooseLanguage(jonas, lang);
+    const priorities = await jonas.goto(`${env.server.base}/development/results/5`);
+    if (priorities.status() !== 200) throw new Error(`the prioritisation result answered ${priorities.status()}`);
+    await expectAccessible(jonas, `${lang} prioritisation result`);
+    await start(jonas, "prioritisation");
+    await expectAccessible(jonas, `${lang} prioritisation step`);
+    await jonas.close();
+
+    const liv = await newPage(env.browser);
+    await signIn(liv, env.server.base, "liv@demo.samspill.no");
+    await chooseLanguage(liv, lang);
+    const fourJobs = await liv.goto(`${env.server.base}/development/results/6`);
+    if (fourJobs.status() !== 200) throw new Error(`the four jobs' result answered ${fourJobs.status()}`);
+    await expectAccessible(liv, `${lang} four jobs result`);
+    await start(liv, "leaders-four-jobs");
+    await expectAccessible(liv, `${lang} four jobs step`);
+    await liv.fill("[name='q.time-now.get-the-job-done']", "70");
+    await liv.fill("[name='q.time-now.improve-the-work']", "70");
+    await Promise.all([liv.waitForLoadState("load"), liv.click(".actions button[value=next]")]);
+    await liv.waitForSelector(".ds-error-summary");
+    const target = await liv.getAttribute(".ds-error-summary a", "href");
+    if ((await liv.locator(`[id='${target.slice(1)}']`).count()) !== 1) throw new Error(`the error link ${target} leads nowhere`);
+    await expectAccessible(liv, `${lang} four jobs with a wrong sum`);
+    await liv.close();
+
+    const maret = await newPage(env.browser);
+    await signIn(maret, env.server.base, "maret.sara@demo.samspill.no");
+    await chooseLanguage(maret, lang);
+    await start(maret, "career-quadrant");
+    await maret.goto(`${maret.url().split("?")[0]}?step=all`);
+    for (const radio of await maret.$$("input[type=radio][value='3']")) await radio.check();
+    await Promise.all([maret.waitForLoadState("load"), maret.click(".actions button[value=submit]")]);
+    if (!/\/development\/results\/\d+$/.test(maret.url())) throw new Error(`the quadrant was not submitted: ${maret.url()}`);
+    await expectAccessible(maret, `${lang} career quadrant result`);
+    await maret.close();
   });
 }

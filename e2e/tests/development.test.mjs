@@ -51,8 +51,12 @@ test("an employee answers in nynorsk, comes back, submits, shares and stops shar
   }
   await emma.fill("[name='q.development-areas.1.area']", "Seie frå tidlegare");
   await emma.fill("[name='q.development-areas.1.how']", "Eitt ønske til kvar samtale");
+  await emma.fill("[name='q.development-areas.2.area']", "Eiga karriere");
+  await emma.fill("[name='q.development-areas.2.how']", "Eitt kurs før sommaren");
   await emma.fill("[name='q.strengths.1.strength']", "God kollega");
   await emma.fill("[name='q.strengths.1.how']", "Ta imot nye på video");
+  await emma.fill("[name='q.strengths.2.strength']", "Utviklar eigen jobb");
+  await emma.fill("[name='q.strengths.2.how']", "Dele sjekklista med teamet");
   await clickAndLoad(emma, ".actions button[value=submit]");
   assert.match(emma.url(), /\/development\/results\/\d+$/);
   const result = new URL(emma.url()).pathname;
@@ -125,8 +129,12 @@ test("a leader answers with the keyboard only and sees the change since last tim
   for (const [name, text] of [
     ["q.development-areas.1.area", "Gi tydeligere rammer"],
     ["q.development-areas.1.how", "Skrive ned handlingsrommet for hver oppgave"],
+    ["q.development-areas.2.area", "Coachende samtaler"],
+    ["q.development-areas.2.how", "Spørre mer og svare mindre"],
     ["q.strengths.1.strength", "Lytter"],
     ["q.strengths.1.how", "Spørre først i hver samtale"],
+    ["q.strengths.2.strength", "Bryr meg om folk"],
+    ["q.strengths.2.how", "Ringe dem som sitter alene hver uke"],
   ]) {
     for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement.name)) !== name; i++) await page.keyboard.press("Tab");
     await page.keyboard.type(text);

@@ -32,10 +32,21 @@ pub const MARKS: [&str; 3] = ["strength", "demanding", "neither"];
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnswerError {
     Required,
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     UnknownChoice,
-    TooLong { max: usize },
-    SharesSum { sum: i64 },
+    TooLong {
+        max: usize,
+    },
+    SharesSum {
+        sum: i64,
+    },
+    /// Fewer complete entries than the item asks for.
+    TooFewEntries {
+        count: usize,
+    },
 }
 
 /// What a form held for some items: the answers that can be stored, and the fields that could
@@ -151,7 +162,8 @@ fn read_shares<'f>(r: &mut Reading, item: &Item, get: &impl Fn(&str) -> &'f str)
     if sum == 100 {
         r.answers.insert(item.id.clone(), Answer::Shares(shares));
     } else {
-        r.errors.insert(item.id.clone(), AnswerError::SharesSum { sum });
+        // Under the item's own field, the first of its inputs, so that the summary links to it.
+        r.errors.insert(field(&item.id), AnswerError::SharesSum { sum });
     }
 }
 
@@ -231,9 +243,18 @@ fn answers_item(item: &Item, answer: Option<&Answer>) -> bool {
         (ItemType::Choice | ItemType::Mark | ItemType::ShortText | ItemType::LongText, Some(Answer::Text(t))) => !t.trim().is_empty(),
         (ItemType::Shares, Some(Answer::Shares(s))) => s.values().sum::<i64>() == 100,
         (ItemType::Entries, Some(Answer::Entries(entries))) => {
-            entries.iter().any(|e| item.fields().iter().all(|f| e.get(&f.id).is_some_and(|v| !v.trim().is_empty())))
+            let complete = entries.iter().filter(|e| item.fields().iter().all(|f| e.get(&f.id).is_some_and(|v| !v.trim().is_empty())));
+            complete.count() >= item.min_entries()
         }
         _ => false,
+    }
+}
+
+/// Why a required item counts as unanswered.
+pub fn missing_error(item: &Item) -> AnswerError {
+    match item.kind {
+        ItemType::Entries if item.min_entries() > 1 => AnswerError::TooFewEntries { count: item.min_entries() },
+        _ => AnswerError::Required,
     }
 }
 
@@ -402,6 +423,23 @@ guidance = { nb = "g", nn = "g", en = "g" }
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
+    /// Every field of the test instrument's form.
+    const FIELDS: [&str; 13] = [
+        "q.values",
+        "q.unsure",
+        "q.change",
+        "q.now",
+        "q.now.a",
+        "q.now.b",
+        "q.areas",
+        "q.areas.1.area",
+        "q.areas.1.how",
+        "q.areas.2.area",
+        "q.areas.2.how",
+        "q.note",
+        "q.mark",
+    ];
+
     fn answers(pairs: &[(&str, i64)]) -> Answers {
         pairs.iter().map(|(k, v)| (k.to_string(), Answer::Number(*v))).collect()
     }
@@ -420,7 +458,7 @@ guidance = { nb = "g", nn = "g", en = "g" }
     fn shares_must_sum_to_a_hundred() {
         let i = instrument();
         let r = read(&i, i.items(), &form(&[("q.now.a", "60"), ("q.now.b", "30")]));
-        assert_eq!(r.errors["now"], AnswerError::SharesSum { sum: 90 });
+        assert_eq!(r.errors["q.now"], AnswerError::SharesSum { sum: 90 });
         assert!(!r.answers.contains_key("now"));
         let r = read(&i, i.items(), &form(&[("q.now.a", "60 %"), ("q.now.b", "40")]));
         assert!(r.is_ok());
@@ -470,6 +508,24 @@ guidance = { nb = "g", nn = "g", en = "g" }
     }
 
     #[test]
+    fn an_item_asking_for_two_entries_needs_two_complete_ones() {
+        let i = Instrument::parse(&SOURCE.replace("max_entries = 2", "max_entries = 2\nmin_entries = 2")).unwrap();
+        let time = i.dimension("time").unwrap();
+        let areas = i.item("areas").unwrap();
+        let one = [("q.areas.1.area", "Delegate"), ("q.areas.1.how", "Weekly")];
+        let r = read(&i, i.items(), &form(&one));
+        assert!(missing(time, &r.answers).any(|item| item.id == "areas"), "one of two");
+        assert_eq!(missing_error(areas), AnswerError::TooFewEntries { count: 2 });
+        let two = [one[0], one[1], ("q.areas.2.area", "Listen"), ("q.areas.2.how", "")];
+        let r = read(&i, i.items(), &form(&two));
+        assert!(missing(time, &r.answers).any(|item| item.id == "areas"), "the second without its how");
+        let two = [one[0], one[1], ("q.areas.2.area", "Listen"), ("q.areas.2.how", "First")];
+        let r = read(&i, i.items(), &form(&two));
+        assert!(!missing(time, &r.answers).any(|item| item.id == "areas"));
+        assert_eq!(missing_error(instrument().item("areas").unwrap()), AnswerError::Required, "one asked for: the usual message");
+    }
+
+    #[test]
     fn stored_answers_fill_the_form_again() {
         let i = instrument();
         let typed = form(&[("q.values", "4"), ("q.now.a", "30"), ("q.now.b", "70"), ("q.areas.1.area", "A"), ("q.areas.1.how", "B")]);
@@ -512,14 +568,31 @@ guidance = { nb = "g", nn = "g", en = "g" }
 
     proptest! {
         #[test]
-        fn a_mean_stays_on_its_scale(values in proptest::collection::vec(1i64..=5, 2), reversed in any::<bool>()) {
+        fn a_dimension_scores_the_mean_of_its_answered_items_with_reversed_ones_flipped(
+            values in proptest::option::of(1i64..=5),
+            unsure in proptest::option::of(1i64..=5),
+        ) {
             let i = instrument();
-            let key = if reversed { "unsure" } else { "values" };
-            let a = answers(&[(key, values[0]), ("change", values[1])]);
-            for s in scores(&i, &a) {
-                let mean = s.mean.unwrap();
-                prop_assert!((1.0..=5.0).contains(&mean));
+            let mut a = Answers::new();
+            values.map(|v| a.insert("values".into(), Answer::Number(v)));
+            unsure.map(|v| a.insert("unsure".into(), Answer::Number(v)));
+            // "unsure" is reverse-scored on 1–5: 1 counts as 5.
+            let counted: Vec<i64> = values.into_iter().chain(unsure.map(|v| 6 - v)).collect();
+            let awareness = scores(&i, &a).into_iter().find(|s| s.dimension.id == "awareness").unwrap();
+            prop_assert_eq!(awareness.answered, counted.len());
+            match awareness.mean {
+                None => prop_assert!(counted.is_empty()),
+                Some(mean) => prop_assert!((mean - counted.iter().sum::<i64>() as f64 / counted.len() as f64).abs() < 1e-9),
             }
+        }
+
+        #[test]
+        fn the_quadrant_is_high_on_an_axis_from_its_midpoint(values in 1i64..=5, unsure in 1i64..=5, change in 1i64..=5) {
+            let i = instrument();
+            let cell = quadrant(&i, &answers(&[("values", values), ("unsure", unsure), ("change", change)])).unwrap();
+            let awareness = (values + 6 - unsure) as f64 / 2.0;
+            prop_assert_eq!(cell.x == Level::High, change >= 3);
+            prop_assert_eq!(cell.y == Level::High, awareness >= 3.0);
         }
 
         #[test]
@@ -527,16 +600,32 @@ guidance = { nb = "g", nn = "g", en = "g" }
             let i = instrument();
             let r = read(&i, i.items(), &form(&[("q.now.a", &a.to_string()), ("q.now.b", &b.to_string())]));
             prop_assert_eq!(r.answers.contains_key("now"), a + b == 100);
-            prop_assert_eq!(r.errors.contains_key("now"), a + b != 100);
+            prop_assert_eq!(r.errors.contains_key("q.now"), a + b != 100);
         }
 
+        /// Whatever a form holds, what is read is either a valid answer or an error on one of the
+        /// form's own fields (which the error summary links to), and a refused text is kept.
         #[test]
-        fn any_form_reads_without_panic(pairs in proptest::collection::vec(("q\\.[a-z.0-9]{0,12}", ".{0,20}"), 0..12)) {
+        fn any_form_reads_to_answers_or_errors_on_its_fields(
+            pairs in proptest::collection::vec(
+                (
+                    proptest::sample::select(FIELDS.to_vec()),
+                    prop_oneof![Just(String::new()), "[0-9]{1,3}", "[0-9]{1,3} ?%", ".{0,30}", Just("strength".to_string())],
+                ),
+                0..12,
+            ),
+        ) {
             let i = instrument();
+            let pairs: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
             let r = read(&i, i.items(), &pairs);
             for (item, answer) in &r.answers {
                 let item = i.item(item).unwrap();
-                prop_assert!(answers_item(item, Some(answer)) || item.kind == ItemType::Entries);
+                prop_assert!(answers_item(item, Some(answer)) || item.kind == ItemType::Entries, "{:?}", answer);
+            }
+            for field in r.errors.keys() {
+                prop_assert!(FIELDS.contains(&field.as_str()), "an error on {} links nowhere", field);
+                let item_field = field.as_str() == "q.now";
+                prop_assert!(item_field || r.typed.contains_key(field), "the text of {} is kept", field);
             }
         }
     }

@@ -180,6 +180,8 @@ pub struct Item {
     pub parts: Option<Vec<Choice>>,
     pub fields: Option<Vec<EntryField>>,
     pub max_entries: Option<usize>,
+    /// How many complete entries a required entries item needs (1 unless set).
+    pub min_entries: Option<usize>,
 }
 
 fn yes() -> bool {
@@ -270,6 +272,9 @@ impl Item {
     }
     pub fn max_entries(&self) -> usize {
         self.max_entries.unwrap_or(ENTRIES)
+    }
+    pub fn min_entries(&self) -> usize {
+        self.min_entries.unwrap_or(1)
     }
     pub fn options(&self) -> &[Choice] {
         self.options.as_deref().unwrap_or_default()
@@ -412,7 +417,7 @@ impl Instrument {
             p.text(&format!("{at}.help"), help);
         }
         let t = item.kind;
-        let keys: [(&str, bool, bool); 7] = [
+        let keys: [(&str, bool, bool); 8] = [
             ("scale", item.scale.is_some(), t == ItemType::Scale),
             ("reverse", item.reverse.is_some(), t == ItemType::Scale),
             ("options", item.options.is_some(), t == ItemType::Choice),
@@ -420,6 +425,7 @@ impl Instrument {
             ("parts", item.parts.is_some(), t == ItemType::Shares),
             ("fields", item.fields.is_some(), t == ItemType::Entries),
             ("max_entries", item.max_entries.is_some(), t == ItemType::Entries),
+            ("min_entries", item.min_entries.is_some(), t == ItemType::Entries),
         ];
         for (key, present, belongs) in keys {
             if present && !belongs {
@@ -438,6 +444,8 @@ impl Instrument {
             ItemType::Entries => {
                 if !(1..=20).contains(&item.max_entries()) {
                     p.push(&format!("{at}.max_entries"), ProblemKind::BadMaxEntries);
+                } else if !(1..=item.max_entries()).contains(&item.min_entries()) {
+                    p.push(&format!("{at}.min_entries"), ProblemKind::BadMinEntries);
                 }
                 match &item.fields {
                     None => p.push(&format!("{at}.fields"), ProblemKind::Missing),
@@ -494,6 +502,7 @@ pub enum ProblemKind {
     TooFewChoices,
     BadLength,
     BadMaxEntries,
+    BadMinEntries,
     BadFieldType(&'static str),
     KeyNotForType(&'static str),
     QuadrantAxis(String),
@@ -538,6 +547,7 @@ impl Problem {
             TooFewChoices => ("instrument-problem-too-few-choices", vec![]),
             BadLength => ("instrument-problem-bad-length", vec![]),
             BadMaxEntries => ("instrument-problem-bad-max-entries", vec![]),
+            BadMinEntries => ("instrument-problem-bad-min-entries", vec![]),
             BadFieldType(t) => ("instrument-problem-bad-field-type", vec![("type", t.to_string())]),
             KeyNotForType(t) => ("instrument-problem-key-not-for-type", vec![("type", t.to_string())]),
             QuadrantAxis(d) => ("instrument-problem-quadrant-axis", vec![("dimension", d.clone())]),
@@ -566,6 +576,7 @@ impl fmt::Display for Problem {
             TooFewChoices => "at least two, each with its own id".into(),
             BadLength => "bad max_length: 1 to 1000 for short text, 1 to 20000 for long text".into(),
             BadMaxEntries => "bad max_entries: 1 to 20".into(),
+            BadMinEntries => "bad min_entries: 1 to max_entries".into(),
             BadFieldType(t) => format!("a field of an entry cannot be of type \"{t}\" (short-text, long-text or choice)"),
             KeyNotForType(t) => format!("does not apply to an item of type \"{t}\""),
             QuadrantAxis(d) => format!("\"{d}\" is not a dimension with scale items"),
@@ -781,6 +792,15 @@ text = { nb = "Jeg vet hva som er viktigst.", nn = "Eg veit kva som er viktigast
                 "type = \"entries\"\nmax_entries = 30\nfields = [{ id = \"a\", type = \"short-text\", text = { nb = \"a\", nn = \"a\", en = \"a\" } }]"
                     .to_string(),
                 "dimensions[1].items[2].max_entries: bad max_entries: 1 to 20",
+            ),
+            (
+                "type = \"entries\"\nmax_entries = 2\nmin_entries = 3\nfields = [{ id = \"a\", type = \"short-text\", text = { nb = \"a\", nn = \"a\", en = \"a\" } }]"
+                    .to_string(),
+                "dimensions[1].items[2].min_entries: bad min_entries: 1 to max_entries",
+            ),
+            (
+                "type = \"long-text\"\nmin_entries = 1".to_string(),
+                "dimensions[1].items[2].min_entries: does not apply to an item of type \"long-text\"",
             ),
             (
                 "type = \"entries\"\nfields = [{ id = \"a\", type = \"mark\", text = { nb = \"a\", nn = \"a\", en = \"a\" } }]".to_string(),

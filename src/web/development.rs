@@ -229,6 +229,8 @@ pub(crate) struct InputView {
     pub(crate) value: String,
     pub(crate) options: Vec<OptionView>,
     pub(crate) error: Option<String>,
+    /// The longest text accepted, said before anyone types (empty for other kinds).
+    pub(crate) limit: String,
 }
 
 pub(crate) struct EntryView {
@@ -286,9 +288,8 @@ struct TakeQuery {
 }
 
 async fn take(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(q): Query<TakeQuery>) -> Result<Response, AppError> {
-    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let attempt = store::development::attempt(c.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    let attempt = own(&ctx, store::development::attempt(c.ex(), id).await?)?;
     if attempt.submitted_at.is_some() {
         return Ok(Redirect::to(&format!("/development/results/{id}")).into_response());
     }
@@ -390,6 +391,7 @@ pub(crate) fn dimension_views<'a>(
 
 fn item_view(i18n: &I18n, i: &Instrument, item: &Item, values: &HashMap<String, String>, errors: &HashMap<String, String>) -> ItemView {
     let locale = i18n.locale();
+    let limit = |max: usize| i18n.t1("development-max-length", "max", i18n.number(max as i64));
     let name = answers::field(&item.id);
     let value = values.get(&name).cloned().unwrap_or_default();
     let radio = |pairs: Vec<(String, String)>| -> Vec<OptionView> {
@@ -403,10 +405,10 @@ fn item_view(i18n: &I18n, i: &Instrument, item: &Item, values: &HashMap<String, 
         required: item.required,
         value: value.clone(),
         options: vec![],
-        limit: i18n.t1("development-max-length", "max", i18n.number(item.max_length() as i64)),
+        limit: limit(item.max_length()),
         parts: vec![],
         entries: vec![],
-        error: errors.get(&name).or_else(|| errors.get(&item.id)).cloned(),
+        error: errors.get(&name).cloned(),
     };
     match item.kind {
         ItemType::Scale => {
@@ -440,6 +442,7 @@ fn item_view(i18n: &I18n, i: &Instrument, item: &Item, values: &HashMap<String, 
                         label: p.text.get(locale).to_string(),
                         kind: "number",
                         options: vec![],
+                        limit: String::new(),
                     }
                 })
                 .collect();
@@ -472,6 +475,7 @@ fn item_view(i18n: &I18n, i: &Instrument, item: &Item, values: &HashMap<String, 
                                     ItemType::LongText => "long-text",
                                     _ => "short-text",
                                 },
+                                limit: if f.kind == ItemType::Choice { String::new() } else { limit(f.max_length()) },
                                 value,
                                 name,
                             }
@@ -493,6 +497,7 @@ pub(crate) fn error_message(i18n: &I18n, e: &AnswerError) -> String {
         AnswerError::UnknownChoice => i18n.t("development-error-choice"),
         AnswerError::TooLong { max } => i18n.t1("development-error-too-long", "max", i18n.number(*max as i64)),
         AnswerError::SharesSum { sum } => i18n.t1("development-error-shares", "sum", sum),
+        AnswerError::TooFewEntries { count } => i18n.t1("development-error-entries", "count", count),
     }
 }
 
@@ -511,7 +516,7 @@ struct Saved {
 async fn save_step(ctx: &Ctx, app: &AppState, id: i64, form: &[(String, String)], tx: &mut store::Tx) -> Result<Option<Saved>, AppError> {
     let user = ctx.user()?;
     let i18n = ctx.i18n();
-    let Some(attempt) = store::development::attempt_for_update(tx.ex(), user.person(), id).await? else { return Err(AppError::NotFound) };
+    let attempt = own(ctx, store::development::attempt_for_update(tx.ex(), id).await?)?;
     if attempt.submitted_at.is_some() {
         return Ok(None);
     }
@@ -570,7 +575,7 @@ async fn save(
         let i18n = ctx.i18n();
         for d in &saved.instrument.dimensions {
             for item in answers::missing(d, &saved.answers) {
-                saved.errors.insert(answers::field(&item.id), error_message(&i18n, &AnswerError::Required));
+                saved.errors.insert(answers::field(&item.id), error_message(&i18n, &answers::missing_error(item)));
             }
         }
         if !saved.errors.is_empty() {
@@ -714,7 +719,7 @@ async fn unshare(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
 async fn change_share(ctx: Ctx, app: AppState, id: i64, share: bool) -> Result<Response, AppError> {
     let user = ctx.user()?;
     let mut tx = app.db.begin().await?;
-    let attempt = store::development::attempt(tx.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    let attempt = own(&ctx, store::development::attempt(tx.ex(), id).await?)?;
     if attempt.submitted_at.is_none() {
         return Err(AppError::NotFound);
     }
@@ -737,9 +742,8 @@ struct ExportQuery {
 
 /// The owner's own result as CSV or JSON.
 async fn export(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(q): Query<ExportQuery>) -> Result<Response, AppError> {
-    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let this = store::development::attempt(c.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    let this = own(&ctx, store::development::attempt(c.ex(), id).await?)?;
     if this.submitted_at.is_none() {
         return Err(AppError::NotFound);
     }
@@ -782,6 +786,13 @@ async fn export(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Quer
         body,
     )
         .into_response())
+}
+
+/// The attempt when it is the asker's to work on, share and export (`Op::Write` on a personal
+/// item: its owner alone); else not found, so that no one learns whose ids exist.
+fn own(ctx: &Ctx, attempt: Option<AttemptRow>) -> Result<AttemptRow, AppError> {
+    let viewer = ctx.viewer()?;
+    attempt.filter(|a| access::may(&viewer, Op::Write, &personal_item(a))).ok_or(AppError::NotFound)
 }
 
 /// Whether the person asking may see `a`.

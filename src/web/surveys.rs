@@ -23,7 +23,7 @@ use super::pager::{Pager, page_of};
 use crate::domain::PersonId;
 use crate::domain::access::{self, Op, Resource};
 use crate::domain::anonymity::{self, Group};
-use crate::domain::answers::{self, AnswerError, Answers};
+use crate::domain::answers::{self, Answers};
 use crate::domain::cadence;
 use crate::domain::instrument::{Instrument, ItemType};
 use crate::domain::survey::{self, WaveState};
@@ -613,7 +613,7 @@ async fn answer(
     let mut errors: HashMap<String, String> = reading.errors.iter().map(|(k, e)| (k.clone(), error_message(&i18n, e))).collect();
     for d in &instrument.dimensions {
         for item in answers::missing(d, &reading.answers) {
-            errors.entry(answers::field(&item.id)).or_insert_with(|| error_message(&i18n, &AnswerError::Required));
+            errors.entry(answers::field(&item.id)).or_insert_with(|| error_message(&i18n, &answers::missing_error(item)));
         }
     }
     if !errors.is_empty() {

@@ -50,6 +50,13 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// The version of a built-in instrument that a new attempt starts on.
+    pub async fn current_version(&self, instrument: &str) -> i64 {
+        let mut c = self.db.conn().await.unwrap();
+        let current = store::development::current_instruments(c.ex()).await.unwrap();
+        current.into_iter().find(|(id, _)| id == instrument).unwrap().1
+    }
+
     pub async fn new(backend: Backend) -> TestDb {
         let url = match backend {
             Backend::Sqlite => {
