@@ -6,7 +6,9 @@
 # 20,000 people, the pages whose work grows with it, the survey pages and the writes, then the bare
 # page again. It prints requests/s, p99 and each page's ratio to the bare page (the mean of its two
 # runs). The target for every signed-in page of the demo organisation is at least 0.50 × the bare
-# page's requests/s and p99 at most 10 ms; a page that misses it is marked.
+# page's requests/s and p99 at most 10 ms; a page that misses it is marked. Saving a step of
+# one's own draft has a p99 target of 25 ms, answering a survey ≥ 1.00 × the bare write and p99
+# ≤ 25 ms, a survey's results p99 ≤ 50 ms.
 #
 #   bench/run.sh                 both databases
 #   bench/run.sh sqlite          one of them
@@ -40,6 +42,7 @@ FIXTURE=target/release/examples/survey_fixture
 SURVEY_PEOPLE=${SURVEY_PEOPLE:-20000}
 TARGET_RESULTS_P99_MS=50
 TARGET_ANSWER_P99_MS=25
+TARGET_STEP_P99_MS=25
 WORK=$(mktemp -d)
 PORT=18090
 BARE_PORT=18091
@@ -191,7 +194,7 @@ measure_saves() {
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "$body" "$APP$path")
   [ "$status" = 303 ] || { echo "saving a step answered $status: not measuring a refused write" >&2; exit 1; }
   out=$(POSTS=$posts wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/posts.lua "$APP/")
-  KINDS+=(write) LABELS+=("$1")
+  KINDS+=(step) LABELS+=("$1")
   RPS+=("$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")")
   P99+=("$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")")
   ERRORS+=("$(awk '/Non-2xx/ { print $NF }' <<<"$out")")
@@ -256,11 +259,14 @@ report() {
     case ${KINDS[$i]} in
       base) ratio="baseline (mean $base_page)" ;;
       write-base) ratio="baseline" ;;
-      write | answer) ratio=$(awk -v a="${RPS[$i]}" -v b="$base_write" 'BEGIN { printf "%.2f× bare write", a / b }') ;;
+      write | answer | step) ratio=$(awk -v a="${RPS[$i]}" -v b="$base_write" 'BEGIN { printf "%.2f× bare write", a / b }') ;;
       *) ratio=$(awk -v a="${RPS[$i]}" -v b="$base_page" 'BEGIN { printf "%.2f× bare", a / b }') ;;
     esac
     if [ "${KINDS[$i]}" = answer ] && awk -v a="${RPS[$i]}" -v b="$base_write" -v p="${P99[$i]}" -v t="$TARGET_ANSWER_P99_MS" 'BEGIN { exit !(a < b || p > t) }'; then
       note="   <- misses the target (≥ 1.00× bare write, p99 ≤ $TARGET_ANSWER_P99_MS ms)"
+    fi
+    if [ "${KINDS[$i]}" = step ] && awk -v p="${P99[$i]}" -v t="$TARGET_STEP_P99_MS" 'BEGIN { exit !(p > t) }'; then
+      note="   <- misses the target (p99 ≤ $TARGET_STEP_P99_MS ms)"
     fi
     if [ "${KINDS[$i]}" = results ] && awk -v p="${P99[$i]}" -v t="$TARGET_RESULTS_P99_MS" 'BEGIN { exit !(p > t) }'; then
       note="   <- misses the target (p99 ≤ $TARGET_RESULTS_P99_MS ms)"

@@ -32,21 +32,11 @@ pub const MARKS: [&str; 3] = ["strength", "demanding", "neither"];
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnswerError {
     Required,
-    OutOfRange {
-        min: i64,
-        max: i64,
-    },
+    OutOfRange { min: i64, max: i64 },
     UnknownChoice,
-    TooLong {
-        max: usize,
-    },
-    SharesSum {
-        sum: i64,
-    },
-    /// Fewer complete entries than the item asks for.
-    TooFewEntries {
-        count: usize,
-    },
+    TooLong { max: usize },
+    SharesSum { sum: i64 },
+    TooFewEntries { count: usize },
 }
 
 /// What a form held for some items: the answers that can be stored, and the fields that could
