@@ -409,3 +409,24 @@ on_both!(hr_adds_an_instrument_from_a_file_and_a_bad_file_is_refused_whole, |t: 
     // Only HR adds instruments.
     assert_eq!(emma.get("/org/instruments").await.status, 403);
 });
+
+on_both!(every_submitted_result_of_the_demo_answers_its_instrument_in_full, |t: TestDb| async move {
+    samspill::cli::demo::run(&t.db).await.unwrap();
+    let mut c = t.db.conn().await.unwrap();
+    let mut checked = 0;
+    for (id, name, _) in store::people::choices(c.ex()).await.unwrap() {
+        for row in store::development::overview(c.ex(), PersonId(id)).await.unwrap() {
+            let (Some(attempt), Some(_)) = (row.attempt, row.submitted_at) else { continue };
+            let attempt = store::development::attempt(c.ex(), attempt).await.unwrap().unwrap();
+            let source = store::development::instrument(c.ex(), &attempt.instrument_id, attempt.instrument_version).await.unwrap().unwrap();
+            let instrument = samspill::domain::instrument::Instrument::parse(&source.source).unwrap();
+            let answers: samspill::domain::answers::Answers = serde_json::from_str(&attempt.answers).unwrap();
+            for d in &instrument.dimensions {
+                let missing: Vec<&str> = samspill::domain::answers::missing(d, &answers).map(|i| i.id.as_str()).collect();
+                assert!(missing.is_empty(), "{name}'s {} lacks {missing:?}", instrument.id);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "the demo has submitted results ({checked})");
+});
