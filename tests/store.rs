@@ -243,10 +243,11 @@ async fn sqlite_and_postgres_schemas_match() {
 
 on_both!(an_end_date_ends_sign_in_on_the_day_and_the_sweep_deactivates, |t: TestDb| async move {
     locations(&t).await;
-    let tomorrow = time::OffsetDateTime::now_utc().date().next_day().unwrap();
+    let today = store::today_date(store::now());
+    let tomorrow = today.next_day().unwrap();
     let file = format!("ansattnummer;navn;epost;enhet;leder;lokasjon;sluttdato\n7;Sara Slutter;sara@etat.no;Stab;;Oslo;{tomorrow}\n");
     let parsed = import::parse(file.as_bytes()).unwrap();
-    store::imports::run(&t.db, parsed, false, false, time::OffsetDateTime::now_utc().date()).await.unwrap();
+    store::imports::run(&t.db, parsed, false, false, today).await.unwrap();
     let mut c = t.db.conn().await.unwrap();
     let sara = store::people::id_by_email(c.ex(), "sara@etat.no").await.unwrap().unwrap();
     let now = store::now();

@@ -59,7 +59,7 @@ pub async fn run(db: &Db, args: ImportArgs) -> anyhow::Result<()> {
         bar.set_message(i18n.t("import-progress-saving"));
         bar.enable_steady_tick(Duration::from_millis(120));
     }
-    let today = time::OffsetDateTime::now_utc().date();
+    let today = crate::store::today_date(crate::store::now());
     let outcome = imports::run(db, parsed, args.full, args.dry_run, today).await;
     progress.inspect(ProgressBar::finish_and_clear);
     match outcome? {

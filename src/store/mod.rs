@@ -423,12 +423,34 @@ pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-/// The UTC date of a timestamp as `YYYY-MM-DD`, the form end dates are stored in.
+/// The date of a timestamp in Oslo as `YYYY-MM-DD`, the form end dates are stored in: an end
+/// date ends at midnight where the organisation is, as every other date in samspill does.
 pub fn today(now: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(now).map(|t| t.date()).unwrap_or(time::Date::MIN).to_string()
+    crate::domain::cadence::date_of(now).to_string()
+}
+
+/// The same date as `today`, as the import compares end dates with it.
+pub fn today_date(now: i64) -> time::Date {
+    let d = crate::domain::cadence::date_of(now);
+    time::Month::try_from(d.month() as u8)
+        .ok()
+        .and_then(|month| time::Date::from_calendar_date(i32::from(d.year()), month, d.day() as u8).ok())
+        .unwrap_or(time::Date::MIN)
 }
 
 /// True when the error is a unique-constraint violation.
 pub fn is_unique_violation(e: &Error) -> bool {
     e.is_unique_violation()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn today_is_the_date_in_oslo() {
+        // 23:30 UTC is half past midnight in Oslo in winter (UTC+1) and half past one in summer.
+        assert_eq!(super::today(1_795_822_200), "2026-11-28");
+        assert_eq!(super::today(1_782_858_600), "2026-07-01");
+        assert_eq!(super::today(1_795_822_200 - 3_600), "2026-11-27");
+        assert_eq!(super::today_date(1_795_822_200).to_string(), "2026-11-28");
+    }
 }

@@ -49,7 +49,7 @@ pub async fn run(db: &Db) -> anyhow::Result<Outcome> {
         tx.commit().await?;
     }
     let parsed = import::parse(PEOPLE).map_err(|e| anyhow!("demo file is invalid: {:?}", e.listed))?;
-    let today = time::OffsetDateTime::now_utc().date();
+    let today = crate::store::today_date(crate::store::now());
     let people = match imports::run(db, parsed, false, false, today).await? {
         imports::Outcome::Planned { plan, .. } => plan.create.len(),
         imports::Outcome::Refused(e) => bail!("demo file is invalid: {:?}", e.listed),

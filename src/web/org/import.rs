@@ -234,7 +234,7 @@ async fn check(ctx: &Ctx, app: &AppState, file: &std::fs::File, full: bool, dry_
         Ok(parsed) => parsed,
         Err(errors) => return Ok(Err(refused(ctx, &errors, full))),
     };
-    let today = time::OffsetDateTime::now_utc().date();
+    let today = crate::store::today_date(crate::store::now());
     Ok(match imports::run(&app.db, parsed, full, dry_run, today).await? {
         Outcome::Refused(errors) => Err(refused(ctx, &errors, full)),
         Outcome::Planned { plan, .. } => Ok(plan),
