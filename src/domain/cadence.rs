@@ -120,6 +120,14 @@ pub fn date_of(at: i64) -> Date {
     Timestamp::from_second(at).map(|t| t.to_zoned_datetime(zone()).date()).unwrap_or_default()
 }
 
+/// The same civil date for the code that formats and compares dates with `time`.
+pub fn as_time_date(d: Date) -> time::Date {
+    time::Month::try_from(d.month() as u8)
+        .ok()
+        .and_then(|month| time::Date::from_calendar_date(i32::from(d.year()), month, d.day() as u8).ok())
+        .unwrap_or(time::Date::MIN)
+}
+
 /// The moment a civil date and time in Oslo begins. A time that does not exist (the hour skipped
 /// in spring) is read as the same clock time after the change; one that exists twice (autumn) as
 /// the first.

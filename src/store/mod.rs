@@ -431,11 +431,7 @@ pub fn today(now: i64) -> String {
 
 /// The same date as `today`, as the import compares end dates with it.
 pub fn today_date(now: i64) -> time::Date {
-    let d = crate::domain::cadence::date_of(now);
-    time::Month::try_from(d.month() as u8)
-        .ok()
-        .and_then(|month| time::Date::from_calendar_date(i32::from(d.year()), month, d.day() as u8).ok())
-        .unwrap_or(time::Date::MIN)
+    crate::domain::cadence::as_time_date(crate::domain::cadence::date_of(now))
 }
 
 /// True when the error is a unique-constraint violation.

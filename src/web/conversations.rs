@@ -151,9 +151,7 @@ pub fn when(i18n: &I18n, at: i64) -> String {
 
 /// A civil date as people read it ("3. desember 2026").
 pub fn day(i18n: &I18n, d: jiff::civil::Date) -> String {
-    let month = time::Month::try_from(d.month() as u8).unwrap_or(time::Month::January);
-    let date = time::Date::from_calendar_date(i32::from(d.year()), month, d.day() as u8).unwrap_or(time::Date::MIN);
-    i18n.locale().format_date(date)
+    i18n.locale().format_date(cadence::as_time_date(d))
 }
 
 async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery>) -> Result<IndexPage, AppError> {
