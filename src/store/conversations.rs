@@ -53,11 +53,18 @@ macro_rules! pair_state {
          s.last_touch, s.last_touch_in_person, s.last_held_in_person, COALESCE(s.open_actions, 0) AS open_actions"
     };
 }
-/// `pair_state!` as a JSON array, for SQLite.
+/// `pair_state!` as a JSON array, built by the database's array function (`json_array` on SQLite,
+/// `json_build_array` on PostgreSQL); SQLite's by default.
 macro_rules! pair_state_json {
     () => {
-        "json_array(c.cadence, COALESCE(c.set_at, p.created_at), s.last_held, s.next_id, s.next_at, s.next_status, \
-         s.last_touch, s.last_touch_in_person, s.last_held_in_person, COALESCE(s.open_actions, 0))"
+        $crate::store::conversations::pair_state_json!("json_array")
+    };
+    ($array:literal) => {
+        concat!(
+            $array,
+            "(c.cadence, COALESCE(c.set_at, p.created_at), s.last_held, s.next_id, s.next_at, s.next_status, \
+             s.last_touch, s.last_touch_in_person, s.last_held_in_person, COALESCE(s.open_actions, 0))"
+        )
     };
 }
 pub(crate) use {pair_joins, pair_state, pair_state_json};
@@ -192,28 +199,44 @@ pub async fn get(ex: Ex<'_>, person: PersonId, id: i64) -> Result<Option<Convers
 #[derive(Debug)]
 pub struct AsEmployee {
     pub leader_name: Option<String>,
-    pub conversations: Vec<ConversationRow>,
+    pub conversations: Vec<EmployeeConversation>,
 }
 
-/// `AsEmployee` in one statement, the conversations as one JSON value.
-pub async fn of_employee(ex: Ex<'_>, employee: PersonId) -> Result<AsEmployee> {
-    let list = super::json_list(
-        matches!(ex, Ex::Pg(_)),
-        "id, leader_id, leader_name, employee_id, employee_name, template, starts_at, minutes, channel, place, status, \
-         proposed_by, sequence, updated_at",
-        "starts_at DESC, id DESC",
-    );
+/// One of an employee's conversations as Samtaler lists it.
+#[derive(serde::Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct EmployeeConversation {
+    pub id: i64,
+    pub leader_name: String,
+    pub starts_at: i64,
+    pub status: String,
+}
+
+/// Samtaler in one statement: the person's side as an employee, and for a leader their pairs (as
+/// `pairs` reads them; none for anyone else), each list as one JSON value.
+pub async fn index(ex: Ex<'_>, person: PersonId, as_leader: bool) -> Result<(AsEmployee, Vec<PairRow>)> {
+    let pg = matches!(ex, Ex::Pg(_));
+    let list = super::json_list(pg, "v.id, l.name, v.starts_at, v.status", "v.starts_at DESC, v.id DESC");
+    let pairs = if !as_leader {
+        "'[]'".to_string()
+    } else {
+        let columns = if pg {
+            concat!("p.id, p.name, p.location_id, l.location_id, ", pair_state_json!("json_build_array"))
+        } else {
+            concat!("p.id, p.name, p.location_id, l.location_id, ", pair_state_json!())
+        };
+        format!(
+            "(SELECT {} FROM people p JOIN people l ON l.id = p.leader_id{} WHERE p.leader_id = $1 AND p.active)",
+            super::json_list(pg, columns, "p.sort_key, p.id"),
+            pair_joins!()
+        )
+    };
     let sql = format!(
         "SELECT (SELECT ml.name FROM people me JOIN people ml ON ml.id = me.leader_id WHERE me.id = $1), \
-         (SELECT {list} FROM ({CONVERSATION_COLUMNS}{CONVERSATION_FROM} WHERE v.employee_id = $1) c)"
+         (SELECT {list} FROM conversations v JOIN people l ON l.id = v.leader_id WHERE v.employee_id = $1), {pairs}"
     );
-    let (leader_name, json) = row!(ex, (Option<String>, String), sqlx::AssertSqlSafe(sql), employee.0)?.ok_or(sqlx::Error::RowNotFound)?;
-    Ok(AsEmployee { leader_name, conversations: super::parse_json_rows(&json)? })
-}
-
-/// The conversations of one pair, newest first: a leader's view of one report.
-pub async fn of_pair(ex: Ex<'_>, leader: PersonId, employee: PersonId) -> Result<Vec<ConversationRow>> {
-    conversations_where(ex, "WHERE v.leader_id = $1 AND v.employee_id = $2", "starts_at DESC, id DESC", &[leader.0, employee.0]).await
+    let (leader_name, conversations, pairs) =
+        row!(ex, (Option<String>, String, String), sqlx::AssertSqlSafe(sql), person.0)?.ok_or(sqlx::Error::RowNotFound)?;
+    Ok((AsEmployee { leader_name, conversations: super::parse_json_rows(&conversations)? }, super::parse_json_rows(&pairs)?))
 }
 
 pub struct NewConversation<'a> {

@@ -247,22 +247,42 @@ pub struct ReportRow {
     pub instrument_version: Option<i64>,
     pub submitted_at: Option<i64>,
     pub shared_at: Option<i64>,
+    /// The pair's conversations as JSON (the same on every row).
+    conversations: String,
 }
 
-/// `person` if they report to `leader` (one row, or one per shared result), else nothing.
-pub async fn report(ex: Ex<'_>, leader: PersonId, person: PersonId) -> Result<Vec<ReportRow>> {
-    rows!(
-        ex,
-        ReportRow,
+/// One of a pair's conversations as a report's page lists it.
+#[derive(serde::Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct PairConversation {
+    pub id: i64,
+    pub starts_at: i64,
+    pub status: String,
+}
+
+/// A report's page: the report (one row, or one per shared result) and the pair's conversations,
+/// newest first.
+#[derive(Debug)]
+pub struct Report {
+    pub rows: Vec<ReportRow>,
+    pub conversations: Vec<PairConversation>,
+}
+
+/// `person` if they report to `leader`, else nothing; in one statement.
+pub async fn report(ex: Ex<'_>, leader: PersonId, person: PersonId) -> Result<Option<Report>> {
+    let list = super::json_list(matches!(ex, Ex::Pg(_)), "v.id, v.starts_at, v.status", "v.starts_at DESC, v.id DESC");
+    let sql = format!(
         "SELECT p.name, p.title, u.name AS unit_name, loc.name AS location_name, a.id AS attempt, a.instrument_id, \
-         a.instrument_version, a.submitted_at, s.shared_at \
+         a.instrument_version, a.submitted_at, s.shared_at, \
+         (SELECT {list} FROM conversations v WHERE v.leader_id = $2 AND v.employee_id = $1) AS conversations \
          FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN locations loc ON loc.id = p.location_id \
          LEFT JOIN (attempts a JOIN attempt_shares s ON s.attempt_id = a.id) ON a.person_id = p.id AND s.leader_id = p.leader_id \
          WHERE p.id = $1 AND p.leader_id = $2 AND p.active \
-         ORDER BY a.submitted_at DESC",
-        person.0,
-        leader.0
-    )
+         ORDER BY a.submitted_at DESC"
+    );
+    let rows = rows!(ex, ReportRow, sqlx::AssertSqlSafe(sql), person.0, leader.0)?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let conversations = super::parse_json_rows(&first.conversations)?;
+    Ok(Some(Report { rows, conversations }))
 }
 
 /// A shared attempt of `person` as `leader` may see it: only while it is shared with them and

@@ -194,20 +194,24 @@ pub struct FormPerson {
     pub leader_active: Option<bool>,
 }
 
-pub async fn get_for_form(ex: Ex<'_>, id: PersonId) -> Result<Option<FormPerson>> {
-    row!(
-        ex,
-        FormPerson,
-        concat!(
-            "SELECT ",
-            person_columns!(),
-            ", (SELECT COUNT(*) FROM people r WHERE r.leader_id = p.id AND r.active) AS reports, \
-             l.employee_number AS leader_number, l.active AS leader_active",
-            person_from!(),
-            " WHERE p.id = $1"
-        ),
-        id.0
-    )
+/// The edit form's person with what the form offers (as `form_choices` reads it), in one statement.
+pub async fn get_for_form(ex: Ex<'_>, id: PersonId) -> Result<Option<(FormPerson, FormChoices)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        person: FormPerson,
+        units: String,
+        locations: String,
+    }
+    let sql = format!(
+        "SELECT {}, (SELECT COUNT(*) FROM people r WHERE r.leader_id = p.id AND r.active) AS reports, \
+         l.employee_number AS leader_number, l.active AS leader_active, {}{} WHERE p.id = $1",
+        person_columns!(),
+        choices_columns(matches!(ex, Ex::Pg(_))),
+        person_from!()
+    );
+    let Some(row) = row!(ex, Row, sqlx::AssertSqlSafe(sql), id.0)? else { return Ok(None) };
+    Ok(Some((row.person, (super::parse_json_rows(&row.units)?, super::parse_json_rows(&row.locations)?))))
 }
 
 /// A possible leader's name, employee number and whether they are active.
@@ -490,25 +494,26 @@ pub async fn contact(ex: Ex<'_>, id: PersonId) -> Result<Option<(String, String,
     row!(ex, (String, String, Option<String>), "SELECT name, email, locale FROM people WHERE id = $1 AND active", id.0)
 }
 
-/// What the person form offers, in one statement: every unit (as `units::nodes` reads them) and
-/// every location by name without its head count, each list as one JSON value.
-pub async fn form_choices(ex: Ex<'_>) -> Result<(Vec<UnitNode>, Vec<super::locations::LocationName>)> {
-    let (units, locations): (String, String) = match ex {
-        Ex::Sqlite(c) => {
-            sqlx::query_as(concat!(
-                "SELECT ",
-                super::units::nodes_json_sqlite!(),
-                ", (SELECT json_group_array(json_array(id, name, iif(active, json('true'), json('false'))) ORDER BY name) FROM locations)"
-            ))
-            .fetch_one(&mut *c)
-            .await?
-        }
-        Ex::Pg(c) => sqlx::query_as(
-            "SELECT COALESCE((SELECT json_agg(json_build_array(id, name, parent_id, active) ORDER BY name, id) FROM units)::text, '[]'), \
-                 COALESCE((SELECT json_agg(json_build_array(id, name, active) ORDER BY name) FROM locations)::text, '[]')",
+/// What the person form offers: every unit (as `units::nodes` reads them) and every location by
+/// name without its head count.
+pub type FormChoices = (Vec<UnitNode>, Vec<super::locations::LocationName>);
+
+/// `FormChoices` as two columns, `units` and `locations`, each list one JSON value.
+fn choices_columns(pg: bool) -> &'static str {
+    if pg {
+        "COALESCE((SELECT json_agg(json_build_array(id, name, parent_id, active) ORDER BY name, id) FROM units)::text, '[]') AS units, \
+         COALESCE((SELECT json_agg(json_build_array(id, name, active) ORDER BY name) FROM locations)::text, '[]') AS locations"
+    } else {
+        concat!(
+            super::units::nodes_json_sqlite!(),
+            " AS units, (SELECT json_group_array(json_array(id, name, iif(active, json('true'), json('false'))) ORDER BY name) FROM locations) AS locations"
         )
-        .fetch_one(&mut *c)
-        .await?,
-    };
+    }
+}
+
+/// `FormChoices` in one statement (a new person's form, and a save's checks).
+pub async fn form_choices(ex: Ex<'_>) -> Result<FormChoices> {
+    let sql = format!("SELECT {}", choices_columns(matches!(ex, Ex::Pg(_))));
+    let (units, locations) = row!(ex, (String, String), sqlx::AssertSqlSafe(sql))?.ok_or(sqlx::Error::RowNotFound)?;
     Ok((super::parse_json_rows(&units)?, super::parse_json_rows(&locations)?))
 }

@@ -22,7 +22,10 @@ use crate::domain::mail::{self as mail_kind, Kind as MailKind};
 use crate::domain::org::is_remote;
 use crate::domain::settings::OrgSettings;
 use crate::domain::{LocationId, PersonId};
-use crate::store::{self, conversations::ConversationRow};
+use crate::store::{
+    self,
+    conversations::{ConversationRow, EmployeeConversation},
+};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -160,17 +163,16 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let now = store::now();
     let today = cadence::date_of(now);
     let mut c = app.db.conn().await?;
-    let pairs = if user.is_leader { store::conversations::pairs(c.ex(), user.person()).await? } else { Vec::new() };
-    let store::conversations::AsEmployee { leader_name, conversations: mine } =
-        store::conversations::of_employee(c.ex(), user.person()).await?;
+    let (store::conversations::AsEmployee { leader_name, conversations: mine }, pairs) =
+        store::conversations::index(c.ex(), user.person(), user.is_leader).await?;
     let pairs = pair_lines(&i18n, pairs, today, &app.settings(c.ex()).await?);
-    let line = |r: &ConversationRow| ConversationLine {
+    let line = |r: &EmployeeConversation| ConversationLine {
         id: r.id,
         when: when(&i18n, r.starts_at),
         with: r.leader_name.clone(),
         status: status_key(&r.status),
     };
-    let open = |r: &ConversationRow| Status::from_code(&r.status).is_some_and(Status::is_open);
+    let open = |r: &EmployeeConversation| Status::from_code(&r.status).is_some_and(Status::is_open);
     let mut upcoming: Vec<ConversationLine> = mine.iter().filter(|r| open(r)).map(line).collect();
     upcoming.reverse();
     let history = mine.iter().filter(|r| !open(r)).map(line).collect();

@@ -54,7 +54,8 @@ async fn report(ctx: Ctx, State(app): State<AppState>, Path(person): Path<i64>) 
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let rows = store::development::report(c.ex(), user.person(), PersonId(person)).await?;
+    let store::development::Report { rows, conversations } =
+        store::development::report(c.ex(), user.person(), PersonId(person)).await?.ok_or(AppError::NotFound)?;
     let first = rows.first().ok_or(AppError::NotFound)?;
     let instruments =
         app.catalog.get_all(c.ex(), rows.iter().filter_map(|r| Some((r.instrument_id.clone()?, r.instrument_version?))).collect()).await?;
@@ -70,8 +71,7 @@ async fn report(ctx: Ctx, State(app): State<AppState>, Path(person): Path<i64>) 
             })
         })
         .collect();
-    let conversations = store::conversations::of_pair(c.ex(), user.person(), PersonId(person))
-        .await?
+    let conversations = conversations
         .iter()
         .map(|r| (r.id, super::conversations::when(&i18n, r.starts_at), super::conversations::status_key(&r.status)))
         .collect();

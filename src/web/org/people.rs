@@ -224,9 +224,12 @@ async fn form_page(
 ) -> Result<FormPage, AppError> {
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let found = match id {
-        Some(id) => Some(store::people::get_for_form(c.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?),
-        None => None,
+    let (found, (unit_nodes, location_names)) = match id {
+        Some(id) => {
+            let (found, choices) = store::people::get_for_form(c.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?;
+            (Some(found), choices)
+        }
+        None => (None, store::people::form_choices(c.ex()).await?),
     };
     let reports = found.as_ref().map_or(0, |f| f.reports);
     // The person's leader as the leader field shows it, without asking the database again.
@@ -238,7 +241,6 @@ async fn form_page(
     // Deactivated units, leaders and locations are not offered, except the one the person has:
     // saving the form must not quietly take it away.
     let inactive = |name: &str| i18n.t1("org-people-inactive-option", "name", name);
-    let (unit_nodes, location_names) = store::people::form_choices(c.ex()).await?;
     let mut units = unit_options(&unit_nodes);
     if let Some(current) = person.as_ref().and_then(|p| unit_nodes.iter().find(|u| Some(u.id) == p.unit_id && !u.active)) {
         units.push((current.id.to_string(), inactive(&current.name)));
