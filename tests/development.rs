@@ -312,6 +312,10 @@ on_both!(history_shows_the_change_and_exports_are_safe_for_spreadsheets, |t: Tes
     let page = emma.get(&format!("/development/results/{second}")).await;
     assert!(page.contains("+2,0"), "the change since the first attempt: {}", page.body);
     assert!(page.contains(&format!("/development/results/{first}")), "the history links the earlier attempt");
+    assert!(page.contains("4,0") && page.contains("2,0"), "the history gives each attempt's means");
+    // The first attempt has nothing before it to compare with; its history lists the later one.
+    let page = emma.get(&format!("/development/results/{first}")).await;
+    assert!(!page.contains("+2,0") && page.contains(&format!("/development/results/{second}")), "{}", page.body);
 
     // A text that a spreadsheet would run as a formula comes out harmless.
     let id = start(&emma, "who-are-you").await;

@@ -356,6 +356,19 @@ on_both!(a_large_import_is_written_in_batches_and_changes_nothing_the_second_tim
         "and every location, by name"
     );
     let leader = store::people::id_by_email(c.ex(), "p2491@etat.no").await.unwrap().unwrap();
+    // The edit form reads the same choices with the person.
+    let (person, (form_units, form_locations)) = store::people::get_for_form(c.ex(), leader).await.unwrap().unwrap();
+    assert_eq!((person.person.id, person.reports), (leader.0, 8));
+    assert_eq!(
+        form_units.iter().map(|n| tree((n.id, &n.name, n.parent_id, n.active))).collect::<Vec<_>>(),
+        unit_choices.iter().map(|n| tree((n.id, &n.name, n.parent_id, n.active))).collect::<Vec<_>>(),
+        "the edit form offers the same units"
+    );
+    assert_eq!(
+        form_locations.iter().map(|l| (l.id, l.name.clone(), l.active)).collect::<Vec<_>>(),
+        location_choices.iter().map(|l| (l.id, l.name.clone(), l.active)).collect::<Vec<_>>(),
+        "and the same locations"
+    );
     assert_eq!(store::people::count_reports(c.ex(), leader).await.unwrap(), 8);
     drop(c);
     let last = person_by_email(&t, "p2499@etat.no").await;
@@ -425,9 +438,9 @@ async fn a_request_holds_one_connection_at_a_time() {
     .await;
 }
 
-/// The contact overview's pairs, Min side and a person's conversations are written once per
-/// database (JSON on SQLite, rows on PostgreSQL): on the demo organisation both read the same,
-/// for every leader and person.
+/// The contact overview's pairs, Min side, a person's conversations and a report's page are
+/// written once per database (JSON on SQLite, rows or JSON built by PostgreSQL): on the demo
+/// organisation both read the same, for every leader and person.
 #[tokio::test]
 async fn both_databases_read_the_pairs_min_side_and_conversations_alike() {
     let lite = TestDb::new(common::Backend::Sqlite).await;
@@ -437,7 +450,7 @@ async fn both_databases_read_the_pairs_min_side_and_conversations_alike() {
     let (mut a, mut b) = (lite.db.conn().await.unwrap(), pg.db.conn().await.unwrap());
     let now = store::now();
     let today = store::today(now);
-    let (mut pairs_seen, mut conversations_seen) = (0, 0);
+    let (mut pairs_seen, mut conversations_seen, mut report_conversations_seen) = (0, 0, 0);
     for (id, name, _) in store::people::choices(a.ex()).await.unwrap() {
         let email = store::people::get(a.ex(), samspill::domain::PersonId(id)).await.unwrap().unwrap().email;
         let other = store::people::id_by_email(b.ex(), &email).await.unwrap().unwrap();
@@ -461,6 +474,25 @@ async fn both_databases_read_the_pairs_min_side_and_conversations_alike() {
         let pg_pairs: Vec<_> = store::conversations::pairs(b.ex(), other).await.unwrap().iter().map(pair).collect();
         assert_eq!(lite_pairs, pg_pairs, "the pairs of {name}");
         pairs_seen += lite_pairs.len();
+
+        // A report's page: the report with their shares, and the pair's conversations newest first.
+        for report in store::conversations::pairs(a.ex(), samspill::domain::PersonId(id)).await.unwrap() {
+            let email = store::people::get(a.ex(), samspill::domain::PersonId(report.id)).await.unwrap().unwrap().email;
+            let pg_report = store::people::id_by_email(b.ex(), &email).await.unwrap().unwrap();
+            let page = |r: Option<store::development::Report>| {
+                let r = r.expect("a report's page for their leader");
+                let rows: Vec<_> =
+                    r.rows.iter().map(|row| (row.name.clone(), row.instrument_id.clone(), row.shared_at.is_some())).collect();
+                (rows, r.conversations.iter().map(|c| (c.starts_at, c.status.clone())).collect::<Vec<_>>())
+            };
+            let lite_page = page(
+                store::development::report(a.ex(), samspill::domain::PersonId(id), samspill::domain::PersonId(report.id)).await.unwrap(),
+            );
+            let pg_page = page(store::development::report(b.ex(), other, pg_report).await.unwrap());
+            assert_eq!(lite_page, pg_page, "the page of {} for {name}", report.name);
+            assert!(lite_page.1.windows(2).all(|w| w[0].0 >= w[1].0), "newest first on the page of {}", report.name);
+            report_conversations_seen += lite_page.1.len();
+        }
 
         // Min side reads the pairs in its own statement: the same pairs.
         let home = |h: Option<store::people::Home>| {
@@ -509,7 +541,10 @@ async fn both_databases_read_the_pairs_min_side_and_conversations_alike() {
         let pg_home = home(store::people::home(b.ex(), other, now, &today).await.unwrap());
         assert_eq!(lite_home, pg_home, "Min side of {name}");
     }
-    assert!(pairs_seen > 20 && conversations_seen > 20, "the demo has leaders with reports, and conversations");
+    assert!(
+        pairs_seen > 20 && conversations_seen > 20 && report_conversations_seen > 20,
+        "the demo has leaders with reports, and conversations"
+    );
 }
 
 async fn sql(c: &mut store::Conn, statement: &str) -> Result<(), sqlx::Error> {

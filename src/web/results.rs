@@ -86,23 +86,33 @@ pub fn result_view(
     position: usize,
 ) -> Option<ResultView> {
     let locale = i18n.locale();
-    let parsed = |r: &AttemptRow| -> Option<(Arc<Instrument>, Answers)> {
-        let i = instruments.get(&(r.instrument_id.clone(), r.instrument_version))?.clone();
-        Some((i, serde_json::from_str(&r.answers).unwrap_or_default()))
-    };
+    // Each attempt's answers are read once, and each one's mean per dimension worked out once:
+    // the attempt shown, the one before it and the history all use them.
+    let parsed: Vec<Option<(&Instrument, Answers)>> = rows
+        .iter()
+        .map(|r| {
+            let i = instruments.get(&(r.instrument_id.clone(), r.instrument_version))?;
+            Some((i.as_ref(), serde_json::from_str(&r.answers).unwrap_or_default()))
+        })
+        .collect();
+    let means: Vec<Option<HashMap<&str, f64>>> = parsed
+        .iter()
+        .map(|p| {
+            let (i, a) = p.as_ref()?;
+            Some(answers::scores(i, a).iter().filter_map(|s| Some((s.dimension.id.as_str(), s.mean?))).collect())
+        })
+        .collect();
     let this = &rows[position];
-    let (instrument, given) = parsed(this)?;
-    let scores = answers::scores(&instrument, &given);
-    let previous = position.checked_sub(1).and_then(|p| Some((&rows[p], parsed(&rows[p])?)));
-    let previous_means: HashMap<String, f64> = previous
-        .as_ref()
-        .map(|(_, (i, a))| answers::scores(i, a).iter().filter_map(|s| Some((s.dimension.id.clone(), s.mean?))).collect())
-        .unwrap_or_default();
+    let (instrument, given) = parsed[position].as_ref()?;
+    let scores = answers::scores(instrument, given);
+    let previous = position.checked_sub(1).and_then(|p| Some((&rows[p], means[p].as_ref()?)));
+    let empty = HashMap::new();
+    let previous_means = previous.map_or(&empty, |(_, m)| m);
     let dash = || "–".to_string();
     let score_rows = scores
         .iter()
         .map(|s| {
-            let before = previous_means.get(&s.dimension.id).copied();
+            let before = previous_means.get(s.dimension.id.as_str()).copied();
             ScoreRow {
                 dimension: s.dimension.title.get(locale).to_string(),
                 mean: s.mean.map_or_else(dash, |m| decimal(locale, m)),
@@ -118,24 +128,15 @@ pub fn result_view(
     let history_dimensions = scores.iter().map(|s| s.dimension.title.get(locale).to_string()).collect();
     let history = rows
         .iter()
+        .zip(&means)
         .enumerate()
         .rev()
-        .filter_map(|(k, r)| {
-            let (i, a) = parsed(r)?;
-            let means = answers::scores(&i, &a);
+        .filter_map(|(k, (r, m))| {
+            let m = m.as_ref()?;
             Some(HistoryRow {
                 id: r.id,
                 date: date(i18n, r.submitted_at.unwrap_or_default()),
-                means: scores
-                    .iter()
-                    .map(|s| {
-                        means
-                            .iter()
-                            .find(|m| m.dimension.id == s.dimension.id)
-                            .and_then(|m| m.mean)
-                            .map_or_else(dash, |m| decimal(locale, m))
-                    })
-                    .collect(),
+                means: scores.iter().map(|s| m.get(s.dimension.id.as_str()).map_or_else(dash, |&v| decimal(locale, v))).collect(),
                 current: k == position,
             })
         })
@@ -147,11 +148,11 @@ pub fn result_view(
         credit: instrument.credit.as_ref().map(|c| c.get(locale).to_string()).unwrap_or_default(),
         submitted: date(i18n, this.submitted_at.unwrap_or_default()),
         scale: scale.unwrap_or_default(),
-        chart: chart(i18n, &scores, &previous_means),
+        chart: chart(i18n, &scores, previous_means),
         scores: score_rows,
         previous_date: previous.map(|(r, _)| date(i18n, r.submitted_at.unwrap_or_default())),
-        quadrant: answers::quadrant(&instrument, &given).map(|c| (c.title.get(locale).to_string(), c.guidance.get(locale).to_string())),
-        sections: instrument.dimensions.iter().map(|d| section(i18n, &instrument, d, &given)).collect(),
+        quadrant: answers::quadrant(instrument, given).map(|c| (c.title.get(locale).to_string(), c.guidance.get(locale).to_string())),
+        sections: instrument.dimensions.iter().map(|d| section(i18n, instrument, d, given)).collect(),
         history,
         history_dimensions,
     })
@@ -189,10 +190,10 @@ fn section(i18n: &I18n, i: &Instrument, d: &Dimension, given: &Answers) -> Secti
     }
 }
 
-fn chart(i18n: &I18n, scores: &[DimensionScore], previous: &HashMap<String, f64>) -> Option<Chart> {
+fn chart(i18n: &I18n, scores: &[DimensionScore], previous: &HashMap<&str, f64>) -> Option<Chart> {
     let scale = scores.first()?.scale;
     let locale = i18n.locale();
-    let rows = scores.iter().map(|s| (s.dimension.title.get(locale).to_string(), s.mean, previous.get(&s.dimension.id).copied()));
+    let rows = scores.iter().map(|s| (s.dimension.title.get(locale).to_string(), s.mean, previous.get(s.dimension.id.as_str()).copied()));
     Some(bar_chart(locale, (scale.min, scale.max), rows))
 }
 
