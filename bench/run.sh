@@ -6,10 +6,11 @@
 # 20,000 people, the pages whose work grows with it, the survey pages and the writes, then the bare
 # page again. Before each page the bare page is measured again (before each write the bare write),
 # and each page's ratio is to the median of that figure and its neighbours' (`baselines`): a shared
-# machine's speed drifts while a run lasts. It prints requests/s, p99 and the ratio. The target for every signed-in page of the demo organisation is at least 0.50 × the bare
-# page's requests/s and p99 at most 10 ms; a page that misses it is marked. Saving a step of
-# one's own draft has a p99 target of 25 ms, answering a survey ≥ 1.00 × the bare write and p99
-# ≤ 25 ms, a survey's results p99 ≤ 50 ms.
+# machine's speed drifts while a run lasts. It prints requests/s, p99 and the ratio. The target
+# for every signed-in page of the demo organisation is at least 0.50 × the bare page's requests/s
+# and p99 at most 10 ms; a page that misses it is marked. Saving a step of one's own draft has a
+# p99 target of 25 ms, answering a survey ≥ 1.00 × the bare write and p99 ≤ 25 ms, a survey's
+# results p99 ≤ 50 ms.
 #
 #   bench/run.sh                 both databases
 #   bench/run.sh sqlite          one of them
@@ -140,8 +141,8 @@ skipped() { # KIND LABEL
   [ -n "${ONLY:-}" ] && [[ $1 != base && $1 != write-base ]] && ! [[ $2 =~ $ONLY ]]
 }
 
-# The bare page's (or with `write`, the bare write's) requests/s measured now, for the measurement
-# that follows: its ratio is to this figure.
+# The bare page's (or with `write`, the bare write's) requests/s measured now, beside the
+# measurement that follows (`baselines` makes its baseline from it).
 near_base() {
   local out
   if [ "${1:-}" = write ]; then
@@ -154,8 +155,8 @@ near_base() {
 
 # Runs wrk on one address after checking its status and records the figures; `report` prints them.
 #   measure KIND LABEL URL [COOKIE] [BODY]
-# KIND: base (the bare page, measured before and after samspill's pages: ratios divide by the
-# mean), write-base (the bare write), open (no sign-in: ratio, no target), page (signed in: ratio
+# KIND: base (the bare page, measured first and last, for the record), write-base (the bare
+# write, likewise), open (no sign-in: ratio, no target), page (signed in: ratio
 # and target), scale (a page of the grown organisation: ratio, no target), write (a form post that
 # must answer 303, compared with the bare write). Writes post BODY with bench/post.lua.
 measure() {
@@ -346,8 +347,8 @@ for backend in "${BACKENDS[@]}"; do
   KINDS=() LABELS=() RPS=() P99=() ERRORS=() NEAR=()
   BARE_HTTP="http://127.0.0.1:$BARE_PORT"
   APP="http://127.0.0.1:$PORT"
-  # Both run at once, so the bare page can be measured again after samspill's pages: the figures
-  # of a shared machine drift while a run lasts.
+  # Both run at once, so the bare page can be measured beside each of samspill's: the figures of
+  # a shared machine drift while a run lasts.
   start_server "$BARE_HTTP/" "$BARE" --database-url "$BARE_URL" --bind "127.0.0.1:$BARE_PORT"
   start_server "$APP/healthz" env SAMSPILL_DATABASE_URL="$URL" RUST_LOG=warn "$BIN" serve --demo --bind "127.0.0.1:$PORT"
   leader=$(cookies_for lars@demo.samspill.no)
