@@ -25,7 +25,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The pools as samspill's store opens them (src/store/mod.rs).
+/// The pools as samspill's store opens them (src/store/mod.rs), without a ping per checkout:
+/// sqlx's default would add a round trip to every bare request that samspill's do not pay.
 #[derive(Clone)]
 enum Db {
     Sqlite(SqlitePool),
@@ -111,7 +112,13 @@ fn failed(e: impl std::fmt::Display) -> Response {
 async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         let options = PgConnectOptions::from_str(url)?;
-        let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(5)).connect_with(options).await?;
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(5))
+            .test_before_acquire(false)
+            .max_lifetime(Duration::from_secs(1800))
+            .connect_with(options)
+            .await?;
         Ok(Db::Pg(pool))
     } else {
         let options = SqliteConnectOptions::from_str(url)?
@@ -120,7 +127,12 @@ async fn connect(url: &str) -> Result<Db, sqlx::Error> {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new().max_connections(4).acquire_timeout(Duration::from_secs(5)).connect_with(options).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .test_before_acquire(false)
+            .acquire_timeout(Duration::from_secs(5))
+            .connect_with(options)
+            .await?;
         Ok(Db::Sqlite(pool))
     }
 }
