@@ -56,11 +56,16 @@ if [ -z "${SAMSPILL_TEST_POSTGRES_URL:-}" ]; then
 fi
 pg_answers "$SAMSPILL_TEST_POSTGRES_URL" || { echo "PostgreSQL at ${SAMSPILL_TEST_POSTGRES_URL%%@*}@… does not answer" >&2; exit 1; }
 
+# Each store and HTTP test makes a database of its own (tests/common/mod.rs): about 90 on
+# PostgreSQL and as many SQLite files in a run, near a gigabyte in all.
+remove_test_databases() {
+  for db in $(psql "$SAMSPILL_TEST_POSTGRES_URL" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'samspill\_test\_%'"); do
+    psql "$SAMSPILL_TEST_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS $db" >/dev/null
+  done
+  rm -rf "${TMPDIR:-/tmp}/samspill-tests"
+}
 say "removing databases left by earlier test runs"
-for db in $(psql "$SAMSPILL_TEST_POSTGRES_URL" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'samspill\_test\_%'"); do
-  psql "$SAMSPILL_TEST_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS $db" >/dev/null
-done
-rm -rf "${TMPDIR:-/tmp}/samspill-tests"
+remove_test_databases
 
 say "formatting and lints"
 cargo fmt --check
@@ -74,4 +79,6 @@ cargo build --locked
 bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/samspill"
 (cd e2e && npm ci --no-audit --no-fund --silent && SAMSPILL_BIN="$bin" npm test)
 
+# A run that fails keeps its databases, to be looked into; the next run removes them.
+remove_test_databases
 say "all tests passed"
