@@ -10,7 +10,6 @@
 
 use std::net::SocketAddr;
 use std::str::FromStr;
-use std::time::Duration;
 
 use askama::Template;
 use axum::Router;
@@ -18,15 +17,16 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use samspill::store;
+use sqlx::postgres::{PgConnectOptions, PgPool};
+use sqlx::sqlite::SqlitePool;
 
 /// The allocator samspill runs with (src/main.rs), so that the baseline is the same stack.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The pools as samspill's store opens them (src/store/mod.rs), without a ping per checkout:
-/// sqlx's default would add a round trip to every bare request that samspill's do not pay.
+/// The pools, opened with samspill's own settings (`store::pg_pool_options`,
+/// `store::sqlite_pool_options`, `store::sqlite_connect_options`), so that the two cannot drift apart.
 #[derive(Clone)]
 enum Db {
     Sqlite(SqlitePool),
@@ -111,29 +111,9 @@ fn failed(e: impl std::fmt::Display) -> Response {
 
 async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        let options = PgConnectOptions::from_str(url)?;
-        let pool = PgPoolOptions::new()
-            .max_connections(16)
-            .acquire_timeout(Duration::from_secs(5))
-            .test_before_acquire(false)
-            .max_lifetime(Duration::from_secs(1800))
-            .connect_with(options)
-            .await?;
-        Ok(Db::Pg(pool))
+        Ok(Db::Pg(store::pg_pool_options().connect_with(PgConnectOptions::from_str(url)?).await?))
     } else {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .test_before_acquire(false)
-            .acquire_timeout(Duration::from_secs(5))
-            .connect_with(options)
-            .await?;
-        Ok(Db::Sqlite(pool))
+        Ok(Db::Sqlite(store::sqlite_pool_options().connect_with(store::sqlite_connect_options(url)?).await?))
     }
 }
 

@@ -269,6 +269,39 @@ const BEGIN_WRITE: &str = "SELECT pg_advisory_xact_lock(8314046729677270124); BE
 static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
+/// How samspill's PostgreSQL pool is set up; the bench's bare baseline opens its pool the same way.
+pub fn pg_pool_options() -> PgPoolOptions {
+    // A connection is not pinged each time it leaves the pool: that was a round trip per
+    // checkout, two per page. A broken one fails its query, and is dropped; connections are
+    // renewed every half hour.
+    PgPoolOptions::new()
+        .max_connections(16)
+        .acquire_timeout(Duration::from_secs(5))
+        .test_before_acquire(false)
+        .max_lifetime(Duration::from_secs(1800))
+}
+
+/// How samspill's SQLite pool is set up; the bench's bare baseline opens its pool the same way.
+pub fn sqlite_pool_options() -> SqlitePoolOptions {
+    SqlitePoolOptions::new()
+        .max_connections(SQLITE_CONNECTIONS)
+        // A local file needs no ping before each checkout (a hop to the connection's thread).
+        .test_before_acquire(false)
+        .acquire_timeout(Duration::from_secs(5))
+}
+
+/// How each SQLite connection is opened. A missing file is created.
+pub fn sqlite_connect_options(url: &str) -> std::result::Result<SqliteConnectOptions, sqlx::Error> {
+    Ok(SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5))
+        // `PRAGMA optimize` samples this many rows of each index instead of reading all.
+        .pragma("analysis_limit", "1000"))
+}
+
 impl Db {
     fn new(pool: Pool) -> Db {
         Db { pool, writers: Arc::new(Semaphore::new(1)) }
@@ -277,34 +310,10 @@ impl Db {
     /// Connects without touching the schema. A SQLite file is created when missing.
     pub async fn connect(url: &DatabaseUrl) -> Result<Db> {
         if url.is_postgres() {
-            let options = PgConnectOptions::from_str(url.expose())?;
-            // A connection is not pinged each time it leaves the pool: that was a round trip per
-            // checkout, two per page. A broken one fails its query, and is dropped; connections
-            // are renewed every half hour.
-            let pool = PgPoolOptions::new()
-                .max_connections(16)
-                .acquire_timeout(Duration::from_secs(5))
-                .test_before_acquire(false)
-                .max_lifetime(Duration::from_secs(1800))
-                .connect_with(options)
-                .await?;
+            let pool = pg_pool_options().connect_with(PgConnectOptions::from_str(url.expose())?).await?;
             Ok(Db::new(Pool::Pg(pool)))
         } else {
-            let options = SqliteConnectOptions::from_str(url.expose())?
-                .create_if_missing(true)
-                .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal)
-                .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(5))
-                // `PRAGMA optimize` samples this many rows of each index instead of reading all.
-                .pragma("analysis_limit", "1000");
-            let pool = SqlitePoolOptions::new()
-                .max_connections(SQLITE_CONNECTIONS)
-                // A local file needs no ping before each checkout (a hop to the connection's thread).
-                .test_before_acquire(false)
-                .acquire_timeout(Duration::from_secs(5))
-                .connect_with(options)
-                .await?;
+            let pool = sqlite_pool_options().connect_with(sqlite_connect_options(url.expose())?).await?;
             Ok(Db::new(Pool::Sqlite(pool)))
         }
     }
