@@ -64,6 +64,69 @@ pub fn shown(groups: &[Group], k: i64) -> Vec<i64> {
     order.into_iter().filter(|i| visible[*i]).map(|i| groups[i].id).collect()
 }
 
+/// How many answered in a group, and its dimensions' totals (sum, count).
+pub type GroupTotals = (i64, Vec<(i64, i64)>);
+
+/// A group whose results may be shown, with everything below it: how many answered and the
+/// totals (sum, count) of each dimension.
+pub struct ShownGroup {
+    pub id: i64,
+    /// How far below the wave's top group it sits.
+    pub depth: usize,
+    pub answers: i64,
+    /// Its dimensions' totals (sum, count).
+    pub totals: Vec<(i64, i64)>,
+}
+
+/// The groups of `tree` that may be shown for threshold `k`, each with its own answers and
+/// dimensions' totals (`own`) added up with everything below it, in one pass from the leaves.
+pub fn shown_with_totals(tree: &[Group], own: &HashMap<Option<i64>, GroupTotals>, k: i64) -> Vec<ShownGroup> {
+    let index: HashMap<i64, usize> = tree.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+    let parent = |i: usize| tree[i].parent.and_then(|p| index.get(&p).copied());
+    // Every parent before its children, so that the reverse adds each child into its parent.
+    let mut depth: Vec<Option<usize>> = vec![None; tree.len()];
+    let mut order = Vec::with_capacity(tree.len());
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); tree.len()];
+    let mut next = Vec::new();
+    for i in 0..tree.len() {
+        match parent(i) {
+            Some(p) => children[p].push(i),
+            None => next.push(i),
+        }
+    }
+    for &i in &next {
+        depth[i] = Some(0);
+    }
+    while let Some(i) = next.pop() {
+        order.push(i);
+        let d = depth[i].unwrap_or_default() + 1;
+        for &c in &children[i] {
+            depth[c] = Some(d);
+            next.push(c);
+        }
+    }
+    let mut whole: Vec<GroupTotals> = tree.iter().map(|g| own.get(&Some(g.id)).cloned().unwrap_or_default()).collect();
+    for &i in order.iter().rev() {
+        if let Some(p) = parent(i) {
+            let (n, totals) = whole[i].clone();
+            let into = &mut whole[p];
+            into.0 += n;
+            into.1.resize(into.1.len().max(totals.len()), (0, 0));
+            for (t, c) in into.1.iter_mut().zip(totals) {
+                *t = (t.0 + c.0, t.1 + c.1);
+            }
+        }
+    }
+    shown(tree, k)
+        .into_iter()
+        .filter_map(|id| {
+            let i = *index.get(&id)?;
+            let (answers, totals) = whole[i].clone();
+            Some(ShownGroup { id, depth: depth[i].unwrap_or_default(), answers, totals })
+        })
+        .collect()
+}
+
 /// Indexes of the groups, every parent before its children; groups in a cycle or under a missing
 /// parent are left out (and so never shown).
 fn top_down(groups: &[Group], children: &HashMap<Option<i64>, Vec<usize>>) -> Vec<usize> {
@@ -179,6 +242,28 @@ mod tests {
 
     fn g(id: i64, parent: Option<i64>, answers: i64) -> Group {
         Group { id, parent, answers }
+    }
+
+    #[test]
+    fn a_shown_group_holds_everything_below_it_and_knows_its_depth() {
+        // 1 ─┬─ 2 ── 4
+        //    └─ 3
+        // Group 3's two answers are too few to show; group 1 still counts them in its whole.
+        let tree = [g(1, None, 4), g(2, Some(1), 3), g(3, Some(1), 2), g(4, Some(2), 5)];
+        let own: HashMap<Option<i64>, GroupTotals> = [
+            (Some(1), (4, vec![(16, 4), (8, 4)])),
+            (Some(2), (3, vec![(9, 3)])),
+            (Some(3), (2, vec![(2, 2), (10, 2)])),
+            (Some(4), (5, vec![(25, 5), (5, 5)])),
+        ]
+        .into();
+        let shown = shown_with_totals(&tree, &own, 3);
+        let got: Vec<(i64, usize, GroupTotals)> = shown.into_iter().map(|s| (s.id, s.depth, (s.answers, s.totals))).collect();
+        assert_eq!(
+            got,
+            [(1, 0, (14, vec![(52, 14), (23, 11)])), (2, 1, (8, vec![(34, 8), (5, 5)])), (4, 2, (5, vec![(25, 5), (5, 5)]))],
+            "group 3 is left out of what is shown, not of its parent's whole"
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ use super::forms::FormState;
 use super::pager::{Pager, page_of};
 use crate::domain::PersonId;
 use crate::domain::access::{self, Op, Resource};
-use crate::domain::anonymity::{self, Group};
+use crate::domain::anonymity::{self, Group, GroupTotals, ShownGroup};
 use crate::domain::answers::{self, Answers};
 use crate::domain::cadence;
 use crate::domain::instrument::{Instrument, ItemType};
@@ -88,19 +88,16 @@ fn same_scope(a: &WaveRow, b: &WaveRow) -> bool {
     a.instrument_id == b.instrument_id && a.leader_id == b.leader_id && a.unit_id == b.unit_id && a.sub_units == b.sub_units
 }
 
-/// How many answered in a group (not below it), and its dimensions' totals (sum, count).
-type GroupTotals = (i64, Vec<(i64, i64)>);
-
 /// A closed wave's answers, read and summed up.
 pub struct ClosedAnswers {
     count: i64,
     summary: survey::Summary,
-    /// Per group: how many answered in it (not below it), and its dimensions' totals.
-    groups: HashMap<Option<i64>, GroupTotals>,
     /// The comments with their answer's random id, in id order.
     comments: Vec<(String, String)>,
-    /// A wave of groups: its groups as it opened, each with how many answered in it.
-    tree: Vec<Group>,
+    /// A wave of groups: the groups that may be shown, in tree order, each with everything below it.
+    shown_groups: Vec<ShownGroup>,
+    /// A wave of groups: how many groups may not be shown.
+    hidden_groups: usize,
 }
 
 /// Closed waves' answers, read, parsed and summed up once per node. A closed wave takes no more
@@ -160,7 +157,9 @@ async fn closed_answers(
     } else {
         Vec::new()
     };
-    let answers = std::sync::Arc::new(ClosedAnswers { count: rows.len() as i64, summary, groups, comments, tree });
+    let shown_groups = anonymity::shown_with_totals(&tree, &groups, w.threshold);
+    let hidden_groups = tree.len() - shown_groups.len();
+    let answers = std::sync::Arc::new(ClosedAnswers { count: rows.len() as i64, summary, comments, shown_groups, hidden_groups });
     let settled = date(&w.closes_on).checked_add(jiff::Span::new().days(1)).unwrap_or_default() < cadence::date_of(store::now());
     if w.closed_at.is_some() || settled {
         let mut kept = app.closed_waves.kept();
@@ -823,8 +822,7 @@ async fn group_lines(
     w: &WaveRow,
     closed: &ClosedAnswers,
 ) -> Result<(Vec<GroupLine>, usize), AppError> {
-    let tree = &closed.tree;
-    let shown = anonymity::shown(tree, w.threshold);
+    let shown: Vec<i64> = closed.shown_groups.iter().map(|g| g.id).collect();
     // A unit's groups are units; a leader's are teams, named by their leaders.
     let teams = w.unit_id.is_none();
     let names: HashMap<i64, String> = store::surveys::group_names(c.ex(), &shown, teams)
@@ -832,48 +830,17 @@ async fn group_lines(
         .into_iter()
         .map(|(id, name)| (id, if teams { i18n.t1("survey-group-team", "leader", name) } else { name }))
         .collect();
-    // Each group with everything below it: its answers and its dimensions' totals.
-    let mut children: HashMap<i64, Vec<i64>> = HashMap::new();
-    for g in tree {
-        if let Some(p) = g.parent {
-            children.entry(p).or_default().push(g.id);
-        }
-    }
-    fn whole(id: i64, children: &HashMap<i64, Vec<i64>>, own: &dyn Fn(i64) -> Option<GroupTotals>) -> GroupTotals {
-        let (mut n, mut totals) = own(id).unwrap_or_default();
-        for c in children.get(&id).into_iter().flatten() {
-            let (cn, ct) = whole(*c, children, own);
-            n += cn;
-            totals.resize(totals.len().max(ct.len()), (0, 0));
-            for (t, c) in totals.iter_mut().zip(ct) {
-                *t = (t.0 + c.0, t.1 + c.1);
-            }
-        }
-        (n, totals)
-    }
-    let own_totals = |id: i64| closed.groups.get(&Some(id)).cloned();
-    let parents: HashMap<i64, Option<i64>> = tree.iter().map(|g| (g.id, g.parent)).collect();
-    let depth = |mut id: i64| {
-        let mut d = 0;
-        while let Some(&Some(p)) = parents.get(&id) {
-            d += 1;
-            id = p;
-        }
-        d
-    };
-    let lines = shown
+    let lines = closed
+        .shown_groups
         .iter()
-        .map(|&id| {
-            let (answers, totals) = whole(id, &children, &own_totals);
-            GroupLine {
-                name: names.get(&id).cloned().unwrap_or_default(),
-                depth: depth(id),
-                answers,
-                means: totals.into_iter().map(|t| survey::total_mean(t).map_or_else(|| "–".to_string(), |m| i18n.decimal(m))).collect(),
-            }
+        .map(|g| GroupLine {
+            name: names.get(&g.id).cloned().unwrap_or_default(),
+            depth: g.depth,
+            answers: g.answers,
+            means: g.totals.iter().map(|&t| survey::total_mean(t).map_or_else(|| "–".to_string(), |m| i18n.decimal(m))).collect(),
         })
         .collect();
-    Ok((lines, tree.len() - shown.len()))
+    Ok((lines, closed.hidden_groups))
 }
 
 /// The results of a wave for whoever may read them; `form` holds what a refused form held.
