@@ -84,7 +84,8 @@ pub fn shown_with_totals(tree: &[Group], own: &HashMap<Option<i64>, GroupTotals>
     let index: HashMap<i64, usize> = tree.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
     let parent = |i: usize| tree[i].parent.and_then(|p| index.get(&p).copied());
     // Every parent before its children, so that the reverse adds each child into its parent.
-    let mut depth: Vec<Option<usize>> = vec![None; tree.len()];
+    // Groups in a cycle are never reached, and never shown (`shown`).
+    let mut depth = vec![0; tree.len()];
     let mut order = Vec::with_capacity(tree.len());
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); tree.len()];
     let mut next = Vec::new();
@@ -94,14 +95,10 @@ pub fn shown_with_totals(tree: &[Group], own: &HashMap<Option<i64>, GroupTotals>
             None => next.push(i),
         }
     }
-    for &i in &next {
-        depth[i] = Some(0);
-    }
     while let Some(i) = next.pop() {
         order.push(i);
-        let d = depth[i].unwrap_or_default() + 1;
         for &c in &children[i] {
-            depth[c] = Some(d);
+            depth[c] = depth[i] + 1;
             next.push(c);
         }
     }
@@ -122,7 +119,7 @@ pub fn shown_with_totals(tree: &[Group], own: &HashMap<Option<i64>, GroupTotals>
         .filter_map(|id| {
             let i = *index.get(&id)?;
             let (answers, totals) = whole[i].clone();
-            Some(ShownGroup { id, depth: depth[i].unwrap_or_default(), answers, totals })
+            Some(ShownGroup { id, depth: depth[i], answers, totals })
         })
         .collect()
 }
