@@ -81,25 +81,19 @@ pub struct ShownGroup {
 /// The groups of `tree` that may be shown for threshold `k`, each with its own answers and
 /// dimensions' totals (`own`) added up with everything below it, in one pass from the leaves.
 pub fn shown_with_totals(tree: &[Group], own: &HashMap<Option<i64>, GroupTotals>, k: i64) -> Vec<ShownGroup> {
+    let mut children: HashMap<Option<i64>, Vec<usize>> = HashMap::new();
+    for (i, g) in tree.iter().enumerate() {
+        children.entry(g.parent).or_default().push(i);
+    }
+    // Every parent before its children, so that the reverse adds each child into its parent;
+    // groups in a cycle are left out, as `shown` leaves them out.
+    let order = top_down(tree, &children);
     let index: HashMap<i64, usize> = tree.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
     let parent = |i: usize| tree[i].parent.and_then(|p| index.get(&p).copied());
-    // Every parent before its children, so that the reverse adds each child into its parent.
-    // Groups in a cycle are never reached, and never shown (`shown`).
     let mut depth = vec![0; tree.len()];
-    let mut order = Vec::with_capacity(tree.len());
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); tree.len()];
-    let mut next = Vec::new();
-    for i in 0..tree.len() {
-        match parent(i) {
-            Some(p) => children[p].push(i),
-            None => next.push(i),
-        }
-    }
-    while let Some(i) = next.pop() {
-        order.push(i);
-        for &c in &children[i] {
-            depth[c] = depth[i] + 1;
-            next.push(c);
+    for &i in &order {
+        if let Some(p) = parent(i) {
+            depth[i] = depth[p] + 1;
         }
     }
     let mut whole: Vec<GroupTotals> = tree.iter().map(|g| own.get(&Some(g.id)).cloned().unwrap_or_default()).collect();
