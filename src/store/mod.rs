@@ -1,6 +1,7 @@
 //! All SQL lives here. One SQL text with `$1..$n` placeholders runs on both SQLite and
 //! PostgreSQL; the macros below run it through whichever pool or transaction is at hand.
 
+pub mod cache;
 pub mod conversations;
 pub mod development;
 pub mod imports;

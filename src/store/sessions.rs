@@ -13,6 +13,9 @@ pub struct SessionUser {
     pub is_leader: bool,
     pub unit_id: Option<i64>,
     pub locale: Option<String>,
+    /// The data version as the session was read: what this node kept at it may be shown.
+    #[sqlx(flatten)]
+    pub version: super::cache::DataVersion,
 }
 
 impl SessionUser {
@@ -44,14 +47,16 @@ pub async fn create(ex: Ex<'_>, token_hash: &str, person: PersonId, now: i64, ex
     )
 }
 
-/// The active person behind a live session; someone whose end date has come has none.
+/// The active person behind a live session, with the data version; someone whose end date has
+/// come has none.
 pub async fn user(ex: Ex<'_>, token_hash: &str, now: i64) -> Result<Option<SessionUser>> {
     row!(
         ex,
         SessionUser,
         "SELECT p.id, p.name, p.email, p.is_admin, \
-         EXISTS (SELECT 1 FROM people r WHERE r.leader_id = p.id AND r.active) AS is_leader, p.unit_id, p.locale \
-         FROM sessions s JOIN people p ON p.id = s.person_id \
+         EXISTS (SELECT 1 FROM people r WHERE r.leader_id = p.id AND r.active) AS is_leader, p.unit_id, p.locale, \
+         v.content, v.participation \
+         FROM sessions s JOIN people p ON p.id = s.person_id CROSS JOIN data_version v \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND p.active AND (p.end_date IS NULL OR p.end_date > $3)",
         token_hash,
         now,

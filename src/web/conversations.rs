@@ -22,6 +22,7 @@ use crate::domain::mail::{self as mail_kind, Kind as MailKind};
 use crate::domain::org::is_remote;
 use crate::domain::settings::OrgSettings;
 use crate::domain::{LocationId, PersonId};
+use crate::store::cache::{Key, Reads};
 use crate::store::{
     self,
     conversations::{ConversationRow, EmployeeConversation},
@@ -57,16 +58,11 @@ pub struct PairLine {
 }
 
 /// The leader's pairs as lines, with the cadence and distance rules applied for `today`.
-pub fn pair_lines(
-    i18n: &I18n,
-    rows: Vec<store::conversations::PairRow>,
-    today: jiff::civil::Date,
-    settings: &OrgSettings,
-) -> Vec<PairLine> {
+pub fn pair_lines(i18n: &I18n, rows: &[store::conversations::PairRow], today: jiff::civil::Date, settings: &OrgSettings) -> Vec<PairLine> {
     let dash = || "–".to_string();
     // Most pairs share a cadence: each label is written once.
     let mut labels: Vec<(Cadence, String)> = Vec::new();
-    rows.into_iter()
+    rows.iter()
         .map(|row| {
             let p = &row.state;
             let cad = p.cadence.as_deref().and_then(Cadence::from_code).unwrap_or(settings.default_cadence);
@@ -97,7 +93,7 @@ pub fn pair_lines(
                 days_since_contact: (today - last_contact.unwrap_or(since)).get_days() as i64,
                 due_date: due,
                 id: row.id,
-                name: row.name,
+                name: row.name.clone(),
             }
         })
         .collect()
@@ -163,8 +159,16 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let now = store::now();
     let today = cadence::date_of(now);
     let mut c = app.db.conn().await?;
-    let (store::conversations::AsEmployee { leader_name, conversations: mine }, pairs) =
-        store::conversations::index(c.ex(), user.person(), user.is_leader).await?;
+    let index = app
+        .kept
+        .get(
+            user.version,
+            Reads::Content,
+            Key::new("conversations::index", (user.id, user.is_leader)),
+            store::conversations::index(c.ex(), user.person(), user.is_leader),
+        )
+        .await?;
+    let (store::conversations::AsEmployee { leader_name, conversations: mine }, pairs) = index.as_ref();
     let pairs = pair_lines(&i18n, pairs, today, &app.settings(c.ex()).await?);
     let line = |r: &EmployeeConversation| ConversationLine {
         id: r.id,
@@ -179,7 +183,7 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     Ok(IndexPage {
         page: ctx.page("conversations-title", Nav::Conversations),
         pairs,
-        leader_name,
+        leader_name: leader_name.clone(),
         upcoming,
         history,
         notice: match q.saved.as_str() {

@@ -12,6 +12,7 @@ use super::error::AppError;
 use super::i18n::I18n;
 use crate::domain::access::{self, Op};
 use crate::domain::org::is_remote;
+use crate::store::cache::{Key, Reads};
 use crate::store::{self, people::Person};
 
 pub fn routes() -> Router<AppState> {
@@ -74,8 +75,19 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
     let mut c = app.db.conn().await?;
     let now = store::now();
     let today = crate::domain::cadence::date_of(now);
-    let store::people::Home { me, reports, pairs, waiting } =
-        store::people::home(c.ex(), user.person(), now, &today.to_string()).await?.ok_or(AppError::NotFound)?;
+    // Read again once the next conversation has begun: it is no longer the next.
+    let home = app
+        .kept
+        .get_until(
+            user.version,
+            Reads::Content,
+            Key::new("people::home", (user.id, today)),
+            now,
+            |h: &Option<store::people::Home>| h.as_ref().and_then(|h| h.waiting.next_at).map(|at| at + 1),
+            store::people::home(c.ex(), user.person(), now, &today.to_string()),
+        )
+        .await?;
+    let store::people::Home { me, reports, pairs, waiting } = home.as_ref().as_ref().ok_or(AppError::NotFound)?;
     let viewer = ctx.viewer()?;
     let team: Vec<PersonView> =
         reports.iter().filter(|p| access::may(&viewer, Op::Read, &p.record())).map(|p| PersonView::new(p, &i18n)).collect();
@@ -87,12 +99,12 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
         let pairs = super::conversations::pair_lines(&i18n, pairs, today, &app.settings(c.ex()).await?);
         Some((pairs.iter().filter(|p| p.overdue).count(), pairs.iter().filter(|p| p.distant).count()))
     };
-    let surveys_waiting = super::surveys::waiting_for(&app, &mut c, user.person(), &waiting.open_waves()).await?;
+    let surveys_waiting = super::surveys::waiting_for(&app, &mut c, user, &waiting.open_waves()).await?;
     let mut page = ctx.page("home-title", Nav::Home);
     page.title = i18n.t1("home-greeting", "name", me.name.split_whitespace().next().unwrap_or(&me.name));
     Ok(HomePage {
         page,
-        me: PersonView::new(&me, &i18n),
+        me: PersonView::new(me, &i18n),
         team,
         team_summary,
         is_hr: user.is_admin,

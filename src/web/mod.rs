@@ -58,6 +58,8 @@ pub struct AppInner {
     pub catalog: Arc<catalog::Catalog>,
     settings: Arc<RwLock<Option<(Instant, OrgSettings)>>>,
     pub closed_waves: Arc<surveys::ClosedWaves>,
+    /// What pages read, kept under the data version it was read at.
+    pub kept: Arc<crate::store::cache::Cache>,
     /// Writes survey answers, those arriving together in one transaction.
     pub intake: crate::intake::Intake,
     /// The organisation's identity provider, when one is configured.
@@ -96,6 +98,7 @@ impl AppState {
             catalog: Arc::new(catalog),
             settings: Arc::default(),
             closed_waves: Arc::default(),
+            kept: Arc::default(),
             provider: None,
         })))
     }

@@ -28,7 +28,10 @@ use crate::domain::cadence;
 use crate::domain::instrument::{Instrument, ItemType};
 use crate::domain::survey::{self, WaveState};
 use crate::intake::Outcome;
+use crate::store::cache::{Key, Reads};
+use crate::store::sessions::SessionUser;
 use crate::store::{self, surveys::ListedWave, surveys::Scope, surveys::WaveRow};
+use std::sync::Arc;
 
 /// The surveys a leader can ask their team.
 pub const SURVEYS: [&str; 2] = ["pulse", "upward-view"];
@@ -188,16 +191,17 @@ async fn instrument_of(app: &AppState, c: &mut store::Conn, w: &WaveRow) -> Resu
     app.catalog.get(c.ex(), &w.instrument_id, w.instrument_version).await?.ok_or(AppError::NotFound)
 }
 
-/// Which of the waves `person` has answered, in one statement.
-async fn answered_by(app: &AppState, c: &mut store::Conn, person: PersonId, waves: &[i64]) -> Result<Vec<i64>, AppError> {
-    let keys: Vec<(i64, String)> = waves.iter().map(|&w| (w, participation_key(app, w, person))).collect();
-    Ok(store::surveys::answered_waves(c.ex(), &keys).await?)
+/// Which of the waves `user` has answered, in one statement.
+async fn answered_by(app: &AppState, c: &mut store::Conn, user: &SessionUser, waves: &[i64]) -> Result<Arc<Vec<i64>>, AppError> {
+    let keys: Vec<(i64, String)> = waves.iter().map(|&w| (w, participation_key(app, w, user.person()))).collect();
+    let key = Key::new("surveys::answered_waves", (user.id, waves));
+    Ok(app.kept.get(user.version, Reads::Everything, key, store::surveys::answered_waves(c.ex(), &keys)).await?)
 }
 
 /// How many of the open waves that ask `person` (from `store::people::home`) still wait for
 /// their answer.
-pub async fn waiting_for(app: &AppState, c: &mut store::Conn, person: PersonId, open_waves: &[i64]) -> Result<usize, AppError> {
-    let answered = answered_by(app, c, person, open_waves).await?;
+pub async fn waiting_for(app: &AppState, c: &mut store::Conn, user: &SessionUser, open_waves: &[i64]) -> Result<usize, AppError> {
+    let answered = answered_by(app, c, user, open_waves).await?;
     Ok(open_waves.iter().filter(|w| !answered.contains(w)).count())
 }
 
@@ -250,8 +254,17 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let i18n = ctx.i18n();
     let today = cadence::date_of(store::now());
     let mut c = app.db.conn().await?;
-    let listed = store::surveys::listed(c.ex(), user.person()).await?;
-    let listed_units = if user.is_admin { store::surveys::listed_units(c.ex(), user.person()).await? } else { Vec::new() };
+    // The waves' answer counts change with every answer.
+    let listed = app
+        .kept
+        .get(user.version, Reads::Everything, Key::new("surveys::listed", user.id), store::surveys::listed(c.ex(), user.person()))
+        .await?;
+    let listed_units = if user.is_admin {
+        let key = Key::new("surveys::listed_units", user.id);
+        app.kept.get(user.version, Reads::Everything, key, store::surveys::listed_units(c.ex(), user.person())).await?
+    } else {
+        Arc::default()
+    };
     let invited: Vec<&WaveRow> = listed.iter().filter(|l| l.asked).map(|l| &l.wave).collect();
     let team: Vec<&ListedWave> = listed.iter().filter(|l| user.is_leader && l.wave.leader_id == Some(user.person().0)).collect();
     let units: Vec<&ListedWave> = listed_units.iter().collect();
@@ -282,7 +295,7 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
         }
     };
     let open: Vec<&WaveRow> = invited.iter().copied().filter(|w| wave_state(w, today) == WaveState::Open).collect();
-    let done = answered_by(&app, &mut c, user.person(), &open.iter().map(|w| w.id).collect::<Vec<_>>()).await?;
+    let done = answered_by(&app, &mut c, user, &open.iter().map(|w| w.id).collect::<Vec<_>>()).await?;
     let (answered, waiting): (Vec<&WaveRow>, Vec<&WaveRow>) = open.into_iter().partition(|w| done.contains(&w.id));
     let waiting: Vec<WaveLine> = waiting.into_iter().map(|w| line(w, None)).collect();
     let answered: Vec<WaveLine> = answered.into_iter().map(|w| line(w, None)).collect();
@@ -546,9 +559,10 @@ struct AnswerPage {
 
 /// The wave if `person` is asked to answer it, with the group their answer counts in; anyone
 /// else finds nothing.
-async fn invited_wave(c: &mut store::Conn, id: i64, person: PersonId) -> Result<(WaveRow, Option<i64>), AppError> {
-    match store::surveys::wave_for(c.ex(), id, person).await? {
-        Some(w) if w.asked => Ok((w.wave, w.group_id)),
+async fn invited_wave(app: &AppState, c: &mut store::Conn, id: i64, user: &SessionUser) -> Result<(WaveRow, Option<i64>), AppError> {
+    let key = Key::new("surveys::wave_for", (id, user.id));
+    match app.kept.get(user.version, Reads::Content, key, store::surveys::wave_for(c.ex(), id, user.person())).await?.as_ref() {
+        Some(w) if w.asked => Ok((w.wave.clone(), w.group_id)),
         _ => Err(AppError::NotFound),
     }
 }
@@ -581,7 +595,7 @@ async fn answer_form(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>)
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let (w, _) = invited_wave(&mut c, id, user.person()).await?;
+    let (w, _) = invited_wave(&app, &mut c, id, user).await?;
     let instrument = instrument_of(&app, &mut c, &w).await?;
     let closed = match wave_state(&w, cadence::date_of(store::now())) {
         WaveState::Open if store::surveys::has_answered(c.ex(), id, &participation_key(&app, id, user.person())).await? => {
@@ -603,7 +617,7 @@ async fn answer(
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let (w, group) = invited_wave(&mut c, id, user.person()).await?;
+    let (w, group) = invited_wave(&app, &mut c, id, user).await?;
     let instrument = instrument_of(&app, &mut c, &w).await?;
     if wave_state(&w, cadence::date_of(store::now())) != WaveState::Open {
         return Ok(answer_page(&ctx, &w, &instrument, Some(i18n.t("survey-is-closed")), &HashMap::new(), &HashMap::new()).into_response());

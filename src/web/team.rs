@@ -19,6 +19,7 @@ use crate::domain::PersonId;
 use crate::domain::cadence;
 use crate::domain::conversation::{Channel, TouchKind};
 use crate::store;
+use crate::store::cache::{Key, Reads};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -154,12 +155,15 @@ async fn overview(ctx: Ctx, State(app): State<AppState>, Query(q): Query<Overvie
     let i18n = ctx.i18n();
     let today = cadence::date_of(store::now());
     let mut c = app.db.conn().await?;
-    let rows = store::conversations::pairs(c.ex(), user.person()).await?;
+    let rows = app
+        .kept
+        .get(user.version, Reads::Content, Key::new("conversations::pairs", user.id), store::conversations::pairs(c.ex(), user.person()))
+        .await?;
     if rows.is_empty() && !user.is_leader {
         return Err(AppError::NotFound);
     }
     let settings = app.settings(c.ex()).await?;
-    let all = pair_lines(&i18n, rows, today, &settings);
+    let all = pair_lines(&i18n, &rows, today, &settings);
     let counts =
         (all.iter().filter(|p| p.overdue).count(), all.iter().filter(|p| p.distant).count(), all.iter().filter(|p| p.remote).count());
     let logged = all.iter().find(|p| p.id.to_string() == q.logged).map(|p| i18n.t1("team-contact-logged", "name", &p.name));
