@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TestApp, TestDb};
+use common::{Client, TestApp, TestDb};
 use samspill::store;
 
 on_both!(health_and_security_headers, |t: TestDb| async move {
@@ -576,3 +576,58 @@ fn leader_options(body: &str) -> usize {
     let end = start + body[start..].find("</select>").unwrap();
     body[start..end].matches("<option").count()
 }
+
+/// Each node keeps what its pages read under the data version that every request reads with its
+/// session (`store::cache`): a change made through another node, or straight in the database as
+/// the command line does, shows on the next page of every node, also while pages are being read
+/// as the changes are made.
+on_both!(a_change_on_one_node_shows_on_every_node_at_once, |t: TestDb| async move {
+    let hr = t.person("1", "Hanne Dahl", "hr@etat.no", None, true).await;
+    let lars = t.person("2", "Lars Haugen", "lars@etat.no", Some(hr), false).await;
+    let emma = t.person("3", "Emma Nilsen", "emma@etat.no", Some(lars), false).await;
+    let (one, other) = (TestApp::spawn(t.db.clone()).await, TestApp::spawn(t.db.clone()).await);
+    let (hr_here, hr_there, lars_here) = (one.client(), other.client(), one.client());
+    hr_here.sign_in("hr@etat.no").await;
+    hr_there.sign_in("hr@etat.no").await;
+    lars_here.sign_in("lars@etat.no").await;
+    let emma_path = format!("/org/people/{}", emma.0);
+    for page in [lars_here.get("/").await, hr_here.get("/org/people").await, hr_here.get(&emma_path).await] {
+        assert!(page.contains("Emma Nilsen"), "{}", page.body);
+    }
+    let rename = |name: String| {
+        let (client, path, lars) =
+            (Client { http: hr_there.http.clone(), base: hr_there.base.clone() }, emma_path.clone(), lars.0.to_string());
+        async move {
+            let form = [("employee_number", "3"), ("name", name.as_str()), ("email", "emma@etat.no"), ("leader", lars.as_str())];
+            client.post(&path, &path, &form).await.status
+        }
+    };
+    assert_eq!(rename("Emma Berg".into()).await, 303);
+    for page in [lars_here.get("/").await, hr_here.get("/org/people").await, hr_here.get(&emma_path).await] {
+        assert!(page.contains("Emma Berg") && !page.contains("Emma Nilsen"), "{}", page.body);
+    }
+
+    assert!(!hr_here.get("/org/units").await.contains("Avdeling Sør"));
+    let mut c = t.db.conn().await.unwrap();
+    store::units::insert(c.ex(), "Avdeling Sør", None).await.unwrap();
+    drop(c);
+    assert!(hr_here.get("/org/units").await.contains("Avdeling Sør"));
+
+    // Renames on the other node while Lars reads Min side here: once they are done, the last
+    // name stands in the database and on the page.
+    let readers: Vec<_> = (0..12)
+        .map(|_| {
+            let (http, url) = (lars_here.http.clone(), format!("{}/", lars_here.base));
+            tokio::spawn(async move { http.get(url).send().await.unwrap().status().as_u16() })
+        })
+        .collect();
+    let renames: Vec<_> = (0..6).map(|i| tokio::spawn(rename(format!("Emma Nummer {i}")))).collect();
+    for task in readers.into_iter().chain(renames) {
+        assert!([200, 303].contains(&task.await.unwrap()));
+    }
+    let mut c = t.db.conn().await.unwrap();
+    let name = store::people::get(c.ex(), emma).await.unwrap().unwrap().name;
+    assert!(name.starts_with("Emma Nummer"), "{name}");
+    let min_side = lars_here.get("/").await;
+    assert!(min_side.contains(&name), "{name} on Min side: {}", min_side.body);
+});

@@ -593,3 +593,76 @@ on_both!(a_write_transaction_holds_the_writers_turn_until_it_ends, |t: TestDb| a
     let mut c = t.db.conn().await.unwrap();
     sql(&mut c, "SELECT 1").await.expect("the connection is outside any transaction");
 });
+
+/// The tables whose changes no kept page shows: they raise no counter of `data_version`.
+const UNVERSIONED: [&str; 7] =
+    ["data_version", "import_draft_parts", "import_drafts", "login_failures", "provider_sign_ins", "server_keys", "sessions"];
+
+async fn data_version(c: &mut store::Conn) -> (i64, i64, i64, i64) {
+    let sql = "SELECT content, development, outbox, participation FROM data_version";
+    match c.ex() {
+        store::Ex::Sqlite(c) => sqlx::query_as(sql).fetch_one(&mut *c).await.unwrap(),
+        store::Ex::Pg(c) => sqlx::query_as(sql).fetch_one(&mut *c).await.unwrap(),
+    }
+}
+
+// Every table either raises a counter on insert, update and delete, or is one whose changes no
+// kept page shows: a new table cannot be forgotten.
+on_both!(every_table_raises_the_data_version_or_is_named_as_one_that_need_not, |t: TestDb| async move {
+    let mut c = t.db.conn().await.unwrap();
+    let sql = match c.ex() {
+        store::Ex::Sqlite(_) => {
+            "SELECT m.name, COUNT(DISTINCT g.name) FROM sqlite_master m LEFT JOIN sqlite_master g ON g.type = 'trigger' \
+             AND g.tbl_name = m.name AND g.name LIKE '%\\_version' ESCAPE '\\' AND g.sql LIKE '%data\\_version%' ESCAPE '\\' \
+             WHERE m.type = 'table' AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
+             GROUP BY m.name"
+        }
+        store::Ex::Pg(_) => {
+            "SELECT t.relname::text, COUNT(g.oid) FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace \
+             LEFT JOIN pg_trigger g ON g.tgrelid = t.oid AND NOT g.tgisinternal AND g.tgfoid::regproc::text LIKE 'raise\\_%\\_version' \
+             WHERE n.nspname = 'public' AND t.relkind = 'r' AND t.relname NOT LIKE '\\_sqlx%' GROUP BY t.relname"
+        }
+    };
+    let tables: Vec<(String, i64)> = match c.ex() {
+        store::Ex::Sqlite(c) => sqlx::query_as(sql).fetch_all(&mut *c).await.unwrap(),
+        store::Ex::Pg(c) => sqlx::query_as(sql).fetch_all(&mut *c).await.unwrap(),
+    };
+    assert!(tables.len() > 25, "{tables:?}");
+    for (table, triggers) in tables {
+        let expected = if UNVERSIONED.contains(&table.as_str()) { 0 } else { 3 };
+        assert_eq!(triggers, expected, "version triggers on {table}");
+    }
+});
+
+// A change raises its part's counter once per statement that changed something, in the same
+// transaction, and a statement that changed nothing raises none.
+on_both!(a_change_raises_its_counter_and_nothing_else, |t: TestDb| async move {
+    let lars = t.person("1", "Lars Haugen", "lars@etat.no", None, false).await;
+    // The app brings the built-in instruments into the database.
+    let _app = common::TestApp::spawn(t.db.clone()).await;
+    let mut c = t.db.conn().await.unwrap();
+    let before = data_version(&mut c).await;
+    sql(&mut c, "UPDATE units SET name = 'x' WHERE id = -1").await.unwrap();
+    sql(&mut c, "DELETE FROM outbox WHERE id = -1").await.unwrap();
+    assert_eq!(data_version(&mut c).await, before, "nothing changed");
+    drop(c);
+
+    let unit = t.unit("Avdeling Nord", None).await;
+    let mut c = t.db.conn().await.unwrap();
+    let (content, development, outbox, participation) = data_version(&mut c).await;
+    assert!(content > before.0);
+    assert_eq!((development, outbox, participation), (before.1, before.2, before.3));
+
+    let version = t.current_version("active-employeeship").await;
+    store::development::start(c.ex(), lars, "active-employeeship", version, store::now()).await.unwrap();
+    let after_start = data_version(&mut c).await;
+    assert_eq!((after_start.0, after_start.1 > development, after_start.2, after_start.3), (content, true, outbox, participation));
+
+    // A rolled-back change leaves the counters as they were.
+    drop(c);
+    let mut tx = t.db.begin().await.unwrap();
+    store::units::insert(tx.ex(), "Avdeling Sør", Some(unit)).await.unwrap();
+    drop(tx);
+    let mut c = t.db.conn().await.unwrap();
+    assert_eq!(data_version(&mut c).await, after_start);
+});

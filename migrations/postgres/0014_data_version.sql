@@ -1,22 +1,26 @@
--- The data version: a counter that every committed change to what pages show raises, in the
--- same transaction, by the triggers below. Every request reads it with its session (one row, in
--- the session's own statement), and each node keeps what its pages read under the version it was
--- read at (`store::cache`): a page whose version has not moved since is served from there, on
--- every node alike, and the first request after any change anywhere reads afresh.
+-- The data version: counters that every committed change to what pages show raises, in the
+-- same transaction, by the triggers below. Every request reads them with its session (one row,
+-- in the session's own statement), and each node keeps what its pages read under the counters it
+-- was read at (`store::cache`): a page whose counters have not moved since is served from there,
+-- on every node alike, and the first request after any change anywhere reads afresh.
 --
--- `content` follows everything pages read but the answers of surveys; `participation` follows
--- who has answered and the answers, which change with every answer and which few pages read.
--- Sessions, sign-in failures and providers' sign-ins, the server's keys and import drafts change
--- no page that is kept, and raise neither (`tests/store.rs` checks every table is one or the other).
+-- `content` follows everything pages read but three parts that change often and that few pages
+-- read, each with a counter of its own: `development` (self-assessments and exercises, saved at
+-- each step), `outbox` (e-mail, written as it is sent) and `participation` (who has answered a
+-- survey, and the answers). Sessions, sign-in failures and providers' sign-ins, the server's
+-- keys and import drafts change no page that is kept and raise none (`tests/store.rs` checks
+-- that every table is one or the other).
 CREATE TABLE data_version (
     id            INTEGER PRIMARY KEY CHECK (id = 1),
     content       BIGINT NOT NULL,
+    development   BIGINT NOT NULL,
+    outbox        BIGINT NOT NULL,
     participation BIGINT NOT NULL
 );
-INSERT INTO data_version (id, content, participation) VALUES (1, 0, 0);
+INSERT INTO data_version (id, content, development, outbox, participation) VALUES (1, 0, 0, 0, 0);
 
--- Statement-level, so an import of many rows raises it once; a statement that changed no row
--- (the outbox polled with nothing due) leaves it as it is.
+-- Statement-level, so an import of many rows raises a counter once; a statement that changed no
+-- row (the outbox polled with nothing due) leaves it as it is.
 CREATE FUNCTION raise_content_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM changed) THEN
@@ -24,7 +28,20 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
-
+CREATE FUNCTION raise_development_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM changed) THEN
+        UPDATE data_version SET development = development + 1;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE FUNCTION raise_outbox_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM changed) THEN
+        UPDATE data_version SET outbox = outbox + 1;
+    END IF;
+    RETURN NULL;
+END $$;
 CREATE FUNCTION raise_participation_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM changed) THEN
@@ -39,12 +56,6 @@ CREATE TRIGGER actions_delete_version AFTER DELETE ON actions REFERENCING OLD TA
 CREATE TRIGGER agenda_items_insert_version AFTER INSERT ON agenda_items REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER agenda_items_update_version AFTER UPDATE ON agenda_items REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER agenda_items_delete_version AFTER DELETE ON agenda_items REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
-CREATE TRIGGER attempt_shares_insert_version AFTER INSERT ON attempt_shares REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
-CREATE TRIGGER attempt_shares_update_version AFTER UPDATE ON attempt_shares REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
-CREATE TRIGGER attempt_shares_delete_version AFTER DELETE ON attempt_shares REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
-CREATE TRIGGER attempts_insert_version AFTER INSERT ON attempts REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
-CREATE TRIGGER attempts_update_version AFTER UPDATE ON attempts REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
-CREATE TRIGGER attempts_delete_version AFTER DELETE ON attempts REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER cadences_insert_version AFTER INSERT ON cadences REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER cadences_update_version AFTER UPDATE ON cadences REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER cadences_delete_version AFTER DELETE ON cadences REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
@@ -66,9 +77,6 @@ CREATE TRIGGER locations_delete_version AFTER DELETE ON locations REFERENCING OL
 CREATE TRIGGER org_settings_insert_version AFTER INSERT ON org_settings REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER org_settings_update_version AFTER UPDATE ON org_settings REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER org_settings_delete_version AFTER DELETE ON org_settings REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
-CREATE TRIGGER outbox_insert_version AFTER INSERT ON outbox REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
-CREATE TRIGGER outbox_update_version AFTER UPDATE ON outbox REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
-CREATE TRIGGER outbox_delete_version AFTER DELETE ON outbox REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER pair_summaries_insert_version AFTER INSERT ON pair_summaries REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER pair_summaries_update_version AFTER UPDATE ON pair_summaries REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER pair_summaries_delete_version AFTER DELETE ON pair_summaries REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
@@ -84,6 +92,9 @@ CREATE TRIGGER shared_notes_delete_version AFTER DELETE ON shared_notes REFERENC
 CREATE TRIGGER units_insert_version AFTER INSERT ON units REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER units_update_version AFTER UPDATE ON units REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER units_delete_version AFTER DELETE ON units REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
+CREATE TRIGGER touchpoints_insert_version AFTER INSERT ON touchpoints REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
+CREATE TRIGGER touchpoints_update_version AFTER UPDATE ON touchpoints REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
+CREATE TRIGGER touchpoints_delete_version AFTER DELETE ON touchpoints REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER wave_actions_insert_version AFTER INSERT ON wave_actions REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER wave_actions_update_version AFTER UPDATE ON wave_actions REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER wave_actions_delete_version AFTER DELETE ON wave_actions REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
@@ -96,6 +107,17 @@ CREATE TRIGGER wave_invitees_delete_version AFTER DELETE ON wave_invitees REFERE
 CREATE TRIGGER waves_insert_version AFTER INSERT ON waves REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER waves_update_version AFTER UPDATE ON waves REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
 CREATE TRIGGER waves_delete_version AFTER DELETE ON waves REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version();
+
+CREATE TRIGGER attempt_shares_insert_version AFTER INSERT ON attempt_shares REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_development_version();
+CREATE TRIGGER attempt_shares_update_version AFTER UPDATE ON attempt_shares REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_development_version();
+CREATE TRIGGER attempt_shares_delete_version AFTER DELETE ON attempt_shares REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_development_version();
+CREATE TRIGGER attempts_insert_version AFTER INSERT ON attempts REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_development_version();
+CREATE TRIGGER attempts_update_version AFTER UPDATE ON attempts REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_development_version();
+CREATE TRIGGER attempts_delete_version AFTER DELETE ON attempts REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_development_version();
+
+CREATE TRIGGER outbox_insert_version AFTER INSERT ON outbox REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_outbox_version();
+CREATE TRIGGER outbox_update_version AFTER UPDATE ON outbox REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_outbox_version();
+CREATE TRIGGER outbox_delete_version AFTER DELETE ON outbox REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_outbox_version();
 
 CREATE TRIGGER answer_chunks_insert_version AFTER INSERT ON answer_chunks REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_participation_version();
 CREATE TRIGGER answer_chunks_update_version AFTER UPDATE ON answer_chunks REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION raise_participation_version();

@@ -1,19 +1,23 @@
--- The data version: a counter that every committed change to what pages show raises, in the
--- same transaction, by the triggers below. Every request reads it with its session (one row, in
--- the session's own statement), and each node keeps what its pages read under the version it was
--- read at (`store::cache`): a page whose version has not moved since is served from there, on
--- every node alike, and the first request after any change anywhere reads afresh.
+-- The data version: counters that every committed change to what pages show raises, in the
+-- same transaction, by the triggers below. Every request reads them with its session (one row,
+-- in the session's own statement), and each node keeps what its pages read under the counters it
+-- was read at (`store::cache`): a page whose counters have not moved since is served from there,
+-- on every node alike, and the first request after any change anywhere reads afresh.
 --
--- `content` follows everything pages read but the answers of surveys; `participation` follows
--- who has answered and the answers, which change with every answer and which few pages read.
--- Sessions, sign-in failures and providers' sign-ins, the server's keys and import drafts change
--- no page that is kept, and raise neither (`tests/store.rs` checks every table is one or the other).
+-- `content` follows everything pages read but three parts that change often and that few pages
+-- read, each with a counter of its own: `development` (self-assessments and exercises, saved at
+-- each step), `outbox` (e-mail, written as it is sent) and `participation` (who has answered a
+-- survey, and the answers). Sessions, sign-in failures and providers' sign-ins, the server's
+-- keys and import drafts change no page that is kept and raise none (`tests/store.rs` checks
+-- that every table is one or the other).
 CREATE TABLE data_version (
     id            INTEGER PRIMARY KEY CHECK (id = 1),
     content       BIGINT NOT NULL,
+    development   BIGINT NOT NULL,
+    outbox        BIGINT NOT NULL,
     participation BIGINT NOT NULL
 );
-INSERT INTO data_version (id, content, participation) VALUES (1, 0, 0);
+INSERT INTO data_version (id, content, development, outbox, participation) VALUES (1, 0, 0, 0, 0);
 
 -- SQLite has row-level triggers only.
 
@@ -23,12 +27,6 @@ CREATE TRIGGER actions_delete_version AFTER DELETE ON actions BEGIN UPDATE data_
 CREATE TRIGGER agenda_items_insert_version AFTER INSERT ON agenda_items BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER agenda_items_update_version AFTER UPDATE ON agenda_items BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER agenda_items_delete_version AFTER DELETE ON agenda_items BEGIN UPDATE data_version SET content = content + 1; END;
-CREATE TRIGGER attempt_shares_insert_version AFTER INSERT ON attempt_shares BEGIN UPDATE data_version SET content = content + 1; END;
-CREATE TRIGGER attempt_shares_update_version AFTER UPDATE ON attempt_shares BEGIN UPDATE data_version SET content = content + 1; END;
-CREATE TRIGGER attempt_shares_delete_version AFTER DELETE ON attempt_shares BEGIN UPDATE data_version SET content = content + 1; END;
-CREATE TRIGGER attempts_insert_version AFTER INSERT ON attempts BEGIN UPDATE data_version SET content = content + 1; END;
-CREATE TRIGGER attempts_update_version AFTER UPDATE ON attempts BEGIN UPDATE data_version SET content = content + 1; END;
-CREATE TRIGGER attempts_delete_version AFTER DELETE ON attempts BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER cadences_insert_version AFTER INSERT ON cadences BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER cadences_update_version AFTER UPDATE ON cadences BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER cadences_delete_version AFTER DELETE ON cadences BEGIN UPDATE data_version SET content = content + 1; END;
@@ -50,9 +48,6 @@ CREATE TRIGGER locations_delete_version AFTER DELETE ON locations BEGIN UPDATE d
 CREATE TRIGGER org_settings_insert_version AFTER INSERT ON org_settings BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER org_settings_update_version AFTER UPDATE ON org_settings BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER org_settings_delete_version AFTER DELETE ON org_settings BEGIN UPDATE data_version SET content = content + 1; END;
-CREATE TRIGGER outbox_insert_version AFTER INSERT ON outbox BEGIN UPDATE data_version SET content = content + 1; END;
-CREATE TRIGGER outbox_update_version AFTER UPDATE ON outbox BEGIN UPDATE data_version SET content = content + 1; END;
-CREATE TRIGGER outbox_delete_version AFTER DELETE ON outbox BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER pair_summaries_insert_version AFTER INSERT ON pair_summaries BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER pair_summaries_update_version AFTER UPDATE ON pair_summaries BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER pair_summaries_delete_version AFTER DELETE ON pair_summaries BEGIN UPDATE data_version SET content = content + 1; END;
@@ -68,6 +63,9 @@ CREATE TRIGGER shared_notes_delete_version AFTER DELETE ON shared_notes BEGIN UP
 CREATE TRIGGER units_insert_version AFTER INSERT ON units BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER units_update_version AFTER UPDATE ON units BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER units_delete_version AFTER DELETE ON units BEGIN UPDATE data_version SET content = content + 1; END;
+CREATE TRIGGER touchpoints_insert_version AFTER INSERT ON touchpoints BEGIN UPDATE data_version SET content = content + 1; END;
+CREATE TRIGGER touchpoints_update_version AFTER UPDATE ON touchpoints BEGIN UPDATE data_version SET content = content + 1; END;
+CREATE TRIGGER touchpoints_delete_version AFTER DELETE ON touchpoints BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER wave_actions_insert_version AFTER INSERT ON wave_actions BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER wave_actions_update_version AFTER UPDATE ON wave_actions BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER wave_actions_delete_version AFTER DELETE ON wave_actions BEGIN UPDATE data_version SET content = content + 1; END;
@@ -80,6 +78,17 @@ CREATE TRIGGER wave_invitees_delete_version AFTER DELETE ON wave_invitees BEGIN 
 CREATE TRIGGER waves_insert_version AFTER INSERT ON waves BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER waves_update_version AFTER UPDATE ON waves BEGIN UPDATE data_version SET content = content + 1; END;
 CREATE TRIGGER waves_delete_version AFTER DELETE ON waves BEGIN UPDATE data_version SET content = content + 1; END;
+
+CREATE TRIGGER attempt_shares_insert_version AFTER INSERT ON attempt_shares BEGIN UPDATE data_version SET development = development + 1; END;
+CREATE TRIGGER attempt_shares_update_version AFTER UPDATE ON attempt_shares BEGIN UPDATE data_version SET development = development + 1; END;
+CREATE TRIGGER attempt_shares_delete_version AFTER DELETE ON attempt_shares BEGIN UPDATE data_version SET development = development + 1; END;
+CREATE TRIGGER attempts_insert_version AFTER INSERT ON attempts BEGIN UPDATE data_version SET development = development + 1; END;
+CREATE TRIGGER attempts_update_version AFTER UPDATE ON attempts BEGIN UPDATE data_version SET development = development + 1; END;
+CREATE TRIGGER attempts_delete_version AFTER DELETE ON attempts BEGIN UPDATE data_version SET development = development + 1; END;
+
+CREATE TRIGGER outbox_insert_version AFTER INSERT ON outbox BEGIN UPDATE data_version SET outbox = outbox + 1; END;
+CREATE TRIGGER outbox_update_version AFTER UPDATE ON outbox BEGIN UPDATE data_version SET outbox = outbox + 1; END;
+CREATE TRIGGER outbox_delete_version AFTER DELETE ON outbox BEGIN UPDATE data_version SET outbox = outbox + 1; END;
 
 CREATE TRIGGER answer_chunks_insert_version AFTER INSERT ON answer_chunks BEGIN UPDATE data_version SET participation = participation + 1; END;
 CREATE TRIGGER answer_chunks_update_version AFTER UPDATE ON answer_chunks BEGIN UPDATE data_version SET participation = participation + 1; END;

@@ -404,7 +404,7 @@ pub async fn save_shared_note(ex: Ex<'_>, conversation: i64, version: i64, text:
 }
 
 /// A conversation's notes as one reader sees them.
-#[derive(sqlx::FromRow, Debug, Default)]
+#[derive(sqlx::FromRow, Debug, Default, Clone)]
 pub struct Notes {
     pub shared: String,
     /// How many times the shared note was saved (0: never).
@@ -414,7 +414,7 @@ pub struct Notes {
 }
 
 /// What a conversation's page shows besides the conversation itself.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Work {
     /// The agenda in order. An attached result is named only while its owner shares it with the
     /// conversation's leader.

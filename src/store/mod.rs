@@ -90,6 +90,8 @@ enum ConnInner {
 /// process's writer turn until then.
 pub struct Tx {
     inner: TxInner,
+    /// A write transaction: its commit marks the request (`mark_written`).
+    writes: bool,
     _turn: Option<OwnedSemaphorePermit>,
     _held: Held,
 }
@@ -105,6 +107,19 @@ struct RequestConns {
     held: u32,
     /// A connection put aside for the request's next `Db::conn` (`Conn::keep`).
     kept: Option<ConnInner>,
+    /// The request has changed data (or tried to): the data version its session read is behind.
+    wrote: bool,
+}
+
+/// Marks the running request as one that has changed data: from then on it reads afresh, not
+/// what is kept at the version it read with its session (`cache`).
+pub(crate) fn mark_written() {
+    let _ = REQUEST.try_with(|request| request.borrow_mut().wrote = true);
+}
+
+/// Whether the running request has changed data; outside a request, always.
+pub(crate) fn written() -> bool {
+    REQUEST.try_with(|request| request.borrow().wrote).unwrap_or(true)
 }
 
 /// Runs a request so that it may hold one pooled connection at a time. A request that asks the
@@ -187,6 +202,9 @@ impl Tx {
     }
 
     pub async fn commit(self) -> Result<()> {
+        if self.writes {
+            mark_written();
+        }
         match self.inner {
             TxInner::Sqlite(t) => Ok(t.commit().await?),
             TxInner::Pg(t) => Ok(t.commit().await?),
@@ -247,11 +265,12 @@ macro_rules! scalar {
     };
 }
 
-/// `exec!(ex, "UPDATE …", args…)` → rows affected.
+/// `exec!(ex, "UPDATE …", args…)` → rows affected. Marks the request as one that writes.
 macro_rules! exec {
-    ($ex:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+    ($ex:expr, $sql:expr $(, $arg:expr)* $(,)?) => {{
+        $crate::store::mark_written();
         $crate::store::on!($ex, |c| sqlx::query($sql)$(.bind($arg))*.execute(&mut *c).await.map(|r| r.rows_affected()).map_err($crate::store::Error::from))
-    };
+    }};
 }
 
 pub(crate) use {exec, on, row, rows, scalar};
@@ -348,7 +367,7 @@ impl Db {
             Pool::Sqlite(p) => TxInner::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Pg(p) => TxInner::Pg(p.begin_with(BEGIN_WRITE).await?),
         };
-        Ok(Tx { inner, _turn: Some(turn), _held: held })
+        Ok(Tx { inner, writes: true, _turn: Some(turn), _held: held })
     }
 
     /// Starts a write transaction for rows of one person that the caller locks as it reads them
@@ -359,7 +378,7 @@ impl Db {
             Pool::Sqlite(_) => self.begin().await,
             Pool::Pg(p) => {
                 let held = Held::mark_for_transaction();
-                Ok(Tx { inner: TxInner::Pg(p.begin().await?), _turn: None, _held: held })
+                Ok(Tx { inner: TxInner::Pg(p.begin().await?), writes: true, _turn: None, _held: held })
             }
         }
     }
@@ -372,7 +391,7 @@ impl Db {
             Pool::Sqlite(p) => TxInner::Sqlite(p.begin().await?),
             Pool::Pg(p) => TxInner::Pg(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?),
         };
-        Ok(Tx { inner, _turn: None, _held: held })
+        Ok(Tx { inner, writes: false, _turn: None, _held: held })
     }
 
     pub fn is_postgres(&self) -> bool {

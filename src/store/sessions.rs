@@ -55,7 +55,7 @@ pub async fn user(ex: Ex<'_>, token_hash: &str, now: i64) -> Result<Option<Sessi
         SessionUser,
         "SELECT p.id, p.name, p.email, p.is_admin, \
          EXISTS (SELECT 1 FROM people r WHERE r.leader_id = p.id AND r.active) AS is_leader, p.unit_id, p.locale, \
-         v.content, v.participation \
+         v.content, v.development, v.outbox, v.participation \
          FROM sessions s JOIN people p ON p.id = s.person_id CROSS JOIN data_version v \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND p.active AND (p.end_date IS NULL OR p.end_date > $3)",
         token_hash,

@@ -22,7 +22,7 @@ use crate::domain::mail::{self as mail_kind, Kind as MailKind};
 use crate::domain::org::is_remote;
 use crate::domain::settings::OrgSettings;
 use crate::domain::{LocationId, PersonId};
-use crate::store::cache::{Key, Reads};
+use crate::store::cache::{DataVersion, Key, Reads};
 use crate::store::{
     self,
     conversations::{ConversationRow, EmployeeConversation},
@@ -163,7 +163,7 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
         .kept
         .get(
             user.version,
-            Reads::Content,
+            Reads::CONTENT,
             Key::new("conversations::index", (user.id, user.is_leader)),
             store::conversations::index(c.ex(), user.person(), user.is_leader),
         )
@@ -419,19 +419,27 @@ async fn attachable(
     app: &AppState,
     mut ex: store::Ex<'_>,
     locale: Locale,
-    user: PersonId,
+    (user, kept_at): (PersonId, Option<DataVersion>),
     r: &ConversationRow,
 ) -> Result<Vec<(i64, String, i64)>, AppError> {
     if user.0 != r.employee_id {
         return Ok(Vec::new());
     }
-    let shared = store::development::shared_with(ex.reborrow(), user, PersonId(r.leader_id)).await?;
+    let load = store::development::shared_with(ex.reborrow(), user, PersonId(r.leader_id));
+    // A write checks what it attaches against what its own transaction reads.
+    let shared = match kept_at {
+        Some(version) => {
+            app.kept.get(version, Reads::DEVELOPMENT, Key::new("development::shared_with", (user.0, r.leader_id)), load).await?
+        }
+        None => std::sync::Arc::new(load.await?),
+    };
     let instruments = app.catalog.get_all(ex, shared.iter().map(|s| (s.1.clone(), s.2)).collect()).await?;
     Ok(shared
-        .into_iter()
-        .map(|(id, instrument, version, at)| {
-            let title = instruments.get(&(instrument, version)).map(|i| i.title.get(locale).to_string()).unwrap_or_default();
-            (id, title, at)
+        .iter()
+        .map(|(id, instrument, instrument_version, at)| {
+            let title =
+                instruments.get(&(instrument.clone(), *instrument_version)).map(|i| i.title.get(locale).to_string()).unwrap_or_default();
+            (*id, title, *at)
         })
         .collect())
 }
@@ -466,7 +474,7 @@ async fn load_work(
             AgendaLine { id: a.id, text: a.text, author: a.author_name, discussed: a.discussed, result }
         })
         .collect();
-    let attachable = attachable(app, ex.ex(), i18n.locale(), user.person(), r)
+    let attachable = attachable(app, ex.ex(), i18n.locale(), (user.person(), Some(user.version)), r)
         .await?
         .into_iter()
         .map(|(id, title, at)| (id.to_string(), format!("{title} ({})", day(&i18n, cadence::date_of(at)))))
@@ -540,7 +548,10 @@ struct ShowQuery {
 async fn show(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(q): Query<ShowQuery>) -> Result<ShowPage, AppError> {
     let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let (r, work) = store::conversations::get_with_work(c.ex(), user.person(), id).await?.ok_or(AppError::NotFound)?;
+    // The agenda shows the shared results attached to it.
+    let key = Key::new("conversations::get_with_work", (user.id, id));
+    let read = app.kept.get(user.version, Reads::DEVELOPMENT, key, store::conversations::get_with_work(c.ex(), user.person(), id)).await?;
+    let (r, work) = read.as_ref().as_ref().ok_or(AppError::NotFound)?;
     let notice = match q.saved.as_str() {
         "planned" => Some("conversation-saved-planned"),
         "proposed" => Some("conversation-saved-proposed"),
@@ -551,7 +562,7 @@ async fn show(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(
         "private" => Some("conversation-private-saved"),
         _ => None,
     };
-    show_page(&app, &ctx, &mut c, (&r, Some(work)), FormState::new(), notice, None).await
+    show_page(&app, &ctx, &mut c, (r, Some(work.clone())), FormState::new(), notice, None).await
 }
 
 /// The conversation's page, with its work when it was read with it; `form` holds what was typed
@@ -635,7 +646,7 @@ async fn work(
             let attached = match f.attempt.as_str() {
                 "" => Ok(None),
                 a => {
-                    let mine = attachable(&app, tx.ex(), i18n.locale(), user.person(), &r).await?;
+                    let mine = attachable(&app, tx.ex(), i18n.locale(), (user.person(), None), &r).await?;
                     mine.into_iter().find(|m| m.0.to_string() == a).map(Some).ok_or(())
                 }
             };

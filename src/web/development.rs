@@ -22,6 +22,7 @@ use crate::domain::access::{self, Op, Resource};
 use crate::domain::answers::{self, AnswerError, Answers, MARKS};
 use crate::domain::instrument::{Audience, Instrument, Item, ItemType, Kind};
 use crate::domain::{PersonId, text};
+use crate::store::cache::{Key, Reads};
 use crate::store::{self, development::AttemptRow};
 
 pub fn routes() -> Router<AppState> {
@@ -79,7 +80,8 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     let i18n = ctx.i18n();
     let locale = i18n.locale();
     let mut c = app.db.conn().await?;
-    let rows = store::development::overview(c.ex(), user.person()).await?;
+    let key = Key::new("development::overview", user.id);
+    let rows = app.kept.get(user.version, Reads::DEVELOPMENT, key, store::development::overview(c.ex(), user.person())).await?;
     let instruments = app.catalog.get_all(c.ex(), rows.iter().map(|r| (r.instrument_id.clone(), r.version)).collect()).await?;
     let title = |id: &str, version: i64| instruments.get(&(id.to_string(), version)).map(|i| i.title.get(locale).to_string());
 
@@ -288,8 +290,11 @@ struct TakeQuery {
 }
 
 async fn take(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Query(q): Query<TakeQuery>) -> Result<Response, AppError> {
+    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let attempt = own(&ctx, store::development::attempt(c.ex(), id).await?)?;
+    let key = Key::new("development::attempt", id);
+    let attempt = app.kept.get(user.version, Reads::DEVELOPMENT, key, store::development::attempt(c.ex(), id)).await?;
+    let attempt = own(&ctx, attempt.as_ref().clone())?;
     if attempt.submitted_at.is_some() {
         return Ok(Redirect::to(&format!("/development/results/{id}")).into_response());
     }
@@ -658,7 +663,8 @@ async fn result(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Quer
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let rows = store::development::history(c.ex(), user.person(), id).await?;
+    let key = Key::new("development::history", (user.id, id));
+    let rows = app.kept.get(user.version, Reads::DEVELOPMENT, key, store::development::history(c.ex(), user.person(), id)).await?;
     let (view, this) = build_result(&ctx, &app, &mut c, &rows, id).await?;
     ctx.require(Op::Read, personal_item(&this))?;
     let sharing = Sharing {

@@ -80,7 +80,7 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
         .kept
         .get_until(
             user.version,
-            Reads::Content,
+            Reads::CONTENT,
             Key::new("people::home", (user.id, today)),
             now,
             |h: &Option<store::people::Home>| h.as_ref().and_then(|h| h.waiting.next_at).map(|at| at + 1),
@@ -135,7 +135,9 @@ async fn my_data(ctx: Ctx, State(app): State<AppState>) -> Result<MyDataPage, Ap
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let me = store::people::get(c.ex(), user.person()).await?.ok_or(AppError::NotFound)?;
+    let me =
+        app.kept.get(user.version, Reads::CONTENT, Key::new("people::get", user.id), store::people::get(c.ex(), user.person())).await?;
+    let me = me.as_ref().as_ref().ok_or(AppError::NotFound)?;
     let role = match (user.is_admin, user.is_leader) {
         (true, _) => i18n.t("role-hr"),
         (false, true) => i18n.t("role-leader"),
@@ -146,5 +148,5 @@ async fn my_data(ctx: Ctx, State(app): State<AppState>) -> Result<MyDataPage, Ap
         .as_deref()
         .and_then(crate::domain::locale::Locale::from_tag)
         .map_or_else(|| i18n.t("settings-language-auto"), |l| l.endonym().to_string());
-    Ok(MyDataPage { page: ctx.page("my-data-title", Nav::None), me: PersonView::new(&me, &i18n), role, language })
+    Ok(MyDataPage { page: ctx.page("my-data-title", Nav::None), me: PersonView::new(me, &i18n), role, language })
 }

@@ -28,7 +28,7 @@ use crate::domain::cadence;
 use crate::domain::instrument::{Instrument, ItemType};
 use crate::domain::survey::{self, WaveState};
 use crate::intake::Outcome;
-use crate::store::cache::{Key, Reads};
+use crate::store::cache::{DataVersion, Key, Reads};
 use crate::store::sessions::SessionUser;
 use crate::store::{self, surveys::ListedWave, surveys::Scope, surveys::WaveRow};
 use std::sync::Arc;
@@ -195,7 +195,7 @@ async fn instrument_of(app: &AppState, c: &mut store::Conn, w: &WaveRow) -> Resu
 async fn answered_by(app: &AppState, c: &mut store::Conn, user: &SessionUser, waves: &[i64]) -> Result<Arc<Vec<i64>>, AppError> {
     let keys: Vec<(i64, String)> = waves.iter().map(|&w| (w, participation_key(app, w, user.person()))).collect();
     let key = Key::new("surveys::answered_waves", (user.id, waves));
-    Ok(app.kept.get(user.version, Reads::Everything, key, store::surveys::answered_waves(c.ex(), &keys)).await?)
+    Ok(app.kept.get(user.version, Reads::PARTICIPATION, key, store::surveys::answered_waves(c.ex(), &keys)).await?)
 }
 
 /// How many of the open waves that ask `person` (from `store::people::home`) still wait for
@@ -257,11 +257,11 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
     // The waves' answer counts change with every answer.
     let listed = app
         .kept
-        .get(user.version, Reads::Everything, Key::new("surveys::listed", user.id), store::surveys::listed(c.ex(), user.person()))
+        .get(user.version, Reads::PARTICIPATION, Key::new("surveys::listed", user.id), store::surveys::listed(c.ex(), user.person()))
         .await?;
     let listed_units = if user.is_admin {
         let key = Key::new("surveys::listed_units", user.id);
-        app.kept.get(user.version, Reads::Everything, key, store::surveys::listed_units(c.ex(), user.person())).await?
+        app.kept.get(user.version, Reads::PARTICIPATION, key, store::surveys::listed_units(c.ex(), user.person())).await?
     } else {
         Arc::default()
     };
@@ -561,7 +561,7 @@ struct AnswerPage {
 /// else finds nothing.
 async fn invited_wave(app: &AppState, c: &mut store::Conn, id: i64, user: &SessionUser) -> Result<(WaveRow, Option<i64>), AppError> {
     let key = Key::new("surveys::wave_for", (id, user.id));
-    match app.kept.get(user.version, Reads::Content, key, store::surveys::wave_for(c.ex(), id, user.person())).await?.as_ref() {
+    match app.kept.get(user.version, Reads::CONTENT, key, store::surveys::wave_for(c.ex(), id, user.person())).await?.as_ref() {
         Some(w) if w.asked => Ok((w.wave.clone(), w.group_id)),
         _ => Err(AppError::NotFound),
     }
@@ -749,10 +749,15 @@ const SELF_VIEW: &str = "leadership-skills";
 const LARGEST_GAPS: usize = 3;
 
 /// The leader's own scores from their latest leadership-skills self-assessment, by item.
-async fn own_scores(app: &AppState, c: &mut store::Conn, leader: PersonId) -> Result<Option<HashMap<String, i64>>, AppError> {
-    let Some((version, answers)) = store::development::latest_answers(c.ex(), leader, SELF_VIEW).await? else { return Ok(None) };
-    let Some(instrument) = app.catalog.get(c.ex(), SELF_VIEW, version).await? else { return Ok(None) };
-    let answers: Answers = serde_json::from_str(&answers).unwrap_or_default();
+async fn own_scores(app: &AppState, c: &mut store::Conn, leader: &SessionUser) -> Result<Option<HashMap<String, i64>>, AppError> {
+    let key = Key::new("development::latest_answers", (leader.id, SELF_VIEW));
+    let latest = app
+        .kept
+        .get(leader.version, Reads::DEVELOPMENT, key, store::development::latest_answers(c.ex(), leader.person(), SELF_VIEW))
+        .await?;
+    let Some((version, answers)) = latest.as_ref() else { return Ok(None) };
+    let Some(instrument) = app.catalog.get(c.ex(), SELF_VIEW, *version).await? else { return Ok(None) };
+    let answers: Answers = serde_json::from_str(answers).unwrap_or_default();
     Ok(Some(
         instrument
             .items()
@@ -793,17 +798,20 @@ enum CommentsAt {
 
 /// The wave for whoever may read it (who runs it, who was asked), and whether the reader
 /// runs it; anyone else finds nothing.
-async fn readable_wave(ctx: &Ctx, c: &mut store::Conn, id: i64) -> Result<(WaveRow, bool), AppError> {
+async fn readable_wave(app: &AppState, ctx: &Ctx, c: &mut store::Conn, id: i64) -> Result<(WaveRow, bool), AppError> {
     let viewer = ctx.viewer()?;
+    let user = ctx.user()?;
     // The wave and the reader's invitation in one read: whoever runs it reads it whether asked or not.
-    let found = store::surveys::wave_for(c.ex(), id, viewer.id).await?.ok_or(AppError::NotFound)?;
+    let key = Key::new("surveys::wave_for", (id, user.id));
+    let found = app.kept.get(user.version, Reads::CONTENT, key, store::surveys::wave_for(c.ex(), id, viewer.id)).await?;
+    let found = found.as_ref().as_ref().ok_or(AppError::NotFound)?;
     if access::may(&viewer, Op::Write, &wave_resource(&found.wave, false)) {
-        return Ok((found.wave, true));
+        return Ok((found.wave.clone(), true));
     }
     if !access::may(&viewer, Op::Read, &wave_resource(&found.wave, found.asked)) {
         return Err(AppError::NotFound);
     }
-    Ok((found.wave, false))
+    Ok((found.wave.clone(), false))
 }
 
 fn plan_lines(i18n: &super::i18n::I18n, actions: Vec<store::surveys::WaveAction>) -> Vec<PlanLine> {
@@ -820,18 +828,22 @@ fn plan_lines(i18n: &super::i18n::I18n, actions: Vec<store::surveys::WaveAction>
 }
 
 /// Earlier waves asking the same people the same survey, oldest first.
-async fn earlier_waves(c: &mut store::Conn, w: &WaveRow) -> Result<Vec<WaveRow>, AppError> {
+async fn earlier_waves(app: &AppState, version: DataVersion, c: &mut store::Conn, w: &WaveRow) -> Result<Vec<WaveRow>, AppError> {
     let all = match w.leader_id {
-        Some(leader) => store::surveys::of_leader(c.ex(), PersonId(leader)).await?,
-        None => store::surveys::of_units(c.ex()).await?,
+        Some(leader) => {
+            let key = Key::new("surveys::of_leader", leader);
+            app.kept.get(version, Reads::CONTENT, key, store::surveys::of_leader(c.ex(), PersonId(leader))).await?
+        }
+        None => app.kept.get(version, Reads::CONTENT, Key::new("surveys::of_units", ()), store::surveys::of_units(c.ex())).await?,
     };
-    Ok(all.into_iter().rev().filter(|e| same_scope(e, w) && e.closes_on <= w.closes_on && e.id != w.id).collect())
+    Ok(all.iter().rev().filter(|e| same_scope(e, w) && e.closes_on <= w.closes_on && e.id != w.id).cloned().collect())
 }
 
 /// The groups of a wave that may be shown, each with everything below it, in tree order, and how
 /// many may not.
 async fn group_lines(
-    i18n: &super::i18n::I18n,
+    app: &AppState,
+    ctx: &Ctx,
     c: &mut store::Conn,
     w: &WaveRow,
     closed: &ClosedAnswers,
@@ -839,11 +851,12 @@ async fn group_lines(
     let shown: Vec<i64> = closed.shown_groups.iter().map(|g| g.id).collect();
     // A unit's groups are units; a leader's are teams, named by their leaders.
     let teams = w.unit_id.is_none();
-    let names: HashMap<i64, String> = store::surveys::group_names(c.ex(), &shown, teams)
-        .await?
-        .into_iter()
-        .map(|(id, name)| (id, if teams { i18n.t1("survey-group-team", "leader", name) } else { name }))
-        .collect();
+    let i18n = ctx.i18n();
+    let user = ctx.user()?;
+    let key = Key::new("surveys::group_names", (&shown, teams));
+    let names = app.kept.get(user.version, Reads::CONTENT, key, store::surveys::group_names(c.ex(), &shown, teams)).await?;
+    let names: HashMap<i64, String> =
+        names.iter().map(|(id, name)| (*id, if teams { i18n.t1("survey-group-team", "leader", name) } else { name.clone() })).collect();
     let lines = closed
         .shown_groups
         .iter()
@@ -863,7 +876,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, comments: CommentsAt, 
     let i18n = ctx.i18n();
     let locale = i18n.locale();
     let mut c = app.db.conn().await?;
-    let (w, runs) = readable_wave(ctx, &mut c, id).await?;
+    let (w, runs) = readable_wave(app, ctx, &mut c, id).await?;
     let instrument = instrument_of(app, &mut c, &w).await?;
     let mut page = ctx.page("surveys-title", Nav::Surveys);
     page.title = i18n.t1("survey-results-title", "title", instrument.title.get(locale));
@@ -911,7 +924,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, comments: CommentsAt, 
     let today = cadence::date_of(store::now());
     let mut trend = Vec::new();
     let mut before: Option<(String, Vec<Option<f64>>)> = None;
-    let earlier_list = earlier_waves(&mut c, &w).await?;
+    let earlier_list = earlier_waves(app, user.version, &mut c, &w).await?;
     for earlier in earlier_list.iter().filter(|e| wave_state(e, today) == WaveState::Closed) {
         let answers = closed_answers(app, &mut c, earlier, &instrument).await?;
         if !enough_answers(earlier, answers.count) {
@@ -928,7 +941,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, comments: CommentsAt, 
     let signed = |g: f64| if g > 0.0 { format!("+{}", i18n.decimal(g)) } else { i18n.decimal(g).replace('-', "−") };
     // The leader's own self-assessment is theirs alone: the team sees the upward view without it.
     let upward_view = w.instrument_id == "upward-view" && w.leader_id == Some(user.person().0);
-    let own = if upward_view { own_scores(app, &mut c, user.person()).await? } else { None };
+    let own = if upward_view { own_scores(app, &mut c, user).await? } else { None };
     let gaps = own.as_ref().map(|own| survey::gaps(summary, own)).unwrap_or_default();
     let text_of = |id: &str| instrument.items().find(|x| x.id == id).map(|x| x.text.get(locale).to_string()).unwrap_or_default();
     let upward = upward_view.then(|| Upward {
@@ -974,7 +987,7 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, comments: CommentsAt, 
         .collect();
     // Whoever runs a wave of groups (HR a unit's, a leader their reporting lines') sees its
     // groups, each behind the same threshold and differencing rule.
-    let (groups, hidden_groups) = if runs && has_groups(&w) { group_lines(&i18n, &mut c, &w, &closed).await? } else { (Vec::new(), 0) };
+    let (groups, hidden_groups) = if runs && has_groups(&w) { group_lines(app, ctx, &mut c, &w, &closed).await? } else { (Vec::new(), 0) };
     // Comments in the order of the answers' random ids: not the order they were written.
     let total = closed.comments.len() as i64;
     let requested = match comments {
@@ -985,18 +998,25 @@ async fn results_page(ctx: &Ctx, app: &AppState, id: i64, comments: CommentsAt, 
     };
     let (comment_page, pages) = page_of(requested, total, COMMENTS_PER_PAGE);
     let comment_pager = Pager::new(&i18n, comment_page, pages, |n| format!("/surveys/{id}/results?comments={n}#comments-title"));
-    let replies: HashMap<String, String> = store::surveys::replies(c.ex(), id).await?.into_iter().collect();
+    let replies = app.kept.get(user.version, Reads::CONTENT, Key::new("surveys::replies", id), store::surveys::replies(c.ex(), id)).await?;
+    let replies: HashMap<&str, &str> = replies.iter().map(|(answer, reply)| (answer.as_str(), reply.as_str())).collect();
     let comment_lines = closed
         .comments
         .iter()
         .skip(((comment_page - 1) * COMMENTS_PER_PAGE) as usize)
         .take(COMMENTS_PER_PAGE as usize)
-        .map(|(aid, text)| CommentLine { id: aid.clone(), text: text.clone(), reply: replies.get(aid).cloned() })
+        .map(|(aid, text)| CommentLine { id: aid.clone(), text: text.clone(), reply: replies.get(aid.as_str()).map(|r| r.to_string()) })
         .collect();
     // The plan of the wave before this one, of the same survey and people, is reviewed here.
     let previous = earlier_list.last().map(|e| e.id);
-    let (actions, earlier_actions): (Vec<_>, Vec<_>) =
-        store::surveys::actions(c.ex(), id, previous).await?.into_iter().partition(|a| a.wave_id == id);
+    let key = Key::new("surveys::actions", (id, previous));
+    let (actions, earlier_actions): (Vec<_>, Vec<_>) = app
+        .kept
+        .get(user.version, Reads::CONTENT, key, store::surveys::actions(c.ex(), id, previous))
+        .await?
+        .iter()
+        .cloned()
+        .partition(|a| a.wave_id == id);
     let (actions, earlier_actions) = (plan_lines(&i18n, actions), plan_lines(&i18n, earlier_actions));
     Ok(ResultsPage {
         page,
@@ -1029,8 +1049,8 @@ const ACTION_LENGTH: usize = 300;
 const OWNER_LENGTH: usize = 100;
 
 /// The leader and the results of a closed wave that showed: what replies and plans need.
-async fn running_closed_wave(ctx: &Ctx, c: &mut store::Conn, id: i64) -> Result<WaveRow, AppError> {
-    let (w, runs) = readable_wave(ctx, c, id).await?;
+async fn running_closed_wave(app: &AppState, ctx: &Ctx, c: &mut store::Conn, id: i64) -> Result<WaveRow, AppError> {
+    let (w, runs) = readable_wave(app, ctx, c, id).await?;
     if !runs || wave_state(&w, cadence::date_of(store::now())) != WaveState::Closed {
         return Err(AppError::Forbidden);
     }
@@ -1059,7 +1079,7 @@ async fn reply(
 ) -> Result<Response, AppError> {
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    running_closed_wave(&ctx, &mut c, id).await?;
+    running_closed_wave(&app, &ctx, &mut c, id).await?;
     drop(c);
     let text = f.text.trim();
     let field = format!("reply-{}", f.answer);
@@ -1104,7 +1124,7 @@ async fn plan(
 ) -> Result<Response, AppError> {
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    running_closed_wave(&ctx, &mut c, id).await?;
+    running_closed_wave(&app, &ctx, &mut c, id).await?;
     drop(c);
     let back = Redirect::to(&format!("/surveys/{id}/results#plan-title")).into_response();
     if f.what == "done" {
@@ -1153,7 +1173,7 @@ async fn export(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> R
     let i18n = ctx.i18n();
     let locale = i18n.locale();
     let mut c = app.db.conn().await?;
-    let (w, _) = readable_wave(&ctx, &mut c, id).await?;
+    let (w, _) = readable_wave(&app, &ctx, &mut c, id).await?;
     if wave_state(&w, cadence::date_of(store::now())) != WaveState::Closed {
         return Err(AppError::NotFound);
     }

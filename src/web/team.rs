@@ -55,8 +55,10 @@ async fn report(ctx: Ctx, State(app): State<AppState>, Path(person): Path<i64>) 
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let store::development::Report { rows, conversations } =
-        store::development::report(c.ex(), user.person(), PersonId(person)).await?.ok_or(AppError::NotFound)?;
+    let key = Key::new("development::report", (user.id, person));
+    let report =
+        app.kept.get(user.version, Reads::DEVELOPMENT, key, store::development::report(c.ex(), user.person(), PersonId(person))).await?;
+    let store::development::Report { rows, conversations } = report.as_ref().as_ref().ok_or(AppError::NotFound)?;
     let first = rows.first().ok_or(AppError::NotFound)?;
     let instruments =
         app.catalog.get_all(c.ex(), rows.iter().filter_map(|r| Some((r.instrument_id.clone()?, r.instrument_version?))).collect()).await?;
@@ -94,7 +96,9 @@ async fn report(ctx: Ctx, State(app): State<AppState>, Path(person): Path<i64>) 
 async fn shared_result(ctx: Ctx, State(app): State<AppState>, Path((person, id)): Path<(i64, i64)>) -> Result<ResultPage, AppError> {
     let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let rows = store::development::shared_history(c.ex(), user.person(), PersonId(person), id).await?;
+    let key = Key::new("development::shared_history", (user.id, person, id));
+    let load = store::development::shared_history(c.ex(), user.person(), PersonId(person), id);
+    let rows = app.kept.get(user.version, Reads::DEVELOPMENT, key, load).await?;
     let (view, this) = build_result(&ctx, &app, &mut c, &rows, id).await?;
     // The statement already holds only what is shared with this leader; the rule says so too.
     if !may_read(&ctx, &this) {
@@ -157,7 +161,7 @@ async fn overview(ctx: Ctx, State(app): State<AppState>, Query(q): Query<Overvie
     let mut c = app.db.conn().await?;
     let rows = app
         .kept
-        .get(user.version, Reads::Content, Key::new("conversations::pairs", user.id), store::conversations::pairs(c.ex(), user.person()))
+        .get(user.version, Reads::CONTENT, Key::new("conversations::pairs", user.id), store::conversations::pairs(c.ex(), user.person()))
         .await?;
     if rows.is_empty() && !user.is_leader {
         return Err(AppError::NotFound);

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::ActiveForm;
 use crate::domain::LocationId;
 use crate::domain::fields::required_text;
+use crate::store::cache::{Key, Reads};
 use crate::store::{self, locations::Location};
 use crate::web::AppState;
 use crate::web::ctx::{Ctx, Nav, Page};
@@ -40,9 +41,10 @@ struct Notice {
 }
 
 async fn locations_page(ctx: &Ctx, app: &AppState, form: FormState, notice: Option<&'static str>) -> Result<LocationsPage, AppError> {
+    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let locations = store::locations::all(c.ex()).await?;
-    Ok(LocationsPage { page: ctx.page("org-locations-title", Nav::Organisation), locations, form, notice })
+    let locations = app.kept.get(user.version, Reads::CONTENT, Key::new("locations::all", ()), store::locations::all(c.ex())).await?;
+    Ok(LocationsPage { page: ctx.page("org-locations-title", Nav::Organisation), locations: locations.as_ref().clone(), form, notice })
 }
 
 async fn list(ctx: Ctx, State(app): State<AppState>, Query(n): Query<Notice>) -> Result<LocationsPage, AppError> {
@@ -89,8 +91,10 @@ struct EditPage {
 }
 
 async fn edit_page(ctx: &Ctx, app: &AppState, id: i64, form: Option<FormState>) -> Result<EditPage, AppError> {
+    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let location = store::locations::all(c.ex()).await?.into_iter().find(|l| l.id == id).ok_or(AppError::NotFound)?;
+    let locations = app.kept.get(user.version, Reads::CONTENT, Key::new("locations::all", ()), store::locations::all(c.ex())).await?;
+    let location = locations.iter().find(|l| l.id == id).cloned().ok_or(AppError::NotFound)?;
     let form = form.unwrap_or_else(|| FormState::with_values([("name", location.name.clone())]));
     let mut page = ctx.page("org-locations-edit-title", Nav::Organisation);
     page.title = format!("{}: {}", page.title, location.name);

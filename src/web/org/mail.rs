@@ -9,6 +9,7 @@ use axum::routing::get;
 
 use crate::domain::mail::Kind;
 use crate::store;
+use crate::store::cache::{Key, Reads};
 use crate::web::AppState;
 use crate::web::conversations::when;
 use crate::web::ctx::{Ctx, Nav, Page};
@@ -53,10 +54,17 @@ struct MailQuery {
 async fn show(ctx: Ctx, State(app): State<AppState>, Query(q): Query<MailQuery>) -> Result<MailPage, AppError> {
     let i18n = ctx.i18n();
     let now = store::now();
+    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
     let requested = requested_page(&q.page);
-    let ((pending, reminders, sent), mut rows) =
-        store::outbox::overview(c.ex(), now - 30 * 86_400, PAGE_SIZE, (requested - 1) * PAGE_SIZE).await?;
+    // Sent in the last 30 days, counted from the start of the hour: the same on every node.
+    let since = now - now.rem_euclid(3_600) - 30 * 86_400;
+    let key = Key::new("outbox::overview", (since, requested));
+    let overview = app
+        .kept
+        .get(user.version, Reads::OUTBOX, key, store::outbox::overview(c.ex(), since, PAGE_SIZE, (requested - 1) * PAGE_SIZE))
+        .await?;
+    let ((pending, reminders, sent), mut rows) = overview.as_ref().clone();
     // A page before the first or past the last (an old link, a typo) shows the nearest.
     let (page, pages) = page_of(requested, pending, PAGE_SIZE);
     if page != requested {

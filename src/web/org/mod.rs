@@ -20,6 +20,7 @@ use super::AppState;
 use super::ctx::{Ctx, Nav, Page};
 use super::error::AppError;
 use crate::store;
+use crate::store::cache::{Key, Reads};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -58,8 +59,12 @@ struct OverviewPage {
 
 async fn overview(ctx: Ctx, State(app): State<AppState>) -> Result<OverviewPage, AppError> {
     let i18n = ctx.i18n();
+    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let counts = store::units::organisation_counts(c.ex()).await?;
+    let counts = app
+        .kept
+        .get(user.version, Reads::CONTENT, Key::new("units::organisation_counts", ()), store::units::organisation_counts(c.ex()))
+        .await?;
     Ok(OverviewPage {
         page: ctx.page("org-title", Nav::Organisation),
         people: i18n.number(counts.people),

@@ -15,6 +15,7 @@ use crate::domain::fields::{Email, EmployeeNumber, Weekdays, optional_text, requ
 use crate::domain::org::creates_cycle;
 use crate::domain::text::capped_search;
 use crate::domain::{LocationId, PersonId, UnitId};
+use crate::store::cache::{Key, Reads};
 use crate::store::{self, people::Filter, people::ListedPerson, people::Person, people::PersonFields};
 use crate::web::AppState;
 use crate::web::ctx::{Ctx, Nav, Page};
@@ -69,16 +70,24 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
         unit: q.unit.parse().ok().map(UnitId),
         include_inactive: q.inactive == "on",
     };
+    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
     let requested = requested_page(&q.page);
-    let (people, total, units) = store::people::list_with_units(c.ex(), &filter, PAGE_SIZE, (requested - 1) * PAGE_SIZE).await?;
-    let (page_number, pages) = page_of(requested, total, PAGE_SIZE);
+    let key = Key::new("people::list_with_units", (&filter, requested));
+    let listed = app
+        .kept
+        .get(user.version, Reads::CONTENT, key, store::people::list_with_units(c.ex(), &filter, PAGE_SIZE, (requested - 1) * PAGE_SIZE))
+        .await?;
+    let (people, total, units) = listed.as_ref();
+    let (page_number, pages) = page_of(requested, *total, PAGE_SIZE);
+    let other_page;
     let people = if page_number == requested {
         people
     } else {
-        store::people::list(c.ex(), &filter, PAGE_SIZE, (page_number - 1) * PAGE_SIZE).await?.0
+        other_page = store::people::list(c.ex(), &filter, PAGE_SIZE, (page_number - 1) * PAGE_SIZE).await?.0;
+        &other_page
     };
-    let rows = people.into_iter().map(|p| PersonRow { days: i18n.weekdays(p.days()), person: p }).collect();
+    let rows = people.iter().map(|p| PersonRow { days: i18n.weekdays(p.days()), person: p.clone() }).collect();
     let href = |n: i64| {
         let query = serde_urlencoded::to_string([
             ("q", q.q.as_str()),
@@ -92,9 +101,9 @@ async fn list(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ListQuery>)
     Ok(ListPage {
         page: ctx.page("org-people-title", Nav::Organisation),
         rows,
-        units: unit_options(&units),
+        units: unit_options(units),
         filter: FormState::with_values([("q", q.q.clone()), ("unit", q.unit.clone()), ("inactive", q.inactive.clone())]),
-        total: i18n.number(total),
+        total: i18n.number(*total),
         pager: Pager::new(&i18n, page_number, pages, href),
         notice: match q.saved.as_str() {
             "created" => Some("org-people-created"),
@@ -223,13 +232,19 @@ async fn form_page(
     error: Option<String>,
 ) -> Result<FormPage, AppError> {
     let i18n = ctx.i18n();
+    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
     let (found, (unit_nodes, location_names)) = match id {
         Some(id) => {
-            let (found, choices) = store::people::get_for_form(c.ex(), PersonId(id)).await?.ok_or(AppError::NotFound)?;
+            let key = Key::new("people::get_for_form", id);
+            let kept = app.kept.get(user.version, Reads::CONTENT, key, store::people::get_for_form(c.ex(), PersonId(id))).await?;
+            let (found, choices) = kept.as_ref().clone().ok_or(AppError::NotFound)?;
             (Some(found), choices)
         }
-        None => (None, store::people::form_choices(c.ex()).await?),
+        None => {
+            let key = Key::new("people::form_choices", ());
+            (None, app.kept.get(user.version, Reads::CONTENT, key, store::people::form_choices(c.ex())).await?.as_ref().clone())
+        }
     };
     let reports = found.as_ref().map_or(0, |f| f.reports);
     // The person's leader as the leader field shows it, without asking the database again.

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::domain::cadence::Cadence;
 use crate::domain::settings::{self, OrgSettings};
 use crate::store;
+use crate::store::cache::{Key, Reads};
 use crate::web::AppState;
 use crate::web::conversations::cadence_label;
 use crate::web::ctx::{Ctx, Nav, Page};
@@ -57,8 +58,9 @@ struct ShowQuery {
 }
 
 async fn show(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ShowQuery>) -> Result<SettingsPage, AppError> {
+    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let current = store::settings::get(c.ex()).await?;
+    let current = app.kept.get(user.version, Reads::CONTENT, Key::new("settings::get", ()), store::settings::get(c.ex())).await?;
     Ok(page(&ctx, values(&current), !q.saved.is_empty()))
 }
 

@@ -14,6 +14,7 @@ use super::{ActiveForm, unit_options};
 use crate::domain::UnitId;
 use crate::domain::fields::required_text;
 use crate::domain::org::creates_cycle;
+use crate::store::cache::{Key, Reads};
 use crate::store::{self, units::Unit};
 use crate::web::AppState;
 use crate::web::ctx::{Ctx, Nav, Page};
@@ -86,8 +87,9 @@ fn notice_key(saved: &str) -> Option<&'static str> {
 }
 
 async fn units_page(ctx: &Ctx, app: &AppState, form: FormState, notice: Option<&'static str>) -> Result<UnitsPage, AppError> {
+    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let units = store::units::all(c.ex()).await?;
+    let units = app.kept.get(user.version, Reads::CONTENT, Key::new("units::all", ()), store::units::all(c.ex())).await?;
     Ok(UnitsPage {
         page: ctx.page("org-units-title", Nav::Organisation),
         rows: tree_rows(&units),
@@ -166,8 +168,9 @@ struct EditPage {
 }
 
 async fn edit_page(ctx: &Ctx, app: &AppState, id: i64, form: Option<FormState>, error: Option<String>) -> Result<EditPage, AppError> {
+    let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let units = store::units::all(c.ex()).await?;
+    let units = app.kept.get(user.version, Reads::CONTENT, Key::new("units::all", ()), store::units::all(c.ex())).await?;
     let unit = units.iter().find(|u| u.id == id).ok_or(AppError::NotFound)?;
     let form = form.unwrap_or_else(|| {
         FormState::with_values([("name", unit.name.clone()), ("parent", unit.parent_id.map(|p| p.to_string()).unwrap_or_default())])
