@@ -577,10 +577,10 @@ fn leader_options(body: &str) -> usize {
     body[start..end].matches("<option").count()
 }
 
-/// Each node keeps what its pages read under the data version that every request reads with its
-/// session (`store::cache`): a change made through another node, or straight in the database as
-/// the command line does, shows on the next page of every node, also while pages are being read
-/// as the changes are made.
+// Each node keeps what its pages read under the data version that every request reads with its
+// session (`store::cache`): a change made through another node, or straight in the database as
+// the command line does, shows on the next page of every node, also while pages are being read
+// as the changes are made.
 on_both!(a_change_on_one_node_shows_on_every_node_at_once, |t: TestDb| async move {
     let hr = t.person("1", "Hanne Dahl", "hr@etat.no", None, true).await;
     let lars = t.person("2", "Lars Haugen", "lars@etat.no", Some(hr), false).await;
