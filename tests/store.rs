@@ -629,7 +629,9 @@ on_both!(every_table_raises_the_data_version_or_is_named_as_one_that_need_not, |
     };
     assert!(tables.len() > 25, "{tables:?}");
     for (table, triggers) in tables {
-        let expected = if UNVERSIONED.contains(&table.as_str()) { 0 } else { 3 };
+        // SQLite has a trigger per kind of change, PostgreSQL one for all three.
+        let per_table = if t.backend == common::Backend::Sqlite { 3 } else { 1 };
+        let expected = if UNVERSIONED.contains(&table.as_str()) { 0 } else { per_table };
         assert_eq!(triggers, expected, "version triggers on {table}");
     }
 });
