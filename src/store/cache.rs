@@ -114,7 +114,7 @@ impl Cache {
     /// The value kept under `key` at `version`, or what `load` reads, kept from now on. `version`
     /// must have been read before `load` runs (the session's): a value is then never kept under a
     /// version later than what it saw. `load` is not polled when the value is kept. Outside a
-    /// request (`one_connection_at_a_time`), or once the request has changed data, `load` reads.
+    /// request (`one_connection_at_a_time`), or once the request has begun to write, `load` reads.
     pub async fn get<T, E>(
         &self,
         version: DataVersion,
@@ -143,8 +143,8 @@ impl Cache {
     where
         T: Send + Sync + 'static,
     {
-        // A request that has changed data reads what it changed, and keeps nothing: its version
-        // is from before the change.
+        // A request that writes reads what it changed, and in its transaction, and keeps nothing:
+        // its version is from before the change.
         if super::written() {
             return load.await.map(Arc::new);
         }

@@ -90,8 +90,6 @@ enum ConnInner {
 /// process's writer turn until then.
 pub struct Tx {
     inner: TxInner,
-    /// A write transaction: its commit marks the request (`mark_written`).
-    writes: bool,
     _turn: Option<OwnedSemaphorePermit>,
     _held: Held,
 }
@@ -107,12 +105,14 @@ struct RequestConns {
     held: u32,
     /// A connection put aside for the request's next `Db::conn` (`Conn::keep`).
     kept: Option<ConnInner>,
-    /// The request has changed data (or tried to): the data version its session read is behind.
+    /// The request has begun a write transaction or written: the data version its session read
+    /// may be behind, and what it reads inside its transaction must come from there.
     wrote: bool,
 }
 
-/// Marks the running request as one that has changed data: from then on it reads afresh, not
-/// what is kept at the version it read with its session (`cache`).
+/// Marks the running request as one that writes (a write transaction begins, an `exec!` runs):
+/// from then on it reads afresh, not what is kept at the version it read with its session
+/// (`cache`).
 pub(crate) fn mark_written() {
     let _ = REQUEST.try_with(|request| request.borrow_mut().wrote = true);
 }
@@ -202,9 +202,6 @@ impl Tx {
     }
 
     pub async fn commit(self) -> Result<()> {
-        if self.writes {
-            mark_written();
-        }
         match self.inner {
             TxInner::Sqlite(t) => Ok(t.commit().await?),
             TxInner::Pg(t) => Ok(t.commit().await?),
@@ -362,12 +359,13 @@ impl Db {
     /// PostgreSQL takes one transaction-level advisory lock, released at commit or rollback.
     pub async fn begin(&self) -> Result<Tx> {
         let held = Held::mark_for_transaction();
+        mark_written();
         let turn = self.writers.clone().acquire_owned().await.map_err(|_| sqlx::Error::PoolClosed)?;
         let inner = match &self.pool {
             Pool::Sqlite(p) => TxInner::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Pg(p) => TxInner::Pg(p.begin_with(BEGIN_WRITE).await?),
         };
-        Ok(Tx { inner, writes: true, _turn: Some(turn), _held: held })
+        Ok(Tx { inner, _turn: Some(turn), _held: held })
     }
 
     /// Starts a write transaction for rows of one person that the caller locks as it reads them
@@ -378,7 +376,8 @@ impl Db {
             Pool::Sqlite(_) => self.begin().await,
             Pool::Pg(p) => {
                 let held = Held::mark_for_transaction();
-                Ok(Tx { inner: TxInner::Pg(p.begin().await?), writes: true, _turn: None, _held: held })
+                mark_written();
+                Ok(Tx { inner: TxInner::Pg(p.begin().await?), _turn: None, _held: held })
             }
         }
     }
@@ -391,7 +390,7 @@ impl Db {
             Pool::Sqlite(p) => TxInner::Sqlite(p.begin().await?),
             Pool::Pg(p) => TxInner::Pg(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?),
         };
-        Ok(Tx { inner, writes: false, _turn: None, _held: held })
+        Ok(Tx { inner, _turn: None, _held: held })
     }
 
     pub fn is_postgres(&self) -> bool {

@@ -419,20 +419,15 @@ async fn attachable(
     app: &AppState,
     mut ex: store::Ex<'_>,
     locale: Locale,
-    (user, kept_at): (PersonId, Option<DataVersion>),
+    (user, version): (PersonId, DataVersion),
     r: &ConversationRow,
 ) -> Result<Vec<(i64, String, i64)>, AppError> {
     if user.0 != r.employee_id {
         return Ok(Vec::new());
     }
-    let load = store::development::shared_with(ex.reborrow(), user, PersonId(r.leader_id));
-    // A write checks what it attaches against what its own transaction reads.
-    let shared = match kept_at {
-        Some(version) => {
-            app.kept.get(version, Reads::DEVELOPMENT, Key::new("development::shared_with", (user.0, r.leader_id)), load).await?
-        }
-        None => std::sync::Arc::new(load.await?),
-    };
+    let key = Key::new("development::shared_with", (user.0, r.leader_id));
+    let shared =
+        app.kept.get(version, Reads::DEVELOPMENT, key, store::development::shared_with(ex.reborrow(), user, PersonId(r.leader_id))).await?;
     let instruments = app.catalog.get_all(ex, shared.iter().map(|s| (s.1.clone(), s.2)).collect()).await?;
     Ok(shared
         .iter()
@@ -474,7 +469,7 @@ async fn load_work(
             AgendaLine { id: a.id, text: a.text, author: a.author_name, discussed: a.discussed, result }
         })
         .collect();
-    let attachable = attachable(app, ex.ex(), i18n.locale(), (user.person(), Some(user.version)), r)
+    let attachable = attachable(app, ex.ex(), i18n.locale(), (user.person(), user.version), r)
         .await?
         .into_iter()
         .map(|(id, title, at)| (id.to_string(), format!("{title} ({})", day(&i18n, cadence::date_of(at)))))
@@ -646,7 +641,7 @@ async fn work(
             let attached = match f.attempt.as_str() {
                 "" => Ok(None),
                 a => {
-                    let mine = attachable(&app, tx.ex(), i18n.locale(), (user.person(), None), &r).await?;
+                    let mine = attachable(&app, tx.ex(), i18n.locale(), (user.person(), user.version), &r).await?;
                     mine.into_iter().find(|m| m.0.to_string() == a).map(Some).ok_or(())
                 }
             };
