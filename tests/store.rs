@@ -619,7 +619,7 @@ on_both!(every_table_raises_the_data_version_or_is_named_as_one_that_need_not, |
         }
         store::Ex::Pg(_) => {
             "SELECT t.relname::text, COUNT(g.oid) FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace \
-             LEFT JOIN pg_trigger g ON g.tgrelid = t.oid AND NOT g.tgisinternal AND g.tgfoid::regproc::text LIKE 'raise\\_%\\_version' \
+             LEFT JOIN pg_trigger g ON g.tgrelid = t.oid AND NOT g.tgisinternal AND g.tgfoid::regproc::text = 'raise_data_version' \
              WHERE n.nspname = 'public' AND t.relkind = 'r' AND t.relname NOT LIKE '\\_sqlx%' GROUP BY t.relname"
         }
     };

@@ -25,64 +25,46 @@ INSERT INTO data_version (id, content, development, outbox, participation) VALUE
 -- At commit the first of a transaction's changes to a part raises its counter (a setting local
 -- to the transaction remembers it); the rest find it raised. A statement that changed no row
 -- (the outbox polled with nothing due) raises nothing.
-CREATE FUNCTION raise_content_version() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION raise_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    part text := TG_ARGV[0];
 BEGIN
-    IF current_setting('samspill.raised_content', true) IS DISTINCT FROM 'yes' THEN
-        PERFORM set_config('samspill.raised_content', 'yes', true);
-        UPDATE data_version SET content = content + 1;
-    END IF;
-    RETURN NULL;
-END $$;
-CREATE FUNCTION raise_development_version() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF current_setting('samspill.raised_development', true) IS DISTINCT FROM 'yes' THEN
-        PERFORM set_config('samspill.raised_development', 'yes', true);
-        UPDATE data_version SET development = development + 1;
-    END IF;
-    RETURN NULL;
-END $$;
-CREATE FUNCTION raise_outbox_version() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF current_setting('samspill.raised_outbox', true) IS DISTINCT FROM 'yes' THEN
-        PERFORM set_config('samspill.raised_outbox', 'yes', true);
-        UPDATE data_version SET outbox = outbox + 1;
-    END IF;
-    RETURN NULL;
-END $$;
-CREATE FUNCTION raise_participation_version() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF current_setting('samspill.raised_participation', true) IS DISTINCT FROM 'yes' THEN
-        PERFORM set_config('samspill.raised_participation', 'yes', true);
-        UPDATE data_version SET participation = participation + 1;
+    IF current_setting('samspill.raised_' || part, true) IS DISTINCT FROM 'yes' THEN
+        PERFORM set_config('samspill.raised_' || part, 'yes', true);
+        UPDATE data_version SET
+            content = content + (part = 'content')::int,
+            development = development + (part = 'development')::int,
+            outbox = outbox + (part = 'outbox')::int,
+            participation = participation + (part = 'participation')::int;
     END IF;
     RETURN NULL;
 END $$;
 
-CREATE CONSTRAINT TRIGGER actions_version AFTER INSERT OR UPDATE OR DELETE ON actions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER agenda_items_version AFTER INSERT OR UPDATE OR DELETE ON agenda_items DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER cadences_version AFTER INSERT OR UPDATE OR DELETE ON cadences DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER calendar_feeds_version AFTER INSERT OR UPDATE OR DELETE ON calendar_feeds DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER comment_replies_version AFTER INSERT OR UPDATE OR DELETE ON comment_replies DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER conversations_version AFTER INSERT OR UPDATE OR DELETE ON conversations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER instruments_version AFTER INSERT OR UPDATE OR DELETE ON instruments DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER locations_version AFTER INSERT OR UPDATE OR DELETE ON locations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER org_settings_version AFTER INSERT OR UPDATE OR DELETE ON org_settings DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER pair_summaries_version AFTER INSERT OR UPDATE OR DELETE ON pair_summaries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER people_version AFTER INSERT OR UPDATE OR DELETE ON people DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER private_notes_version AFTER INSERT OR UPDATE OR DELETE ON private_notes DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER shared_notes_version AFTER INSERT OR UPDATE OR DELETE ON shared_notes DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER units_version AFTER INSERT OR UPDATE OR DELETE ON units DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER touchpoints_version AFTER INSERT OR UPDATE OR DELETE ON touchpoints DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER wave_actions_version AFTER INSERT OR UPDATE OR DELETE ON wave_actions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER wave_groups_version AFTER INSERT OR UPDATE OR DELETE ON wave_groups DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER wave_invitees_version AFTER INSERT OR UPDATE OR DELETE ON wave_invitees DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
-CREATE CONSTRAINT TRIGGER waves_version AFTER INSERT OR UPDATE OR DELETE ON waves DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_content_version();
+CREATE CONSTRAINT TRIGGER actions_version AFTER INSERT OR UPDATE OR DELETE ON actions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER agenda_items_version AFTER INSERT OR UPDATE OR DELETE ON agenda_items DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER cadences_version AFTER INSERT OR UPDATE OR DELETE ON cadences DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER calendar_feeds_version AFTER INSERT OR UPDATE OR DELETE ON calendar_feeds DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER comment_replies_version AFTER INSERT OR UPDATE OR DELETE ON comment_replies DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER conversations_version AFTER INSERT OR UPDATE OR DELETE ON conversations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER instruments_version AFTER INSERT OR UPDATE OR DELETE ON instruments DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER locations_version AFTER INSERT OR UPDATE OR DELETE ON locations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER org_settings_version AFTER INSERT OR UPDATE OR DELETE ON org_settings DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER pair_summaries_version AFTER INSERT OR UPDATE OR DELETE ON pair_summaries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER people_version AFTER INSERT OR UPDATE OR DELETE ON people DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER private_notes_version AFTER INSERT OR UPDATE OR DELETE ON private_notes DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER shared_notes_version AFTER INSERT OR UPDATE OR DELETE ON shared_notes DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER units_version AFTER INSERT OR UPDATE OR DELETE ON units DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER touchpoints_version AFTER INSERT OR UPDATE OR DELETE ON touchpoints DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER wave_actions_version AFTER INSERT OR UPDATE OR DELETE ON wave_actions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER wave_groups_version AFTER INSERT OR UPDATE OR DELETE ON wave_groups DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER wave_invitees_version AFTER INSERT OR UPDATE OR DELETE ON wave_invitees DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
+CREATE CONSTRAINT TRIGGER waves_version AFTER INSERT OR UPDATE OR DELETE ON waves DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('content');
 
-CREATE CONSTRAINT TRIGGER attempt_shares_version AFTER INSERT OR UPDATE OR DELETE ON attempt_shares DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_development_version();
-CREATE CONSTRAINT TRIGGER attempts_version AFTER INSERT OR UPDATE OR DELETE ON attempts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_development_version();
+CREATE CONSTRAINT TRIGGER attempt_shares_version AFTER INSERT OR UPDATE OR DELETE ON attempt_shares DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('development');
+CREATE CONSTRAINT TRIGGER attempts_version AFTER INSERT OR UPDATE OR DELETE ON attempts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('development');
 
-CREATE CONSTRAINT TRIGGER outbox_version AFTER INSERT OR UPDATE OR DELETE ON outbox DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_outbox_version();
+CREATE CONSTRAINT TRIGGER outbox_version AFTER INSERT OR UPDATE OR DELETE ON outbox DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('outbox');
 
-CREATE CONSTRAINT TRIGGER answer_chunks_version AFTER INSERT OR UPDATE OR DELETE ON answer_chunks DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_participation_version();
-CREATE CONSTRAINT TRIGGER survey_answers_version AFTER INSERT OR UPDATE OR DELETE ON survey_answers DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_participation_version();
-CREATE CONSTRAINT TRIGGER wave_participation_version AFTER INSERT OR UPDATE OR DELETE ON wave_participation DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_participation_version();
+CREATE CONSTRAINT TRIGGER answer_chunks_version AFTER INSERT OR UPDATE OR DELETE ON answer_chunks DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('participation');
+CREATE CONSTRAINT TRIGGER survey_answers_version AFTER INSERT OR UPDATE OR DELETE ON survey_answers DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('participation');
+CREATE CONSTRAINT TRIGGER wave_participation_version AFTER INSERT OR UPDATE OR DELETE ON wave_participation DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('participation');
