@@ -234,16 +234,18 @@ async fn form_page(
     let i18n = ctx.i18n();
     let user = ctx.user()?;
     let mut c = app.db.conn().await?;
+    let (kept_person, kept_choices);
     let (found, (unit_nodes, location_names)) = match id {
         Some(id) => {
             let key = Key::new("people::get_for_form", id);
-            let kept = app.kept.get(user.version, Reads::CONTENT, key, store::people::get_for_form(c.ex(), PersonId(id))).await?;
-            let (found, choices) = kept.as_ref().clone().ok_or(AppError::NotFound)?;
+            kept_person = app.kept.get(user.version, Reads::CONTENT, key, store::people::get_for_form(c.ex(), PersonId(id))).await?;
+            let (found, choices) = kept_person.as_ref().as_ref().ok_or(AppError::NotFound)?;
             (Some(found), choices)
         }
         None => {
             let key = Key::new("people::form_choices", ());
-            (None, app.kept.get(user.version, Reads::CONTENT, key, store::people::form_choices(c.ex())).await?.as_ref().clone())
+            kept_choices = app.kept.get(user.version, Reads::CONTENT, key, store::people::form_choices(c.ex())).await?;
+            (None, kept_choices.as_ref())
         }
     };
     let reports = found.as_ref().map_or(0, |f| f.reports);
@@ -252,18 +254,18 @@ async fn form_page(
         let (id, name, number, active) = (f.person.leader_id?, f.person.leader_name.clone()?, f.leader_number.clone()?, f.leader_active?);
         Some(LeaderLabel { id, name, number, active })
     });
-    let person = found.map(|f| f.person);
+    let person = found.map(|f| f.person.clone());
     // Deactivated units, leaders and locations are not offered, except the one the person has:
     // saving the form must not quietly take it away.
     let inactive = |name: &str| i18n.t1("org-people-inactive-option", "name", name);
-    let mut units = unit_options(&unit_nodes);
+    let mut units = unit_options(unit_nodes);
     if let Some(current) = person.as_ref().and_then(|p| unit_nodes.iter().find(|u| Some(u.id) == p.unit_id && !u.active)) {
         units.push((current.id.to_string(), inactive(&current.name)));
     }
     let mut locations = Vec::new();
     for l in location_names {
         if l.active {
-            locations.push((l.id.to_string(), l.name));
+            locations.push((l.id.to_string(), l.name.clone()));
         } else if person.as_ref().is_some_and(|p| p.location_id == Some(l.id)) {
             locations.push((l.id.to_string(), inactive(&l.name)));
         }
