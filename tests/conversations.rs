@@ -340,8 +340,14 @@ on_both!(the_contact_overview_is_the_leaders_own_and_logging_contact_is_for_the_
     assert!(row(&page.body).contains(">fjern<") && row(&page.body).contains("Forsinket"), "{}", row(&page.body));
     let with = o.employee.0.to_string();
     let page = lars.post("/team", "/team/touchpoints", &[("with", &with), ("kind", "gathering"), ("channel", "in-person")]).await;
-    assert_eq!(page.location.as_deref(), Some(format!("/team?logged={with}").as_str()));
-    let page = lars.get("/team").await;
+    let back = format!("/team?logged={with}&kind=gathering&channel=in-person");
+    assert_eq!(page.location.as_deref(), Some(back.as_str()));
+    let page = lars.get(&back).await;
+    assert!(page.contains("Kontakten med Emma Nilsen er logget"), "{}", page.body);
+    assert!(
+        page.contains(r#"<option value="gathering" selected>"#) && page.contains(r#"<option value="in-person" selected>"#),
+        "the kind and channel just logged are chosen for the next"
+    );
     assert!(!row(&page.body).contains(">fjern<"), "{}", row(&page.body));
     assert!(row(&page.body).contains("Forsinket"), "a touchpoint is contact, not a follow-up conversation");
 

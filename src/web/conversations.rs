@@ -169,7 +169,7 @@ async fn index(ctx: Ctx, State(app): State<AppState>, Query(q): Query<IndexQuery
         )
         .await?;
     let (store::conversations::AsEmployee { leader_name, conversations: mine }, pairs) = index.as_ref();
-    let pairs = pair_lines(&i18n, pairs, today, &app.settings(c.ex()).await?);
+    let pairs = pair_lines(&i18n, pairs, today, &app.settings(user.version, c.ex()).await?);
     let line = |r: &EmployeeConversation| ConversationLine {
         id: r.id,
         when: when(&i18n, r.starts_at),
@@ -281,7 +281,7 @@ async fn new_form(ctx: Ctx, State(app): State<AppState>, Query(q): Query<NewQuer
         Party::Leader => store::conversations::cadence_of(c.ex(), leader, employee).await?,
         Party::Employee => None,
     };
-    let settings = app.settings(c.ex()).await?;
+    let settings = app.settings(ctx.user()?.version, c.ex()).await?;
     let form = FormState::with_values([
         ("with", if party == Party::Leader { employee.0.to_string() } else { String::new() }),
         ("template", "regular-follow-up".to_string()),

@@ -637,7 +637,7 @@ async fn discard(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>) -> 
 #[template(path = "development/result.html")]
 pub struct ResultPage {
     pub page: Page,
-    pub result: ResultView,
+    pub result: Arc<ResultView>,
     /// The owner's sharing controls; None on a leader's view.
     pub sharing: Option<Sharing>,
     /// Where the history's other attempts are shown ("/development/results").
@@ -663,9 +663,13 @@ async fn result(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Quer
     let user = ctx.user()?;
     let i18n = ctx.i18n();
     let mut c = app.db.conn().await?;
-    let key = Key::new("development::history", (user.id, id));
-    let rows = app.kept.get(user.version, Reads::DEVELOPMENT, key, store::development::history(c.ex(), user.person(), id)).await?;
-    let (view, this) = build_result(&ctx, &app, &mut c, &rows, id).await?;
+    // The view, worked out once per language: scores, chart and history.
+    let key = Key::new("development::result", (user.id, id, i18n.locale()));
+    let load = async {
+        let rows = store::development::history(c.ex(), user.person(), id).await?;
+        build_result(&i18n, &app, c.ex(), &rows, id).await
+    };
+    let (view, this) = app.kept.get(user.version, Reads::DEVELOPMENT, key, load).await?.as_ref().clone().ok_or(AppError::NotFound)?;
     ctx.require(Op::Read, personal_item(&this))?;
     let sharing = Sharing {
         shared: this.shared_with_name.as_ref().zip(this.shared_at).map(|(n, at)| shared_with(&i18n, n, at)),
@@ -689,19 +693,17 @@ async fn result(ctx: Ctx, State(app): State<AppState>, Path(id): Path<i64>, Quer
 }
 
 /// The result view of attempt `id` among `rows` (one person's attempts at its instrument,
-/// oldest first), and its row.
+/// oldest first), and its row; None when it is not among them.
 pub async fn build_result(
-    ctx: &Ctx,
+    i18n: &I18n,
     app: &AppState,
-    c: &mut store::Conn,
+    ex: store::Ex<'_>,
     rows: &[AttemptRow],
     id: i64,
-) -> Result<(ResultView, AttemptRow), AppError> {
-    let position = rows.iter().position(|r| r.id == id).ok_or(AppError::NotFound)?;
-    let this = rows[position].clone();
-    let instruments = app.catalog.get_all(c.ex(), rows.iter().map(|r| (r.instrument_id.clone(), r.instrument_version)).collect()).await?;
-    let view = result_view(&ctx.i18n(), &instruments, rows, position).ok_or(AppError::NotFound)?;
-    Ok((view, this))
+) -> store::Result<Option<(Arc<ResultView>, AttemptRow)>> {
+    let Some(position) = rows.iter().position(|r| r.id == id) else { return Ok(None) };
+    let instruments = app.catalog.get_all(ex, rows.iter().map(|r| (r.instrument_id.clone(), r.instrument_version)).collect()).await?;
+    Ok(result_view(i18n, &instruments, rows, position).map(|view| (Arc::new(view), rows[position].clone())))
 }
 
 /// The access facts of an attempt.

@@ -96,7 +96,7 @@ async fn home(ctx: Ctx, State(app): State<AppState>) -> Result<HomePage, AppErro
     let attention = if team.is_empty() {
         None
     } else {
-        let pairs = super::conversations::pair_lines(&i18n, pairs, today, &app.settings(c.ex()).await?);
+        let pairs = super::conversations::pair_lines(&i18n, pairs, today, &app.settings(user.version, c.ex()).await?);
         Some((pairs.iter().filter(|p| p.overdue).count(), pairs.iter().filter(|p| p.distant).count()))
     };
     let surveys_waiting = super::surveys::waiting_for(&app, &mut c, user, &waiting.open_waves()).await?;

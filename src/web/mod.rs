@@ -21,8 +21,8 @@ pub mod surveys;
 mod team;
 
 use std::net::SocketAddr;
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::http::header::{self, HeaderName};
@@ -37,6 +37,7 @@ use tower_http::trace::TraceLayer;
 use crate::config::WebConfig;
 use crate::domain::settings::OrgSettings;
 use crate::store::Db;
+use crate::store::cache::{DataVersion, Key, Reads};
 
 /// What every handler can reach. One shared allocation: axum clones the state for every layer
 /// and extractor of every request, and one reference count costs less than one per field.
@@ -56,7 +57,6 @@ pub struct AppInner {
     pub web: Arc<WebConfig>,
     pub keys: Arc<Keys>,
     pub catalog: Arc<catalog::Catalog>,
-    settings: Arc<RwLock<Option<(Instant, OrgSettings)>>>,
     pub closed_waves: Arc<surveys::ClosedWaves>,
     /// What pages read, kept under the data version it was read at.
     pub kept: Arc<crate::store::cache::Cache>,
@@ -65,10 +65,6 @@ pub struct AppInner {
     /// The organisation's identity provider, when one is configured.
     pub provider: Option<Arc<crate::oidc::Provider>>,
 }
-
-/// How long a node keeps the organisation's settings before reading them again: every list of
-/// pairs needs them, and HR changes them seldom. The node where HR saves sees the change at once.
-const SETTINGS_FOR: Duration = Duration::from_secs(30);
 
 /// The installation's signing keys.
 pub struct Keys {
@@ -96,7 +92,6 @@ impl AppState {
             web: Arc::new(web),
             keys: Arc::new(keys),
             catalog: Arc::new(catalog),
-            settings: Arc::default(),
             closed_waves: Arc::default(),
             kept: Arc::default(),
             provider: None,
@@ -109,26 +104,9 @@ impl AppState {
         self
     }
 
-    /// The organisation's settings, read again on the caller's connection when this node's copy
-    /// is older than 30 seconds. (A second connection taken while holding one: once every
-    /// request in flight did that at the same moment, all of them waited until the pool gave up.)
-    pub async fn settings(&self, ex: crate::store::Ex<'_>) -> Result<OrgSettings, crate::store::Error> {
-        if let Ok(guard) = self.settings.read()
-            && let Some((at, s)) = *guard
-            && at.elapsed() < SETTINGS_FOR
-        {
-            return Ok(s);
-        }
-        let s = crate::store::settings::get(ex).await?;
-        self.remember_settings(s);
-        Ok(s)
-    }
-
-    /// Keeps settings just saved, so this node uses them from the next request.
-    pub fn remember_settings(&self, s: OrgSettings) {
-        if let Ok(mut guard) = self.settings.write() {
-            *guard = Some((Instant::now(), s));
-        }
+    /// The organisation's settings as of `version`, the request's.
+    pub async fn settings(&self, version: DataVersion, ex: crate::store::Ex<'_>) -> Result<OrgSettings, crate::store::Error> {
+        Ok(*self.kept.get(version, Reads::CONTENT, Key::new("settings::get", ()), crate::store::settings::get(ex)).await?)
     }
 }
 

@@ -382,7 +382,7 @@ async fn new_page(ctx: &Ctx, app: &AppState, form: FormState) -> Result<NewPage,
         Vec::new()
     };
     units.sort_by(|a, b| a.1.cmp(&b.1));
-    let threshold = app.settings(c.ex()).await?.threshold;
+    let threshold = app.settings(user.version, c.ex()).await?.threshold;
     let small_team = can_team && team_size < threshold;
     let args = [("count", team_size.to_string()), ("threshold", threshold.to_string())];
     let team_note = i18n.t_with(if small_team { "survey-small-team" } else { "survey-team-size" }, &args);
@@ -437,7 +437,7 @@ async fn open(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<O
         ("closes_on", f.closes_on.clone()),
         ("repeat", f.repeat.clone()),
     ]);
-    let threshold = app.settings(app.db.conn().await?.ex()).await?.threshold;
+    let threshold = app.settings(user.version, app.db.conn().await?.ex()).await?.threshold;
     // A leader asks their team; HR asks a unit: each only what they may.
     let scope = match f.scope.as_str() {
         "unit" if user.is_admin => match f.unit.parse::<i64>() {

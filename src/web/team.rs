@@ -96,10 +96,13 @@ async fn report(ctx: Ctx, State(app): State<AppState>, Path(person): Path<i64>) 
 async fn shared_result(ctx: Ctx, State(app): State<AppState>, Path((person, id)): Path<(i64, i64)>) -> Result<ResultPage, AppError> {
     let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let key = Key::new("development::shared_history", (user.id, person, id));
-    let load = store::development::shared_history(c.ex(), user.person(), PersonId(person), id);
-    let rows = app.kept.get(user.version, Reads::DEVELOPMENT, key, load).await?;
-    let (view, this) = build_result(&ctx, &app, &mut c, &rows, id).await?;
+    let i18n = ctx.i18n();
+    let key = Key::new("development::shared_result", (user.id, person, id, i18n.locale()));
+    let load = async {
+        let rows = store::development::shared_history(c.ex(), user.person(), PersonId(person), id).await?;
+        build_result(&i18n, &app, c.ex(), &rows, id).await
+    };
+    let (view, this) = app.kept.get(user.version, Reads::DEVELOPMENT, key, load).await?.as_ref().clone().ok_or(AppError::NotFound)?;
     // The statement already holds only what is shared with this leader; the rule says so too.
     if !may_read(&ctx, &this) {
         return Err(AppError::NotFound);
@@ -112,7 +115,7 @@ async fn shared_result(ctx: Ctx, State(app): State<AppState>, Path((person, id))
         sharing: None,
         result_base: format!("/team/{person}/results"),
         back_href: format!("/team/{person}"),
-        back_label: ctx.i18n().t("team-back"),
+        back_label: i18n.t("team-back"),
     })
 }
 
@@ -120,27 +123,27 @@ async fn shared_result(ctx: Ctx, State(app): State<AppState>, Path((person, id))
 #[template(path = "team/index.html")]
 struct OverviewPage {
     page: Page,
-    pairs: Vec<PairLine>,
+    all: std::sync::Arc<Vec<PairLine>>,
+    /// Which of `all` are shown, in order.
+    shown: Vec<usize>,
     sort: String,
     filter: String,
     counts: (usize, usize, usize),
-    /// The kinds and channels of contact as `<option>` elements: every row repeats them.
-    kind_options: String,
-    channel_options: String,
+    /// The kinds and channels of contact, codes and labels; those of the contact just logged
+    /// are chosen again.
+    kinds: Vec<(&'static str, std::borrow::Cow<'static, str>)>,
+    channels: Vec<(&'static str, std::borrow::Cow<'static, str>)>,
+    kind: String,
+    channel: String,
     logged: Option<String>,
     /// What *distant* means, with the organisation's thresholds.
     distance_note: String,
 }
 
-/// Choices as `<option>` elements, escaped once for a page that shows them on every row.
-#[derive(Template)]
-#[template(source = r#"{% for (code, label) in choices %}<option value="{{ code }}">{{ label }}</option>{% endfor %}"#, ext = "html")]
-struct Options<'a> {
-    choices: Vec<(&'a str, std::borrow::Cow<'a, str>)>,
-}
-
-fn options<'a>(choices: impl Iterator<Item = (&'a str, std::borrow::Cow<'a, str>)>) -> Result<String, AppError> {
-    Options { choices: choices.collect() }.render().map_err(|e| AppError::Internal(e.to_string()))
+impl OverviewPage {
+    fn pairs(&self) -> impl Iterator<Item = &PairLine> {
+        self.shown.iter().map(|&i| &self.all[i])
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -149,6 +152,9 @@ struct OverviewQuery {
     sort: String,
     filter: String,
     logged: String,
+    /// The kind and channel of the contact just logged, chosen again for the next.
+    kind: String,
+    channel: String,
 }
 
 /// The leader's contact overview: each direct report with last contact, conversations, open
@@ -159,40 +165,44 @@ async fn overview(ctx: Ctx, State(app): State<AppState>, Query(q): Query<Overvie
     let i18n = ctx.i18n();
     let today = cadence::date_of(store::now());
     let mut c = app.db.conn().await?;
-    let rows = app
-        .kept
-        .get(user.version, Reads::CONTENT, Key::new("conversations::pairs", user.id), store::conversations::pairs(c.ex(), user.person()))
-        .await?;
-    if rows.is_empty() && !user.is_leader {
+    let settings = app.settings(user.version, c.ex()).await?;
+    // The lines, worked out once per language and day: fifty pairs' due dates and distance.
+    let key = Key::new("team::pair_lines", (user.id, i18n.locale(), today));
+    let load = async {
+        let rows = store::conversations::pairs(c.ex(), user.person()).await?;
+        Ok::<_, store::Error>(pair_lines(&i18n, &rows, today, &settings))
+    };
+    let all = app.kept.get(user.version, Reads::CONTENT, key, load).await?;
+    if all.is_empty() && !user.is_leader {
         return Err(AppError::NotFound);
     }
-    let settings = app.settings(c.ex()).await?;
-    let all = pair_lines(&i18n, &rows, today, &settings);
     let counts =
         (all.iter().filter(|p| p.overdue).count(), all.iter().filter(|p| p.distant).count(), all.iter().filter(|p| p.remote).count());
     let logged = all.iter().find(|p| p.id.to_string() == q.logged).map(|p| i18n.t1("team-contact-logged", "name", &p.name));
-    let mut pairs: Vec<PairLine> = all
-        .into_iter()
-        .filter(|p| match q.filter.as_str() {
-            "overdue" => p.overdue,
-            "distant" => p.distant,
-            "remote" => p.remote,
+    let mut shown: Vec<usize> = (0..all.len())
+        .filter(|&i| match q.filter.as_str() {
+            "overdue" => all[i].overdue,
+            "distant" => all[i].distant,
+            "remote" => all[i].remote,
             _ => true,
         })
         .collect();
     match q.sort.as_str() {
-        "contact" => pairs.sort_by_key(|p| std::cmp::Reverse(p.days_since_contact)),
-        "due" => pairs.sort_by_key(|p| p.due_date),
+        "contact" => shown.sort_by_key(|&i| std::cmp::Reverse(all[i].days_since_contact)),
+        "due" => shown.sort_by_key(|&i| all[i].due_date),
         _ => {}
     }
     Ok(OverviewPage {
         page: ctx.page("team-title", Nav::Team),
-        pairs,
+        all,
+        shown,
         sort: q.sort,
         filter: q.filter,
         counts,
-        kind_options: options(TouchKind::ALL.iter().map(|k| (k.code(), i18n.text(&format!("touch-kind-{}", k.code())))))?,
-        channel_options: options(Channel::ALL.iter().map(|c| (c.code(), i18n.text(&format!("conversation-channel-{}", c.code())))))?,
+        kinds: TouchKind::ALL.iter().map(|k| (k.code(), i18n.text(&format!("touch-kind-{}", k.code())))).collect(),
+        channels: Channel::ALL.iter().map(|c| (c.code(), i18n.text(&format!("conversation-channel-{}", c.code())))).collect(),
+        kind: q.kind,
+        channel: q.channel,
         logged,
         distance_note: i18n.t_with(
             "team-distant-explained",
@@ -221,7 +231,7 @@ async fn log_contact(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum:
         Ok(id) => {
             let person = store::people::get(tx.ex(), PersonId(id)).await?.filter(|p| p.active && p.leader_id == Some(user.id));
             let person = person.ok_or(AppError::NotFound)?;
-            (user.person(), person.id(), format!("/team?logged={id}"))
+            (user.person(), person.id(), format!("/team?logged={id}&kind={}&channel={}", kind.code(), channel.code()))
         }
         Err(_) => {
             let me = store::people::get(tx.ex(), user.person()).await?.ok_or(AppError::NotFound)?;

@@ -11,7 +11,6 @@ use serde::Deserialize;
 use crate::domain::cadence::Cadence;
 use crate::domain::settings::{self, OrgSettings};
 use crate::store;
-use crate::store::cache::{Key, Reads};
 use crate::web::AppState;
 use crate::web::conversations::cadence_label;
 use crate::web::ctx::{Ctx, Nav, Page};
@@ -60,7 +59,7 @@ struct ShowQuery {
 async fn show(ctx: Ctx, State(app): State<AppState>, Query(q): Query<ShowQuery>) -> Result<SettingsPage, AppError> {
     let user = ctx.user()?;
     let mut c = app.db.conn().await?;
-    let current = app.kept.get(user.version, Reads::CONTENT, Key::new("settings::get", ()), store::settings::get(c.ex())).await?;
+    let current = app.settings(user.version, c.ex()).await?;
     Ok(page(&ctx, values(&current), !q.saved.is_empty()))
 }
 
@@ -87,7 +86,6 @@ async fn save(ctx: Ctx, State(app): State<AppState>, axum::Form(f): axum::Form<S
             let mut tx = app.db.begin().await?;
             store::settings::save(tx.ex(), &s, store::now()).await?;
             tx.commit().await?;
-            app.remember_settings(s);
             Ok(Redirect::to("/org/settings?saved=1").into_response())
         }
         Err(problems) => {
