@@ -4,7 +4,7 @@
 //! each chunk that takes one again under new random ids. A busy wave then costs one commit for
 //! many answers, and a chunk's write for each, however many answers the wave already holds.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use tokio::sync::{mpsc, oneshot};
 
@@ -21,6 +21,8 @@ pub struct Submission {
     pub group: Option<i64>,
     /// The answers as JSON.
     pub answers: String,
+    /// The wave's anonymity threshold, fixed when it opened: how large its chunks are.
+    pub threshold: i64,
 }
 
 /// What became of a submission.
@@ -92,41 +94,59 @@ async fn run(db: Db, mut rx: mpsc::Receiver<(Submission, Reply)>) {
 pub async fn write(db: &Db, batch: &[Submission], now: i64) -> Result<Vec<Outcome>, Error> {
     let today = cadence::date_of(now);
     let mut tx = db.begin().await?;
-    // Each wave's threshold while it is open, read once in the writers' turn: a wave closed
-    // meanwhile takes nothing more.
-    let mut open: HashMap<i64, Option<i64>> = HashMap::new();
-    for wave in batch.iter().map(|s| s.wave).collect::<BTreeSet<i64>>() {
-        let threshold = store::surveys::wave(tx.ex(), wave)
-            .await?
-            .filter(|w| {
-                let day = |d: &str| d.parse().unwrap_or_default();
-                survey::state(day(&w.opens_on), day(&w.closes_on), w.closed_at.is_some(), today) == survey::WaveState::Open
-            })
-            .map(|w| w.threshold);
-        open.insert(wave, threshold);
-    }
-    // Each open wave's participations in one statement: those not recorded before are taken,
-    // each key once however often it was sent.
     let mut outcomes = vec![Outcome::Closed; batch.len()];
-    let mut taken: BTreeMap<i64, Vec<(Option<i64>, &str)>> = BTreeMap::new();
-    for (&wave, _) in open.iter().filter(|(_, t)| t.is_some()) {
-        let keys: Vec<&str> = batch.iter().filter(|s| s.wave == wave).map(|s| s.person_key.as_str()).collect();
-        let mut new: HashSet<String> = store::surveys::add_participations(tx.ex(), wave, &keys).await?.into_iter().collect();
-        for (i, s) in batch.iter().enumerate().filter(|(_, s)| s.wave == wave) {
-            outcomes[i] = if new.remove(&s.person_key) {
-                taken.entry(wave).or_default().push((s.group, &s.answers));
-                Outcome::Taken
-            } else {
-                Outcome::Already
-            };
+    for wave in batch.iter().map(|s| s.wave).collect::<BTreeSet<i64>>() {
+        // Each key once however often it was sent: the first answer sent counts.
+        let mut seen = HashSet::new();
+        let (first, again): (Vec<usize>, Vec<usize>) =
+            (0..batch.len()).filter(|&i| batch[i].wave == wave).partition(|&i| seen.insert(batch[i].person_key.as_str()));
+        let sent: Vec<&Submission> = first.iter().map(|&i| &batch[i]).collect();
+        let Some(taken) = record(tx.ex(), wave, today, &sent).await? else {
+            continue; // closed: every outcome stays Closed
+        };
+        for i in first {
+            outcomes[i] = if taken.contains(batch[i].person_key.as_str()) { Outcome::Taken } else { Outcome::Already };
         }
-    }
-    for (wave, answers) in taken {
-        let k = open.get(&wave).copied().flatten().unwrap_or(anonymity::DEFAULT_THRESHOLD);
-        place(tx.ex(), wave, k, answers).await?;
+        for i in again {
+            outcomes[i] = Outcome::Already;
+        }
     }
     tx.commit().await?;
     Ok(outcomes)
+}
+
+/// Records the participations of `sent` (one wave's, each key once) and places the answers of
+/// those not recorded before, in the writers' turn; the keys taken, or None when the wave is not
+/// open (a wave closed meanwhile takes nothing more).
+async fn record(mut ex: Ex<'_>, wave: i64, today: jiff::civil::Date, sent: &[&Submission]) -> Result<Option<HashSet<String>>, Error> {
+    if let Ex::Pg(c) = &mut ex {
+        // PostgreSQL does it all itself, in one statement per part of the answers; each part
+        // joins the chunk that is smallest by then.
+        let size = sent.first().map_or(0, |s| anonymity::chunk_size(s.threshold));
+        let new: Vec<(&str, Option<i64>, &str)> = sent.iter().map(|s| (s.person_key.as_str(), s.group, s.answers.as_str())).collect();
+        let mut taken = HashSet::new();
+        for part in parts(&new, NEW_BYTES_PER_REWRITE, |(_, _, a)| a.len()) {
+            let (open, keys) = store::surveys::answer_on_postgres(c, wave, &today.to_string(), size, part).await?;
+            if !open {
+                return Ok(None);
+            }
+            taken.extend(keys);
+        }
+        return Ok(Some(taken));
+    }
+    let Some(w) = store::surveys::wave(ex.reborrow(), wave).await? else { return Ok(None) };
+    let day = |d: &str| d.parse().unwrap_or_default();
+    if survey::state(day(&w.opens_on), day(&w.closes_on), w.closed_at.is_some(), today) != survey::WaveState::Open {
+        return Ok(None);
+    }
+    let keys: Vec<&str> = sent.iter().map(|s| s.person_key.as_str()).collect();
+    let taken: HashSet<String> = store::surveys::add_participations(ex.reborrow(), wave, &keys).await?.into_iter().collect();
+    let answers: Vec<(Option<i64>, &str)> =
+        sent.iter().filter(|s| taken.contains(&s.person_key)).map(|s| (s.group, s.answers.as_str())).collect();
+    if !answers.is_empty() {
+        place(ex, wave, w.threshold, answers).await?;
+    }
+    Ok(Some(taken))
 }
 
 /// At most this many bytes of new answers go into one statement that writes a chunk again on
@@ -136,23 +156,9 @@ pub async fn write(db: &Db, batch: &[Submission], now: i64) -> Result<Vec<Outcom
 const NEW_BYTES_PER_REWRITE: usize = 12 * 1024;
 
 /// Adds the answers to the wave's smallest chunk and writes it again, every answer in it under a
-/// new random id and in the order of those ids; split in two when it grows too large.
+/// new random id and in the order of those ids; split in two when it grows too large (SQLite).
 async fn place(mut ex: Ex<'_>, wave: i64, k: i64, answers: Vec<(Option<i64>, &str)>) -> Result<(), Error> {
-    let mut sizes = store::surveys::chunk_sizes(ex.reborrow(), wave).await?;
-    if let Ex::Pg(c) = &mut ex {
-        // PostgreSQL renames and writes the chunk itself, in one statement per part of the new
-        // answers; each part joins the chunk that is smallest by then.
-        for part in parts(&answers, NEW_BYTES_PER_REWRITE) {
-            let p = anonymity::place(&sizes, part.len() as i64, anonymity::chunk_size(k));
-            for (chunk, held) in store::surveys::rewrite_chunk_on_postgres(c, wave, p.chunk, p.split_into, part).await? {
-                match sizes.iter_mut().find(|(c, _)| *c == chunk) {
-                    Some(size) => size.1 = held,
-                    None => sizes.push((chunk, held)),
-                }
-            }
-        }
-        return Ok(());
-    }
+    let sizes = store::surveys::chunk_sizes(ex.reborrow(), wave).await?;
     let p = anonymity::place(&sizes, answers.len() as i64, anonymity::chunk_size(k));
     let mut all = store::surveys::take_chunk(ex.reborrow(), wave, p.chunk).await?;
     all.extend(answers.into_iter().map(|(g, a)| (g, a.to_string())));
@@ -172,16 +178,16 @@ async fn place(mut ex: Ex<'_>, wave: i64, k: i64, answers: Vec<(Option<i64>, &st
     Ok(store::surveys::write_chunk(ex, wave, p.chunk, &rows).await?)
 }
 
-/// The answers in runs of at most `bytes` of answers each (a longer answer alone).
-fn parts<'a, 'b>(answers: &'a [(Option<i64>, &'b str)], bytes: usize) -> Vec<&'a [(Option<i64>, &'b str)]> {
+/// The items in runs of at most `bytes` (as `len` counts them) each; a longer item alone.
+fn parts<T>(items: &[T], bytes: usize, len: impl Fn(&T) -> usize) -> Vec<&[T]> {
     let mut parts = Vec::new();
-    let mut rest = answers;
+    let mut rest = items;
     while !rest.is_empty() {
         let mut total = 0;
         let n = rest
             .iter()
-            .take_while(|(_, a)| {
-                total += a.len();
+            .take_while(|item| {
+                total += len(item);
                 total <= bytes
             })
             .count()
@@ -201,9 +207,9 @@ mod tests {
     fn answers_are_cut_into_runs_that_fit_a_statement() {
         let long = "x".repeat(100);
         let answers: Vec<(Option<i64>, &str)> = vec![(None, "aaaa"), (Some(1), "bbbb"), (None, &long), (None, "cc")];
-        let sizes: Vec<usize> = parts(&answers, 10).iter().map(|p| p.len()).collect();
+        let sizes: Vec<usize> = parts(&answers, 10, |(_, a)| a.len()).iter().map(|p| p.len()).collect();
         assert_eq!(sizes, [2, 1, 1], "two that fit, a long one alone, the rest");
-        assert_eq!(parts(&answers, 1_000).len(), 1);
-        assert!(parts(&[], 10).is_empty());
+        assert_eq!(parts(&answers, 1_000, |(_, a)| a.len()).len(), 1);
+        assert!(parts(&[] as &[(Option<i64>, &str)], 10, |(_, a)| a.len()).is_empty());
     }
 }

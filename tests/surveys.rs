@@ -411,7 +411,7 @@ on_both!(a_busy_wave_writes_each_answer_with_at_least_a_chunk_of_others_from_two
         .enumerate()
         .map(|(n, person)| {
             let node = nodes[n % 2].clone();
-            let s = Submission { wave, person_key: format!("{person:064x}"), group: None, answers: format!("{{\"n\":{n}}}") };
+            let s = Submission { wave, person_key: format!("{person:064x}"), group: None, answers: format!("{{\"n\":{n}}}"), threshold: 5 };
             tokio::spawn(async move { node.submit(s).await })
         })
         .collect();

@@ -1,6 +1,8 @@
 //! Survey waves, who is asked, who has answered (as keyed hashes only) and the answers (with
 //! nothing that leads back to a person).
 
+use std::collections::HashMap;
+
 use super::{Ex, Result, exec, on, row, rows, scalar};
 use crate::domain::PersonId;
 
@@ -376,49 +378,74 @@ pub async fn write_chunk(mut ex: Ex<'_>, wave: i64, taken: i64, rows: &[AnswerRo
     Ok(())
 }
 
-/// Takes one chunk of the wave out and writes it again with the `new` answers
-/// (group, answers), in one statement, so that the chunk's answers need not travel to samspill
-/// and back. Every row gets a new random id (SHA-256 of two `gen_random_uuid()`s, 244 random
-/// bits), the rows are written in the order of those ids, and with `split_into` the upper half
-/// by id goes to that chunk: what `intake` does on SQLite with `take_chunk` and `write_chunk`.
-/// Says how many answers each chunk written now holds.
-pub async fn rewrite_chunk_on_postgres(
+/// Records the participations and places the answers of one run of a batch, in one statement on
+/// PostgreSQL, so that neither the chunks' answers nor their sizes travel to samspill and back.
+/// `new` holds (person key, group, answers), each key once. Nothing is recorded unless the wave is
+/// open on `today` (`YYYY-MM-DD`; the rule of `survey::state`). A key recorded before takes
+/// nothing. The answers of the keys taken join the wave's smallest chunk, which is written again
+/// and split in two once it would hold more than twice `size` (the rule of `anonymity::place`):
+/// every row gets a new random id (SHA-256 of two `gen_random_uuid()`s, 244 random bits), the rows
+/// are written in the order of those ids, and on a split the upper half by id goes to the new
+/// chunk; what `intake` does on SQLite with `take_chunk` and `write_chunk`. Returns whether the
+/// wave is open, and the keys taken.
+pub async fn answer_on_postgres(
     c: &mut sqlx::PgConnection,
     wave: i64,
-    chunk: i64,
-    split_into: Option<i64>,
-    new: &[(Option<i64>, &str)],
-) -> Result<Vec<(i64, i64)>> {
-    let groups: Vec<Option<i64>> = new.iter().map(|(g, _)| *g).collect();
-    let answers: Vec<&str> = new.iter().map(|(_, a)| *a).collect();
+    today: &str,
+    size: i64,
+    new: &[(&str, Option<i64>, &str)],
+) -> Result<(bool, Vec<String>)> {
+    let keys: Vec<&str> = new.iter().map(|(k, _, _)| *k).collect();
+    let groups: Vec<Option<i64>> = new.iter().map(|(_, g, _)| *g).collect();
+    let answers: Vec<&str> = new.iter().map(|(_, _, a)| *a).collect();
     sqlx::query_as(
-        "WITH taken AS (
-             DELETE FROM survey_answers WHERE wave_id = $1 AND chunk = $2 RETURNING group_id, answers
+        "WITH open AS (
+             SELECT 1 FROM waves WHERE id = $1 AND closed_at IS NULL AND opens_on <= $2 AND closes_on >= $2
+         ), recorded AS (
+             INSERT INTO wave_participation (wave_id, person_key)
+             SELECT $1, k FROM unnest($3::text[]) AS k WHERE EXISTS (SELECT 1 FROM open)
+             ON CONFLICT (wave_id, person_key) DO NOTHING
+             RETURNING person_key
+         ), incoming AS (
+             SELECT u.g AS group_id, u.a AS answers
+             FROM unnest($3::text[], $4::bigint[], $5::text[]) AS u(k, g, a) JOIN recorded r ON r.person_key = u.k
+         ), smallest AS (
+             SELECT chunk, answers FROM answer_chunks WHERE wave_id = $1 ORDER BY answers, chunk LIMIT 1
+         ), target AS (
+             SELECT COALESCE((SELECT chunk FROM smallest), 0) AS chunk,
+                    CASE WHEN COALESCE((SELECT answers FROM smallest), 0) + (SELECT COUNT(*) FROM incoming) > 2 * $6
+                         THEN (SELECT MAX(chunk) + 1 FROM answer_chunks WHERE wave_id = $1) END AS split_into
+         ), taken AS (
+             DELETE FROM survey_answers
+             WHERE wave_id = $1 AND chunk = (SELECT chunk FROM target) AND EXISTS (SELECT 1 FROM incoming)
+             RETURNING group_id, answers
          ), renamed AS (
              SELECT encode(sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')), 'hex') AS id,
                     group_id, answers
-             FROM (SELECT group_id, answers FROM taken UNION ALL SELECT * FROM unnest($4::bigint[], $5::text[])) AS joined
+             FROM (SELECT group_id, answers FROM taken UNION ALL SELECT group_id, answers FROM incoming) AS joined
          ), placed AS (
              SELECT id, group_id, answers,
-                    CASE WHEN $3::bigint IS NOT NULL AND row_number() OVER (ORDER BY id) > count(*) OVER () / 2
-                         THEN $3::bigint ELSE $2 END AS chunk
-             FROM renamed
+                    CASE WHEN t.split_into IS NOT NULL AND row_number() OVER (ORDER BY id) > count(*) OVER () / 2
+                         THEN t.split_into ELSE t.chunk END AS chunk
+             FROM renamed CROSS JOIN target t
          ), written AS (
              INSERT INTO survey_answers (id, wave_id, group_id, chunk, answers)
              SELECT id, $1, group_id, chunk, answers FROM placed ORDER BY id
              RETURNING chunk
+         ), counted AS (
+             INSERT INTO answer_chunks (wave_id, chunk, answers)
+             SELECT $1, chunk, COUNT(*) FROM written GROUP BY chunk
+             ON CONFLICT (wave_id, chunk) DO UPDATE SET answers = excluded.answers
          )
-         INSERT INTO answer_chunks (wave_id, chunk, answers)
-         SELECT $1, chunk, COUNT(*) FROM written GROUP BY chunk
-         ON CONFLICT (wave_id, chunk) DO UPDATE SET answers = excluded.answers
-         RETURNING chunk, answers",
+         SELECT EXISTS (SELECT 1 FROM open), ARRAY(SELECT person_key FROM recorded)",
     )
     .bind(wave)
-    .bind(chunk)
-    .bind(split_into)
+    .bind(today)
+    .bind(keys)
     .bind(groups)
     .bind(answers)
-    .fetch_all(&mut *c)
+    .bind(size)
+    .fetch_one(&mut *c)
     .await
     .map_err(super::Error::from)
 }
@@ -479,6 +506,11 @@ pub async fn invitees(ex: Ex<'_>, wave: i64) -> Result<Vec<PersonId>> {
         .into_iter()
         .map(|(id,)| PersonId(id))
         .collect())
+}
+
+/// Everyone asked to answer the wave, with the group each one's answer counts in.
+pub async fn invitations(ex: Ex<'_>, wave: i64) -> Result<HashMap<i64, Option<i64>>> {
+    Ok(rows!(ex, (i64, Option<i64>), "SELECT person_id, group_id FROM wave_invitees WHERE wave_id = $1", wave)?.into_iter().collect())
 }
 
 /// Waves still open whose last day falls between the two dates (`YYYY-MM-DD`, inclusive).

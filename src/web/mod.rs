@@ -58,6 +58,7 @@ pub struct AppInner {
     pub keys: Arc<Keys>,
     pub catalog: Arc<catalog::Catalog>,
     pub closed_waves: Arc<surveys::ClosedWaves>,
+    pub invitations: Arc<surveys::Invitations>,
     /// What pages read, kept under the data version it was read at.
     pub kept: Arc<crate::store::cache::Cache>,
     /// Writes survey answers, those arriving together in one transaction.
@@ -93,6 +94,7 @@ impl AppState {
             keys: Arc::new(keys),
             catalog: Arc::new(catalog),
             closed_waves: Arc::default(),
+            invitations: Arc::default(),
             kept: Arc::default(),
             provider: None,
         })))

@@ -117,6 +117,31 @@ impl ClosedWaves {
     }
 }
 
+/// Who is asked to answer each wave, and the group their answer counts in, read once per node:
+/// a wave's invitations are written with the wave and never change.
+#[derive(Default)]
+pub struct Invitations(std::sync::Mutex<HashMap<i64, Arc<tokio::sync::OnceCell<Invited>>>>);
+
+type Invited = Arc<HashMap<i64, Option<i64>>>;
+
+/// How many waves' invitations a node keeps; beyond it, it starts again.
+const INVITATIONS_KEPT: usize = 64;
+
+impl Invitations {
+    /// Wave `w`'s invitations. Requests that ask at once wait for the one that reads them.
+    async fn of(&self, c: &mut store::Conn, w: &WaveRow) -> Result<Invited, AppError> {
+        let cell = {
+            let mut kept = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if kept.len() >= INVITATIONS_KEPT && !kept.contains_key(&w.id) {
+                kept.clear();
+            }
+            kept.entry(w.id).or_default().clone()
+        };
+        let invited = cell.get_or_try_init(|| async { store::surveys::invitations(c.ex(), w.id).await.map(Arc::new) }).await?;
+        Ok(invited.clone())
+    }
+}
+
 /// The answers of a closed wave, kept once the close is safely past: a day after its last day
 /// (so that no node's clock still takes answers), or at once when it was closed early.
 async fn closed_answers(
@@ -560,11 +585,10 @@ struct AnswerPage {
 /// The wave if `person` is asked to answer it, with the group their answer counts in; anyone
 /// else finds nothing.
 async fn invited_wave(app: &AppState, c: &mut store::Conn, id: i64, user: &SessionUser) -> Result<(WaveRow, Option<i64>), AppError> {
-    let key = Key::new("surveys::wave_for", (id, user.id));
-    match app.kept.get(user.version, Reads::CONTENT, key, store::surveys::wave_for(c.ex(), id, user.person())).await?.as_ref() {
-        Some(w) if w.asked => Ok((w.wave.clone(), w.group_id)),
-        _ => Err(AppError::NotFound),
-    }
+    let wave = app.kept.get(user.version, Reads::CONTENT, Key::new("surveys::wave", id), store::surveys::wave(c.ex(), id)).await?;
+    let w = wave.as_ref().as_ref().ok_or(AppError::NotFound)?;
+    let group = *app.invitations.of(c, w).await?.get(&user.id).ok_or(AppError::NotFound)?;
+    Ok((w.clone(), group))
 }
 
 fn answer_page(
@@ -638,6 +662,7 @@ async fn answer(
         person_key: participation_key(&app, id, user.person()),
         group,
         answers: serde_json::to_string(&reading.answers).map_err(|e| AppError::Internal(e.to_string()))?,
+        threshold: w.threshold,
     };
     // Stored with whatever other answers are waiting, in one transaction that checks the wave is
     // still open and records the participation.
