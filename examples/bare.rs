@@ -1,7 +1,8 @@
 //! The benchmark's baseline: the same axum, sqlx, tokio, askama and allocator as samspill, and
 //! no application logic. `GET /` reads a table of 20 rows and renders it as an escaped HTML page;
-//! `POST /write` commits one inserted row per request in a transaction of its own (SQLite:
-//! `BEGIN IMMEDIATE`, as samspill's writes). `bench/run.sh` compares samspill's pages with it.
+//! `POST /write` commits one inserted row per request in a transaction of its own, with one
+//! writer at a time as samspill's writes (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: the writers'
+//! turn of `store::BEGIN_WRITE`). `bench/run.sh` compares samspill's pages with it.
 //!
 //!   cargo run --release --example bare -- --database-url sqlite:///tmp/bare.db --bind 127.0.0.1:18091
 //!
@@ -91,7 +92,7 @@ async fn write(State(db): State<Db>) -> Response {
         }
         Db::Pg(p) => {
             async {
-                let mut tx = p.begin().await?;
+                let mut tx = p.begin_with(store::BEGIN_WRITE).await?;
                 sqlx::query(INSERT).bind(body).bind(now).execute(&mut *tx).await?;
                 tx.commit().await
             }

@@ -599,7 +599,8 @@ const UNVERSIONED: [&str; 7] =
     ["data_version", "import_draft_parts", "import_drafts", "login_failures", "provider_sign_ins", "server_keys", "sessions"];
 
 async fn data_version(c: &mut store::Conn) -> (i64, i64, i64, i64) {
-    let sql = "SELECT content, development, outbox, participation FROM data_version";
+    let sql = "SELECT CAST(SUM(content) AS BIGINT), CAST(SUM(development) AS BIGINT), CAST(SUM(outbox) AS BIGINT), \
+               CAST(SUM(participation) AS BIGINT) FROM data_version";
     match c.ex() {
         store::Ex::Sqlite(c) => sqlx::query_as(sql).fetch_one(&mut *c).await.unwrap(),
         store::Ex::Pg(c) => sqlx::query_as(sql).fetch_one(&mut *c).await.unwrap(),

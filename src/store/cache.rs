@@ -1,6 +1,7 @@
 //! What pages read, kept on each node under the data version it was read at.
 //!
-//! The database holds one row of counters (`data_version`) that triggers raise in the same
+//! The database holds counters (`data_version`: one row on SQLite; on PostgreSQL sixteen, summed,
+//! so that transactions committing at once raise different rows) that triggers raise in the same
 //! transaction as every change to what pages show. Every request reads it in its session's
 //! statement, before anything else. A value kept at those same counters was read after the last
 //! change that any node committed, so it is served as it is: no node shows anything older than a

@@ -146,7 +146,8 @@ impl Held {
             .unwrap_or((Held(false), None))
     }
 
-    /// Counts a transaction about to start: a kept connection goes back to the pool first.
+    /// Counts a transaction about to wait for its turn: a kept connection goes back to the pool
+    /// first.
     fn mark_for_transaction() -> Held {
         let (held, kept) = Held::mark();
         drop(kept);
@@ -171,10 +172,10 @@ enum TxInner {
 }
 
 impl Conn {
-    /// Puts the connection aside for the request's next `Db::conn`, instead of giving it back to
-    /// the pool: a page then reads the session and its own data on one connection, and the pool
-    /// checks it once (sqlx tests each connection given back with a round trip). A transaction
-    /// does not use it: it is given back first.
+    /// Puts the connection aside for the request's next `Db::conn` or transaction, instead of
+    /// giving it back to the pool: a page then reads the session and its own data on one
+    /// connection, and the pool checks it once (sqlx tests each connection given back with a
+    /// round trip). A write that must wait for this node's turn gives it back first.
     pub fn keep(self) {
         let Conn { inner, _held } = self;
         drop(_held);
@@ -281,7 +282,7 @@ const SQLITE_CONNECTIONS: u32 = 4;
 /// block, in one round trip. The lock runs first, in the implicit transaction that `BEGIN` then
 /// turns into the block, so it is held until commit or rollback; if it fails, the implicit
 /// transaction ends with it and the connection is left outside any transaction.
-const BEGIN_WRITE: &str = "SELECT pg_advisory_xact_lock(8314046729677270124); BEGIN";
+pub const BEGIN_WRITE: &str = "SELECT pg_advisory_xact_lock(8314046729677270124); BEGIN";
 
 static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
@@ -344,12 +345,28 @@ impl Db {
 
     pub async fn conn(&self) -> Result<Conn> {
         let (held, kept) = Held::mark();
-        let inner = match (kept, &self.pool) {
+        Ok(Conn { inner: self.pooled(kept).await?, _held: held })
+    }
+
+    /// The connection the request put aside (`Conn::keep`), or one from the pool.
+    async fn pooled(&self, kept: Option<ConnInner>) -> Result<ConnInner> {
+        Ok(match (kept, &self.pool) {
             (Some(kept @ ConnInner::Sqlite(_)), Pool::Sqlite(_)) | (Some(kept @ ConnInner::Pg(_)), Pool::Pg(_)) => kept,
             (_, Pool::Sqlite(p)) => ConnInner::Sqlite(p.acquire().await?),
             (_, Pool::Pg(p)) => ConnInner::Pg(p.acquire().await?),
-        };
-        Ok(Conn { inner, _held: held })
+        })
+    }
+
+    /// Opens a transaction with `statement` (or the plain `BEGIN`) on the kept connection or
+    /// one from the pool: on the kept one, no connection goes back to the pool (which tests it
+    /// with a round trip) only for another to be taken.
+    async fn open(&self, kept: Option<ConnInner>, statement: Option<&'static str>) -> Result<TxInner> {
+        use sqlx::SqlSafeStr;
+        let statement = statement.map(|s| s.into_sql_str());
+        Ok(match self.pooled(kept).await? {
+            ConnInner::Sqlite(c) => TxInner::Sqlite(sqlx::Transaction::begin(c, statement).await?),
+            ConnInner::Pg(c) => TxInner::Pg(sqlx::Transaction::begin(c, statement).await?),
+        })
     }
 
     /// Starts a write transaction; write transactions take turns on both databases, so a rule
@@ -358,39 +375,42 @@ impl Db {
     /// lock at once (`BEGIN IMMEDIATE`), which also keeps a lock upgrade from failing half-way;
     /// PostgreSQL takes one transaction-level advisory lock, released at commit or rollback.
     pub async fn begin(&self) -> Result<Tx> {
-        let held = Held::mark_for_transaction();
         mark_written();
-        let turn = self.writers.clone().acquire_owned().await.map_err(|_| sqlx::Error::PoolClosed)?;
-        let inner = match &self.pool {
-            Pool::Sqlite(p) => TxInner::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
-            Pool::Pg(p) => TxInner::Pg(p.begin_with(BEGIN_WRITE).await?),
+        // A request that waits for this node's turn gives its kept connection back first, so
+        // that waiting writers do not hold the pool's connections; one whose turn is free
+        // begins on it.
+        let (held, kept, turn) = match self.writers.clone().try_acquire_owned() {
+            Ok(turn) => {
+                let (held, kept) = Held::mark();
+                (held, kept, turn)
+            }
+            Err(_) => {
+                let held = Held::mark_for_transaction();
+                (held, None, self.writers.clone().acquire_owned().await.map_err(|_| sqlx::Error::PoolClosed)?)
+            }
         };
-        Ok(Tx { inner, _turn: Some(turn), _held: held })
+        let statement = if self.is_postgres() { BEGIN_WRITE } else { "BEGIN IMMEDIATE" };
+        Ok(Tx { inner: self.open(kept, Some(statement)).await?, _turn: Some(turn), _held: held })
     }
 
     /// Starts a write transaction for rows of one person that the caller locks as it reads them
     /// (`FOR UPDATE`): on PostgreSQL it does not wait for the turn of every other write, since no
     /// rule across rows depends on it. SQLite has one writer anyway, and queues as `begin` does.
     pub async fn begin_own(&self) -> Result<Tx> {
-        match &self.pool {
-            Pool::Sqlite(_) => self.begin().await,
-            Pool::Pg(p) => {
-                let held = Held::mark_for_transaction();
-                mark_written();
-                Ok(Tx { inner: TxInner::Pg(p.begin().await?), _turn: None, _held: held })
-            }
+        if !self.is_postgres() {
+            return self.begin().await;
         }
+        mark_written();
+        let (held, kept) = Held::mark();
+        Ok(Tx { inner: self.open(kept, None).await?, _turn: None, _held: held })
     }
 
     /// Starts a transaction that only reads: one consistent view of the data (a snapshot on
     /// PostgreSQL too), without the writers' turn or SQLite's write lock.
     pub async fn begin_read(&self) -> Result<Tx> {
-        let held = Held::mark_for_transaction();
-        let inner = match &self.pool {
-            Pool::Sqlite(p) => TxInner::Sqlite(p.begin().await?),
-            Pool::Pg(p) => TxInner::Pg(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?),
-        };
-        Ok(Tx { inner, _turn: None, _held: held })
+        let (held, kept) = Held::mark();
+        let statement = self.is_postgres().then_some("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        Ok(Tx { inner: self.open(kept, statement).await?, _turn: None, _held: held })
     }
 
     pub fn is_postgres(&self) -> bool {

@@ -47,8 +47,8 @@ pub async fn create(ex: Ex<'_>, token_hash: &str, person: PersonId, now: i64, ex
     )
 }
 
-/// The active person behind a live session, with the data version; someone whose end date has
-/// come has none.
+/// The active person behind a live session, with the data version (the sums of its rows: one on
+/// SQLite, sixteen on PostgreSQL); someone whose end date has come has none.
 pub async fn user(ex: Ex<'_>, token_hash: &str, now: i64) -> Result<Option<SessionUser>> {
     row!(
         ex,
@@ -56,7 +56,9 @@ pub async fn user(ex: Ex<'_>, token_hash: &str, now: i64) -> Result<Option<Sessi
         "SELECT p.id, p.name, p.email, p.is_admin, \
          EXISTS (SELECT 1 FROM people r WHERE r.leader_id = p.id AND r.active) AS is_leader, p.unit_id, p.locale, \
          v.content, v.development, v.outbox, v.participation \
-         FROM sessions s JOIN people p ON p.id = s.person_id CROSS JOIN data_version v \
+         FROM sessions s JOIN people p ON p.id = s.person_id CROSS JOIN (SELECT CAST(SUM(content) AS BIGINT) AS content, \
+         CAST(SUM(development) AS BIGINT) AS development, CAST(SUM(outbox) AS BIGINT) AS outbox, \
+         CAST(SUM(participation) AS BIGINT) AS participation FROM data_version) v \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND p.active AND (p.end_date IS NULL OR p.end_date > $3)",
         token_hash,
         now,
