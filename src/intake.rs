@@ -8,9 +8,8 @@ use std::collections::{BTreeSet, HashSet};
 
 use tokio::sync::{mpsc, oneshot};
 
-use crate::domain::{anonymity, cadence, survey};
-use crate::store::{self, Db, Ex, surveys::AnswerRow};
-use crate::web::ctx::random_token;
+use crate::domain::{anonymity, cadence};
+use crate::store::{self, Db, Ex};
 
 /// One person's answer to a wave, ready to store: nothing in it names them but the keyed hash.
 pub struct Submission {
@@ -33,15 +32,6 @@ pub enum Outcome {
     Already,
     /// The wave closed (or is gone) before the answer's turn came.
     Closed,
-}
-
-/// Why a batch was not stored; nothing of it was.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error(transparent)]
-    Store(#[from] store::Error),
-    #[error("no randomness for answer ids")]
-    NoRandomness,
 }
 
 type Reply = oneshot::Sender<Result<Outcome, String>>;
@@ -91,7 +81,7 @@ async fn run(db: Db, mut rx: mpsc::Receiver<(Submission, Reply)>) {
 }
 
 /// Writes a batch in one transaction; what became of each, in order.
-pub async fn write(db: &Db, batch: &[Submission], now: i64) -> Result<Vec<Outcome>, Error> {
+pub async fn write(db: &Db, batch: &[Submission], now: i64) -> store::Result<Vec<Outcome>> {
     let today = cadence::date_of(now);
     let mut tx = db.begin().await?;
     let mut outcomes = vec![Outcome::Closed; batch.len()];
@@ -118,33 +108,35 @@ pub async fn write(db: &Db, batch: &[Submission], now: i64) -> Result<Vec<Outcom
 /// Records the participations of `sent` (one wave's, each key once) and places the answers of
 /// those not recorded before, in the writers' turn; the keys taken, or None when the wave is not
 /// open (a wave closed meanwhile takes nothing more).
-async fn record(mut ex: Ex<'_>, wave: i64, today: jiff::civil::Date, sent: &[&Submission]) -> Result<Option<HashSet<String>>, Error> {
-    if let Ex::Pg(c) = &mut ex {
-        // PostgreSQL does it all itself, in one statement per part of the answers; each part
-        // joins the chunk that is smallest by then.
-        let size = sent.first().map_or(0, |s| anonymity::chunk_size(s.threshold));
-        let new: Vec<(&str, Option<i64>, &str)> = sent.iter().map(|s| (s.person_key.as_str(), s.group, s.answers.as_str())).collect();
-        let mut taken = HashSet::new();
-        for part in parts(&new, NEW_BYTES_PER_REWRITE, |(_, _, a)| a.len()) {
-            let (open, keys) = store::surveys::answer_on_postgres(c, wave, &today.to_string(), size, part).await?;
-            if !open {
-                return Ok(None);
+async fn record(ex: Ex<'_>, wave: i64, today: jiff::civil::Date, sent: &[&Submission]) -> store::Result<Option<HashSet<String>>> {
+    let today = today.to_string();
+    let c = match ex {
+        Ex::Pg(c) => {
+            // PostgreSQL does it all itself, in one statement per part of the answers; each part
+            // joins the chunk that is smallest by then.
+            let size = sent.first().map_or(0, |s| anonymity::chunk_size(s.threshold));
+            let new: Vec<(&str, Option<i64>, &str)> = sent.iter().map(|s| (s.person_key.as_str(), s.group, s.answers.as_str())).collect();
+            let mut taken = HashSet::new();
+            for part in parts(&new, NEW_BYTES_PER_REWRITE, |(_, _, a)| a.len()) {
+                let (open, keys) = store::surveys::answer_on_postgres(c, wave, &today, size, part).await?;
+                if !open {
+                    return Ok(None);
+                }
+                taken.extend(keys);
             }
-            taken.extend(keys);
+            return Ok(Some(taken));
         }
-        return Ok(Some(taken));
-    }
-    let Some(w) = store::surveys::wave(ex.reborrow(), wave).await? else { return Ok(None) };
-    let day = |d: &str| d.parse().unwrap_or_default();
-    if survey::state(day(&w.opens_on), day(&w.closes_on), w.closed_at.is_some(), today) != survey::WaveState::Open {
-        return Ok(None);
-    }
+        Ex::Sqlite(c) => c,
+    };
+    // SQLite: two calls to its thread, however many answers; each call waits for the thread.
     let keys: Vec<&str> = sent.iter().map(|s| s.person_key.as_str()).collect();
-    let taken: HashSet<String> = store::surveys::add_participations(ex.reborrow(), wave, &keys).await?.into_iter().collect();
+    let Some(recorded) = store::surveys::record_on_sqlite(c, wave, &today, &keys).await? else { return Ok(None) };
+    let taken: HashSet<String> = recorded.keys.into_iter().collect();
     let answers: Vec<(Option<i64>, &str)> =
         sent.iter().filter(|s| taken.contains(&s.person_key)).map(|s| (s.group, s.answers.as_str())).collect();
-    if !answers.is_empty() {
-        place(ex, wave, w.threshold, answers).await?;
+    if let Some(first) = sent.first().filter(|_| !answers.is_empty()) {
+        let p = anonymity::place(recorded.chunks, answers.len() as i64, anonymity::chunk_size(first.threshold));
+        store::surveys::place_on_sqlite(c, wave, p, &answers).await?;
     }
     Ok(Some(taken))
 }
@@ -154,29 +146,6 @@ async fn record(mut ex: Ex<'_>, wave: i64, today: jiff::civil::Date, sent: &[&Su
 /// 4335): a statement that leaves in more than one write (over TLS, a record holds 16 KB) waits
 /// some 40 ms for a delayed acknowledgement.
 const NEW_BYTES_PER_REWRITE: usize = 12 * 1024;
-
-/// Adds the answers to the wave's smallest chunk and writes it again, every answer in it under a
-/// new random id and in the order of those ids; split in two when it grows too large (SQLite).
-async fn place(mut ex: Ex<'_>, wave: i64, k: i64, answers: Vec<(Option<i64>, &str)>) -> Result<(), Error> {
-    let sizes = store::surveys::chunk_sizes(ex.reborrow(), wave).await?;
-    let p = anonymity::place(&sizes, answers.len() as i64, anonymity::chunk_size(k));
-    let mut all = store::surveys::take_chunk(ex.reborrow(), wave, p.chunk).await?;
-    all.extend(answers.into_iter().map(|(g, a)| (g, a.to_string())));
-    let mut rows: Vec<AnswerRow> =
-        all.into_iter().map(|(group, answers)| AnswerRow { id: random_token(), group, chunk: p.chunk, answers }).collect();
-    if rows.iter().any(|r| r.id.is_empty()) {
-        return Err(Error::NoRandomness);
-    }
-    // Random ids in order: a random order, and the half that moves is a random half.
-    rows.sort_by(|a, b| a.id.cmp(&b.id));
-    if let Some(new) = p.split_into {
-        let half = rows.len() / 2;
-        for r in &mut rows[half..] {
-            r.chunk = new;
-        }
-    }
-    Ok(store::surveys::write_chunk(ex, wave, p.chunk, &rows).await?)
-}
 
 /// The items in runs of at most `bytes` (as `len` counts them) each; a longer item alone.
 fn parts<T>(items: &[T], bytes: usize, len: impl Fn(&T) -> usize) -> Vec<&[T]> {

@@ -454,6 +454,50 @@ on_both!(a_busy_wave_writes_each_answer_with_at_least_a_chunk_of_others_from_two
     }
 });
 
+on_both!(an_answer_gives_every_answer_of_the_chunk_it_joins_a_new_id, |t: TestDb| async move {
+    use samspill::intake::{Intake, Outcome, Submission};
+    let o = org(&t).await;
+    let lars = signed_in(&o.app, "lars@etat.no").await;
+    let wave = open_pulse(&lars).await;
+    let node = Intake::start(t.db.clone());
+    let answer =
+        |n: usize| Submission { wave, person_key: format!("{n:064x}"), group: None, answers: format!("{{\"n\":{n}}}"), threshold: 5 };
+    // One at a time: 70 answers make two chunks (a chunk splits past 64).
+    for n in 0..70 {
+        assert_eq!(node.submit(answer(n)).await.unwrap(), Outcome::Taken);
+    }
+    let stored = || async {
+        let sql = "SELECT chunk, id, answers FROM survey_answers WHERE wave_id = $1 ORDER BY chunk, id";
+        let mut c = t.db.conn().await.unwrap();
+        let rows: Vec<(i64, String, String)> = match c.ex() {
+            samspill::store::Ex::Sqlite(c) => sqlx::query_as(sql).bind(wave).fetch_all(&mut *c).await.unwrap(),
+            samspill::store::Ex::Pg(c) => sqlx::query_as(sql).bind(wave).fetch_all(&mut *c).await.unwrap(),
+        };
+        rows
+    };
+    let before = stored().await;
+    let chunks: std::collections::BTreeSet<i64> = before.iter().map(|r| r.0).collect();
+    assert_eq!(chunks.len(), 2, "{chunks:?}");
+    assert_eq!(node.submit(answer(70)).await.unwrap(), Outcome::Taken);
+    let after = stored().await;
+    assert_eq!(after.len(), 71);
+    let joined = after.iter().find(|r| r.2 == "{\"n\":70}").expect("the new answer").0;
+    for chunk in chunks {
+        let ids = |rows: &[(i64, String, String)]| rows.iter().filter(|r| r.0 == chunk).map(|r| r.1.clone()).collect::<Vec<_>>();
+        let answers = |rows: &[(i64, String, String)]| {
+            rows.iter().filter(|r| r.0 == chunk && r.2 != "{\"n\":70}").map(|r| r.2.clone()).collect::<std::collections::BTreeSet<_>>()
+        };
+        assert_eq!(answers(&before), answers(&after), "chunk {chunk} keeps its answers");
+        let (old, new) = (ids(&before), ids(&after));
+        if chunk == joined {
+            assert_eq!(new.len(), old.len() + 1);
+            assert!(new.iter().all(|id| id.len() == 64 && !old.contains(id)), "every answer of chunk {chunk} has a new id");
+        } else {
+            assert_eq!(old, new, "chunk {chunk} is not written");
+        }
+    }
+});
+
 on_both!(the_leader_replies_to_comments_and_keeps_an_action_plan_the_team_reads, |t: TestDb| async move {
     let o = org(&t).await;
     let lars = signed_in(&o.app, "lars@etat.no").await;

@@ -213,17 +213,25 @@ pub struct Placement {
     pub split_into: Option<i64>,
 }
 
-/// Places `adding` new answers among `chunks` (id, answers), each chunk at least `size` once
-/// the wave has that many: they join the smallest chunk, which splits in two once it would hold
-/// more than twice `size`. A chunk is made only by a split, so every chunk but a wave's first
-/// holds at least `size`; and the smallest takes the next answers, so no chunk fills in the
-/// order people answered.
-pub fn place(chunks: &[(i64, i64)], adding: i64, size: i64) -> Placement {
-    let Some(&(chunk, held)) = chunks.iter().min_by_key(|(id, n)| (*n, *id)) else {
+/// A wave's chunks as placing answers needs them: the smallest (id, answers; of equal ones the
+/// lowest id) and the highest id. The database picks them (`ORDER BY answers, chunk LIMIT 1`),
+/// so that placing never reads every chunk of a large wave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chunks {
+    pub smallest: (i64, i64),
+    pub last: i64,
+}
+
+/// Places `adding` new answers among a wave's `chunks` (None before its first answer), each chunk
+/// at least `size` once the wave has that many: they join the smallest chunk, which splits in two
+/// once it would hold more than twice `size`. A chunk is made only by a split, so every chunk but
+/// a wave's first holds at least `size`; and the smallest takes the next answers, so no chunk
+/// fills in the order people answered.
+pub fn place(chunks: Option<Chunks>, adding: i64, size: i64) -> Placement {
+    let Some(Chunks { smallest: (chunk, held), last }) = chunks else {
         return Placement { chunk: 0, split_into: None };
     };
-    let next = chunks.iter().map(|(id, _)| *id).max().unwrap_or(chunk) + 1;
-    Placement { chunk, split_into: (held + adding > 2 * size).then_some(next) }
+    Placement { chunk, split_into: (held + adding > 2 * size).then_some(last + 1) }
 }
 
 #[cfg(test)]
@@ -407,9 +415,16 @@ mod tests {
         assert_eq!(chunk_size(5), 32);
         assert_eq!(chunk_size(20), 40);
         assert_eq!(chunk_size(1), 32, "never below the minimum threshold's");
-        assert_eq!(place(&[], 1, 32), Placement { chunk: 0, split_into: None });
-        assert_eq!(place(&[(0, 64)], 1, 32), Placement { chunk: 0, split_into: Some(1) });
-        assert_eq!(place(&[(0, 40), (1, 33), (2, 50)], 3, 32), Placement { chunk: 1, split_into: None });
+        assert_eq!(place(of(&[]), 1, 32), Placement { chunk: 0, split_into: None });
+        assert_eq!(place(of(&[(0, 64)]), 1, 32), Placement { chunk: 0, split_into: Some(1) });
+        assert_eq!(place(of(&[(0, 40), (1, 33), (2, 50)]), 3, 32), Placement { chunk: 1, split_into: None });
+        assert_eq!(place(of(&[(0, 40), (1, 64), (2, 50)]), 30, 32), Placement { chunk: 0, split_into: Some(3) });
+    }
+
+    /// What the database picks from a wave's chunks (id, answers).
+    fn of(chunks: &[(i64, i64)]) -> Option<Chunks> {
+        let smallest = *chunks.iter().min_by_key(|(id, n)| (*n, *id))?;
+        Some(Chunks { smallest, last: chunks.iter().map(|(id, _)| *id).max()? })
     }
 
     proptest! {
@@ -420,7 +435,7 @@ mod tests {
             let size = chunk_size(k);
             let mut chunks: Vec<(i64, i64)> = Vec::new();
             for adding in &batches {
-                let p = place(&chunks, *adding, size);
+                let p = place(of(&chunks), *adding, size);
                 let held = chunks.iter().find(|c| c.0 == p.chunk).map_or(0, |c| c.1) + adding;
                 chunks.retain(|c| c.0 != p.chunk);
                 match p.split_into {

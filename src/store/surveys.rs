@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{Ex, Result, exec, on, row, rows, scalar};
-use crate::domain::PersonId;
+use crate::domain::{PersonId, anonymity};
 
 /// Who a wave asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -304,26 +304,6 @@ pub async fn answered_waves(ex: Ex<'_>, pairs: &[(i64, String)]) -> Result<Vec<i
     })
 }
 
-/// Records that the keys have answered the wave; those that had not before, each once.
-pub async fn add_participations(ex: Ex<'_>, wave: i64, person_keys: &[&str]) -> Result<Vec<String>> {
-    if person_keys.is_empty() {
-        return Ok(Vec::new());
-    }
-    let values: Vec<String> = (0..person_keys.len()).map(|i| format!("($1, ${})", i + 2)).collect();
-    // Placeholders only: the keys are bound.
-    let sql = format!(
-        "INSERT INTO wave_participation (wave_id, person_key) VALUES {} ON CONFLICT (wave_id, person_key) DO NOTHING RETURNING person_key",
-        values.join(", ")
-    );
-    on!(ex, |c| {
-        let mut q = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql)).bind(wave);
-        for key in person_keys {
-            q = q.bind(*key);
-        }
-        q.fetch_all(&mut *c).await.map_err(super::Error::from)
-    })
-}
-
 /// How many answered the wave.
 pub async fn answer_count(ex: Ex<'_>, wave: i64) -> Result<i64> {
     scalar!(ex, i64, "SELECT CAST(COALESCE(SUM(answers), 0) AS BIGINT) FROM answer_chunks WHERE wave_id = $1", wave)
@@ -342,21 +322,9 @@ pub async fn chunk_sizes(ex: Ex<'_>, wave: i64) -> Result<Vec<(i64, i64)>> {
     rows!(ex, (i64, i64), "SELECT chunk, answers FROM answer_chunks WHERE wave_id = $1", wave)
 }
 
-/// Takes the answers of one chunk of the wave out: (group, answers). They are to be written
-/// again with `write_chunk` in the same transaction.
-pub async fn take_chunk(ex: Ex<'_>, wave: i64, chunk: i64) -> Result<Vec<(Option<i64>, String)>> {
-    rows!(
-        ex,
-        (Option<i64>, String),
-        "DELETE FROM survey_answers WHERE wave_id = $1 AND chunk = $2 RETURNING group_id, answers",
-        wave,
-        chunk
-    )
-}
-
 /// Writes `rows` (the chunk `taken` out before, with new answers; some may fill a new chunk), in
 /// the order given, and records each chunk's size.
-pub async fn write_chunk(mut ex: Ex<'_>, wave: i64, taken: i64, rows: &[AnswerRow]) -> Result<()> {
+async fn write_chunk(mut ex: Ex<'_>, wave: i64, taken: i64, rows: &[AnswerRow]) -> Result<()> {
     insert_answers(ex.reborrow(), wave, rows).await?;
     let mut sizes: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::from([(taken, 0)]);
     for r in rows {
@@ -378,6 +346,81 @@ pub async fn write_chunk(mut ex: Ex<'_>, wave: i64, taken: i64, rows: &[AnswerRo
     Ok(())
 }
 
+/// Whether a wave is open on `today` (`YYYY-MM-DD`): the rule of `survey::state`, for statements
+/// that check it in the writers' turn.
+const OPEN: &str = "SELECT 1 FROM waves WHERE id = $1 AND closed_at IS NULL AND opens_on <= $2 AND closes_on >= $2";
+
+/// What recording a run of answers' participations found on SQLite.
+pub struct Recorded {
+    /// The keys recorded now; a key recorded before is not among them.
+    pub keys: Vec<String>,
+    /// The wave's chunks before the new answers join one.
+    pub chunks: Option<anonymity::Chunks>,
+}
+
+/// A key recorded, with the wave's smallest chunk (id, answers) and highest chunk id.
+type RecordedRow = (String, Option<i64>, Option<i64>, Option<i64>);
+
+/// Records that the keys (each once) have answered the wave, in one statement that also reads
+/// what placing their answers needs; None when the wave is not open on `today` (`YYYY-MM-DD`).
+pub async fn record_on_sqlite(c: &mut sqlx::SqliteConnection, wave: i64, today: &str, keys: &[&str]) -> Result<Option<Recorded>> {
+    let keys = serde_json::to_string(keys).map_err(|e| sqlx::Error::Encode(e.into()))?;
+    let sql = format!(
+        "INSERT INTO wave_participation (wave_id, person_key)
+         SELECT $1, value FROM json_each($3) WHERE EXISTS ({OPEN})
+         ON CONFLICT (wave_id, person_key) DO NOTHING
+         RETURNING person_key,
+                   (SELECT chunk FROM answer_chunks WHERE wave_id = $1 ORDER BY answers, chunk LIMIT 1),
+                   (SELECT answers FROM answer_chunks WHERE wave_id = $1 ORDER BY answers, chunk LIMIT 1),
+                   (SELECT MAX(chunk) FROM answer_chunks WHERE wave_id = $1)"
+    );
+    let rows: Vec<RecordedRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(wave).bind(today).bind(keys).fetch_all(&mut *c).await?;
+    if rows.is_empty() {
+        // Nothing recorded: everyone had answered before, or the wave is not open.
+        let open = sqlx::query(sqlx::AssertSqlSafe(OPEN)).bind(wave).bind(today).fetch_optional(&mut *c).await?.is_some();
+        return Ok(open.then_some(Recorded { keys: Vec::new(), chunks: None }));
+    }
+    let chunks = match rows[0] {
+        (_, Some(chunk), Some(answers), Some(last)) => Some(anonymity::Chunks { smallest: (chunk, answers), last }),
+        _ => None,
+    };
+    Ok(Some(Recorded { keys: rows.into_iter().map(|(key, ..)| key).collect(), chunks }))
+}
+
+/// Places new answers (group, answers as JSON) on SQLite as `p` says, in one call that no answer
+/// leaves the database in: they join the chunk, every row of the chunk gets a new random id (256
+/// bits from SQLite's ChaCha20 generator, which the operating system seeds) and is written again
+/// in the order of those ids, on a split the upper half by id moves to the new chunk (the rule of
+/// `answer_on_postgres`), and the chunks' sizes are counted again.
+pub async fn place_on_sqlite(
+    c: &mut sqlx::SqliteConnection,
+    wave: i64,
+    p: anonymity::Placement,
+    answers: &[(Option<i64>, &str)],
+) -> Result<()> {
+    let answers = serde_json::to_string(answers).map_err(|e| sqlx::Error::Encode(e.into()))?;
+    // Three statements in one call (sqlx runs them in turn, each with the arguments it names).
+    sqlx::query(
+        "INSERT INTO survey_answers (id, wave_id, group_id, chunk, answers)
+         SELECT lower(hex(randomblob(32))), $1, value ->> 0, $2, value ->> 1 FROM json_each($4);
+         UPDATE survey_answers SET id = renamed.id, chunk = renamed.chunk
+         FROM (SELECT old, id,
+                      CASE WHEN $3 IS NOT NULL AND row_number() OVER (ORDER BY id) > count(*) OVER () / 2 THEN $3 ELSE $2 END AS chunk
+               FROM (SELECT id AS old, lower(hex(randomblob(32))) AS id FROM survey_answers WHERE wave_id = $1 AND chunk = $2)) AS renamed
+         WHERE survey_answers.wave_id = $1 AND survey_answers.chunk = $2 AND survey_answers.id = renamed.old;
+         INSERT INTO answer_chunks (wave_id, chunk, answers)
+         SELECT $1, chunk, COUNT(*) FROM survey_answers WHERE wave_id = $1 AND chunk IN ($2, $3) GROUP BY chunk
+         ON CONFLICT (wave_id, chunk) DO UPDATE SET answers = excluded.answers",
+    )
+    .bind(wave)
+    .bind(p.chunk)
+    .bind(p.split_into)
+    .bind(answers)
+    .execute(&mut *c)
+    .await?;
+    Ok(())
+}
+
 /// Records the participations and places the answers of one run of a batch, in one statement on
 /// PostgreSQL, so that neither the chunks' answers nor their sizes travel to samspill and back.
 /// `new` holds (person key, group, answers), each key once. Nothing is recorded unless the wave is
@@ -386,7 +429,7 @@ pub async fn write_chunk(mut ex: Ex<'_>, wave: i64, taken: i64, rows: &[AnswerRo
 /// and split in two once it would hold more than twice `size` (the rule of `anonymity::place`):
 /// every row gets a new random id (SHA-256 of two `gen_random_uuid()`s, 244 random bits), the rows
 /// are written in the order of those ids, and on a split the upper half by id goes to the new
-/// chunk; what `intake` does on SQLite with `take_chunk` and `write_chunk`. Returns whether the
+/// chunk; what `record_on_sqlite` and `place_on_sqlite` do on SQLite. Returns whether the
 /// wave is open, and the keys taken.
 pub async fn answer_on_postgres(
     c: &mut sqlx::PgConnection,
@@ -398,10 +441,8 @@ pub async fn answer_on_postgres(
     let keys: Vec<&str> = new.iter().map(|(k, _, _)| *k).collect();
     let groups: Vec<Option<i64>> = new.iter().map(|(_, g, _)| *g).collect();
     let answers: Vec<&str> = new.iter().map(|(_, _, a)| *a).collect();
-    sqlx::query_as(
-        "WITH open AS (
-             SELECT 1 FROM waves WHERE id = $1 AND closed_at IS NULL AND opens_on <= $2 AND closes_on >= $2
-         ), recorded AS (
+    let sql = format!(
+        "WITH open AS ({OPEN}), recorded AS (
              INSERT INTO wave_participation (wave_id, person_key)
              SELECT $1, k FROM unnest($3::text[]) AS k WHERE EXISTS (SELECT 1 FROM open)
              ON CONFLICT (wave_id, person_key) DO NOTHING
@@ -437,17 +478,18 @@ pub async fn answer_on_postgres(
              SELECT $1, chunk, COUNT(*) FROM written GROUP BY chunk
              ON CONFLICT (wave_id, chunk) DO UPDATE SET answers = excluded.answers
          )
-         SELECT EXISTS (SELECT 1 FROM open), ARRAY(SELECT person_key FROM recorded)",
-    )
-    .bind(wave)
-    .bind(today)
-    .bind(keys)
-    .bind(groups)
-    .bind(answers)
-    .bind(size)
-    .fetch_one(&mut *c)
-    .await
-    .map_err(super::Error::from)
+         SELECT EXISTS (SELECT 1 FROM open), ARRAY(SELECT person_key FROM recorded)"
+    );
+    sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(wave)
+        .bind(today)
+        .bind(keys)
+        .bind(groups)
+        .bind(answers)
+        .bind(size)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(super::Error::from)
 }
 
 /// Replaces all of the wave's answers with `rows` (random id, group, answers), in one chunk,
