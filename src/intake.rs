@@ -110,11 +110,11 @@ pub async fn write(db: &Db, batch: &[Submission], now: i64) -> store::Result<Vec
 /// open (a wave closed meanwhile takes nothing more).
 async fn record(ex: Ex<'_>, wave: i64, today: jiff::civil::Date, sent: &[&Submission]) -> store::Result<Option<HashSet<String>>> {
     let today = today.to_string();
+    let size = sent.first().map_or(0, |s| anonymity::chunk_size(s.threshold));
     let c = match ex {
         Ex::Pg(c) => {
             // PostgreSQL does it all itself, in one statement per part of the answers; each part
             // joins the chunk that is smallest by then.
-            let size = sent.first().map_or(0, |s| anonymity::chunk_size(s.threshold));
             let new: Vec<(&str, Option<i64>, &str)> = sent.iter().map(|s| (s.person_key.as_str(), s.group, s.answers.as_str())).collect();
             let mut taken = HashSet::new();
             for part in parts(&new, NEW_BYTES_PER_REWRITE, |(_, _, a)| a.len()) {
@@ -134,8 +134,8 @@ async fn record(ex: Ex<'_>, wave: i64, today: jiff::civil::Date, sent: &[&Submis
     let taken: HashSet<String> = recorded.keys.into_iter().collect();
     let answers: Vec<(Option<i64>, &str)> =
         sent.iter().filter(|s| taken.contains(&s.person_key)).map(|s| (s.group, s.answers.as_str())).collect();
-    if let Some(first) = sent.first().filter(|_| !answers.is_empty()) {
-        let p = anonymity::place(recorded.chunks, answers.len() as i64, anonymity::chunk_size(first.threshold));
+    if !answers.is_empty() {
+        let p = anonymity::place(recorded.chunks, answers.len() as i64, size);
         store::surveys::place_on_sqlite(c, wave, p, &answers).await?;
     }
     Ok(Some(taken))

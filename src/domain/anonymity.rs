@@ -215,7 +215,7 @@ pub struct Placement {
 
 /// A wave's chunks as placing answers needs them: the smallest (id, answers; of equal ones the
 /// lowest id) and the highest id. The database picks them (`ORDER BY answers, chunk LIMIT 1`),
-/// so that placing never reads every chunk of a large wave.
+/// so that the sizes of a large wave's chunks never travel to samspill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Chunks {
     pub smallest: (i64, i64),
